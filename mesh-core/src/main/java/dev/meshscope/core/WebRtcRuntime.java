@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core;
+
+import dev.meshscope.core.internal.NativeCallException;
+import dev.meshscope.core.internal.NativeRuntime;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The WebRTC library of a process: one native factory, shared by every connection made with it, and the
+ * activity signal that wakes owner threads when a native callback delivered something.
+ *
+ * <p>Closing is owned and ordered: {@link #close()} closes every live channel and connection first and
+ * disposes the factory last, so no call can ever reach a disposed factory (which segfaults). Thread-safe.
+ */
+public final class WebRtcRuntime implements AutoCloseable {
+    private static final Object SHARED_LOCK = new Object();
+    private static WebRtcRuntime shared;
+
+    private final NativeRuntime nativeRuntime;
+    private final String loadProblem;
+    private final CopyOnWriteArrayList<Runnable> activityListeners = new CopyOnWriteArrayList<>();
+    private final Runnable wake = this::signalActivity;
+
+    private WebRtcRuntime(NativeRuntime nativeRuntime, String loadProblem) {
+        this.nativeRuntime = nativeRuntime;
+        this.loadProblem = loadProblem;
+    }
+
+    /**
+     * Loads libwebrtc and creates a runtime. Never throws: when the library cannot be loaded, the runtime is
+     * unusable, {@link #loadProblem()} says why and which package to install, and every connection made with
+     * it fails with that reason.
+     */
+    public static WebRtcRuntime create() {
+        try {
+            return new WebRtcRuntime(NativeRuntime.load(), null);
+        } catch (NativeCallException e) {
+            return new WebRtcRuntime(null, e.getMessage());
+        }
+    }
+
+    /** The process-wide runtime, created on first use (and again after it was closed). */
+    public static WebRtcRuntime shared() {
+        synchronized (SHARED_LOCK) {
+            if (shared == null || shared.isClosed()) {
+                shared = create();
+            }
+            return shared;
+        }
+    }
+
+    /** Why the library could not be loaded, or {@code null} when it is loaded. */
+    public String loadProblem() {
+        return loadProblem;
+    }
+
+    /** True when the library is loaded and the runtime not closed. */
+    public boolean isUsable() {
+        return nativeRuntime != null && !nativeRuntime.isClosed();
+    }
+
+    /** True once closed (or when it never loaded). */
+    public boolean isClosed() {
+        return nativeRuntime == null || nativeRuntime.isClosed();
+    }
+
+    /** How many native connections are still open on this runtime. */
+    public int liveConnections() {
+        return nativeRuntime == null ? 0 : nativeRuntime.liveConnections();
+    }
+
+    /**
+     * Registers {@code listener} to run after every native callback that delivered something. It runs on
+     * webrtc-java's signalling thread: it must only wake a thread (unpark, count down), never block.
+     */
+    public void addActivityListener(Runnable listener) {
+        activityListeners.add(listener);
+    }
+
+    /** Removes an activity listener. */
+    public void removeActivityListener(Runnable listener) {
+        activityListeners.remove(listener);
+    }
+
+    NativeRuntime nativeRuntime() {
+        return nativeRuntime;
+    }
+
+    Runnable wake() {
+        return wake;
+    }
+
+    private void signalActivity() {
+        for (Runnable r : activityListeners) {
+            r.run();
+        }
+    }
+
+    /** Closes every connection made with this runtime, then disposes the native factory. Idempotent. */
+    @Override
+    public void close() {
+        if (nativeRuntime != null) {
+            nativeRuntime.close();
+        }
+    }
+}

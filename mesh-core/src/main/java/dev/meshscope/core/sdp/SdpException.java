@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core.sdp;
+
+/** A text that is not a usable session description or candidate; the message says what is wrong. */
+public class SdpException extends Exception {
+    /** An exception whose message is shown to the operator as it is. */
+    public SdpException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.core.testing.Loopback;
+import dev.meshscope.core.testing.Pump;
+import dev.meshscope.core.testing.RecordingListener;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two real webrtc-java peers in one process: connect, exchange on every channel, disconnect. */
+class PairConnectTest {
+    private static WebRtcRuntime rt;
+
+    @BeforeAll
+    static void load() {
+        rt = WebRtcRuntime.create();
+        assertThat(rt.loadProblem()).isNull();
+    }
+
+    @AfterAll
+    static void dispose() {
+        rt.close();
+        assertThat(rt.liveConnections()).isZero();
+    }
+
+    @Test
+    void meshPairConnectsAndSignalsOnce() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        RecordingListener ra = new RecordingListener();
+        RecordingListener rb = new RecordingListener();
+        a.addListener(ra);
+        b.addListener(rb);
+        a.createMesh(2);
+        b.createMesh(3);
+        Loopback.wire(rt, a, 2, b, 3);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("pair connected", () -> ra.signals.size() == 1 && rb.signals.size() == 1, poll);
+        assertThat(ra.signals).containsExactly("connected:3");
+        assertThat(rb.signals).containsExactly("connected:2");
+        PeerInfo info = a.getPeer(3);
+        assertThat(info.connected()).isTrue();
+        assertThat(info.connection().getConnectionState()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(info.channels()).extracting(WebRtcDataChannel::getReadyState).containsOnly(ChannelState.OPEN);
+        Pump.during(java.time.Duration.ofMillis(100), poll);
+        assertThat(ra.signals).as("peer_connected fires exactly once").hasSize(1);
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void packetsFlowBothWaysOnEveryChannelWithTheirPeerChannelAndMode() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        a.createMesh(10, List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE, TransferMode.UNRELIABLE_ORDERED));
+        b.createMesh(20, List.of(2, 0, 1));
+        Loopback.wire(rt, a, 10, b, 20);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("connected", () -> a.getPeers().size() == 1 && a.getPeer(20).connected()
+                && b.getPeers().size() == 1 && b.getPeer(10).connected(), poll);
+
+        record Send(TransferMode mode, int channel, int expectChannel, TransferMode expectMode) { }
+        List<Send> sends = List.of(
+                new Send(TransferMode.RELIABLE, 0, 0, TransferMode.RELIABLE),
+                new Send(TransferMode.UNRELIABLE_ORDERED, 0, 0, TransferMode.UNRELIABLE_ORDERED),
+                new Send(TransferMode.UNRELIABLE, 0, 0, TransferMode.UNRELIABLE),
+                new Send(TransferMode.UNRELIABLE, 1, 1, TransferMode.RELIABLE),
+                new Send(TransferMode.RELIABLE, 2, 2, TransferMode.UNRELIABLE),
+                new Send(TransferMode.RELIABLE, 3, 3, TransferMode.UNRELIABLE_ORDERED));
+        for (WebRtcMultiplayerPeer[] dir : List.of(new WebRtcMultiplayerPeer[] {a, b}, new WebRtcMultiplayerPeer[] {b, a})) {
+            WebRtcMultiplayerPeer from = dir[0];
+            WebRtcMultiplayerPeer to = dir[1];
+            int fromId = from == a ? 10 : 20;
+            for (Send s : sends) {
+                from.setTargetPeer(to == a ? 10 : 20);
+                from.setTransferMode(s.mode());
+                from.setTransferChannel(s.channel());
+                byte[] payload = (s.mode() + "/" + s.channel()).getBytes(StandardCharsets.UTF_8);
+                assertThat(from.putPacket(payload)).isEqualTo(GodotError.OK);
+                Pump.until("packet " + s, () -> to.getAvailablePacketCount() > 0, poll);
+                assertThat(to.getPacketPeer()).isEqualTo(fromId);
+                assertThat(to.getPacketChannel()).isEqualTo(s.expectChannel());
+                assertThat(to.getPacketMode()).isEqualTo(s.expectMode());
+                assertThat(new String(to.getPacket(), StandardCharsets.UTF_8)).isEqualTo(s.mode() + "/" + s.channel());
+                assertThat(to.getPacketError()).isEqualTo(GodotError.OK);
+            }
+        }
+        List<WebRtcDataChannel> chs = a.getPeer(20).channels();
+        assertThat(chs).extracting(WebRtcDataChannel::getId).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(chs).extracting(WebRtcDataChannel::getLabel)
+                .containsExactly("reliable", "ordered", "unreliable", "4", "5", "6");
+        assertThat(chs).extracting(WebRtcDataChannel::messagesSent).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
+        assertThat(chs).extracting(WebRtcDataChannel::messagesReceived).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void removingAPeerClosesItsChannelsAndTheRemoteSignalsDisconnect() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        RecordingListener rb = new RecordingListener();
+        b.addListener(rb);
+        a.createMesh(5);
+        b.createMesh(6);
+        Loopback.wire(rt, a, 5, b, 6);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("connected", () -> rb.signals.contains("connected:5"), poll);
+        b.addEventListener(rb);
+        a.removePeer(6);
+        assertThat(a.hasPeer(6)).isFalse();
+        Pump.until("remote sees the channels close", () -> !b.hasPeer(5), poll);
+        assertThat(rb.signals).containsExactly("connected:5", "disconnected:5");
+        assertThat(rb.of(MeshEvent.PeerRemoved.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("CLOS"));
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void clientIsConnectingUntilTheServerConnectsAndDisconnectedWhenItGoes() {
+        WebRtcMultiplayerPeer server = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer client = new WebRtcMultiplayerPeer();
+        RecordingListener rc = new RecordingListener();
+        client.addListener(rc);
+        server.createServer();
+        client.createClient(7);
+        assertThat(client.getConnectionStatus()).isEqualTo(ConnectionStatus.CONNECTING);
+        Loopback.wire(rt, server, 1, client, 7);
+        Runnable poll = Loopback.pollAll(List.of(server, client));
+        Pump.until("client connected", () -> client.getConnectionStatus() == ConnectionStatus.CONNECTED, poll);
+        assertThat(rc.signals).containsExactly("connected:1");
+        server.close();
+        Pump.until("client sees the server go", () -> client.getConnectionStatus() == ConnectionStatus.DISCONNECTED, poll);
+        assertThat(rc.signals).containsExactly("connected:1", "disconnected:1");
+        client.close();
+    }
+
+    @Test
+    void closeAndForcedDisconnectDropPeersWithoutSignals() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        RecordingListener ra = new RecordingListener();
+        a.addListener(ra);
+        a.createMesh(40);
+        b.createMesh(41);
+        Loopback.wire(rt, a, 40, b, 41);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("connected", () -> ra.signals.size() == 1, poll);
+        a.disconnectPeer(41, true);
+        assertThat(a.hasPeer(41)).isFalse();
+        Pump.during(java.time.Duration.ofMillis(50), poll);
+        assertThat(ra.signals).containsExactly("connected:41");
+        a.close();
+        assertThat(a.getConnectionStatus()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(a.getNetworkMode()).isEqualTo(NetworkMode.NONE);
+        b.close();
+    }
+}
