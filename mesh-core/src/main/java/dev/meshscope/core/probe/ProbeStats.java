@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core.probe;
+
+/**
+ * Probe results for one (peer, channel) at one moment. Immutable. Times in milliseconds; NaN when there is
+ * no sample yet.
+ *
+ * @param peerId       the remote peer
+ * @param channel      the internal channel index
+ * @param sent         pings and data packets sent
+ * @param received     unique pongs (for pings) or data packets received
+ * @param lost         pings unanswered after {@link ProbeTracker#LOSS_TIMEOUT_NANOS}
+ * @param duplicates   pongs or data packets whose sequence number had already arrived
+ * @param reordered    arrivals with a sequence number below the highest seen so far
+ * @param rttMedianMs  median round trip over the recent window
+ * @param rttP99Ms     99th percentile round trip over the recent window
+ * @param rttMinMs     smallest round trip in the window
+ * @param rttMaxMs     largest round trip in the window
+ * @param samples      round-trip samples in the window
+ */
+public record ProbeStats(int peerId, int channel, long sent, long received, long lost, long duplicates, long reordered,
+                         double rttMedianMs, double rttP99Ms, double rttMinMs, double rttMaxMs, int samples) {
+    /** Lost over sent, 0 when nothing was sent. */
+    public double lossRatio() {
+        return sent == 0 ? 0 : (double) lost / sent;
+    }
+}

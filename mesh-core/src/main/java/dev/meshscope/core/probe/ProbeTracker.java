@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core.probe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Round-trip time, loss, duplication and reordering per (peer, channel), from probe packets this peer sent
+ * and the pongs or data packets it received. Owner thread only (not thread-safe): feed it from the thread
+ * that sends and reads packets.
+ */
+public final class ProbeTracker {
+    /** A ping unanswered this long counts as lost (reliable channels deliver within seconds or fail). */
+    public static final long LOSS_TIMEOUT_NANOS = 2_000_000_000L;
+    /** Round-trip samples kept per (peer, channel): enough for a stable p99, bounded in memory. */
+    public static final int RTT_WINDOW = 4096;
+    /** Unanswered pings remembered per (peer, channel); older ones are counted lost at once. */
+    public static final int MAX_PENDING = 65536;
+    /** Sequence numbers remembered for duplicate detection, per (peer, channel). */
+    public static final int SEEN_WINDOW = 1 << 20;
+
+    private final Map<Long, Flow> flows = new LinkedHashMap<>();
+
+    private static final class Flow {
+        final int peer;
+        final int channel;
+        long nextSeq;
+        long sent;
+        long received;
+        long lost;
+        long duplicates;
+        long reordered;
+        long highest = -1;
+        final BitSet seen = new BitSet();
+        final LinkedHashMap<Long, Long> pending = new LinkedHashMap<>();
+        final long[] rtt = new long[RTT_WINDOW];
+        int rttCount;
+        int rttNext;
+
+        Flow(int peer, int channel) {
+            this.peer = peer;
+            this.channel = channel;
+        }
+    }
+
+    private Flow flow(int peer, int channel) {
+        long key = ((long) peer << 32) | (channel & 0xFFFFFFFFL);
+        return flows.computeIfAbsent(key, k -> new Flow(peer, channel));
+    }
+
+    /** Builds the next ping (or data packet) for (peer, channel) and records it as sent. */
+    public byte[] nextPacket(int peer, int channel, ProbePacket.Kind kind, byte[] payload) {
+        Flow f = flow(peer, channel);
+        long now = System.nanoTime();
+        ProbePacket p = new ProbePacket(kind, channel, f.nextSeq++, now, payload);
+        f.sent++;
+        if (kind == ProbePacket.Kind.PING) {
+            if (f.pending.size() >= MAX_PENDING) {
+                Iterator<Long> it = f.pending.keySet().iterator();
+                it.next();
+                it.remove();
+                f.lost++;
+            }
+            f.pending.put(p.sequence(), now);
+        }
+        return p.encode();
+    }
+
+    /**
+     * Records a received packet from {@code peer}. Returns true when it was a probe (pong or data) and was
+     * counted; pings are not counted here (answer them with {@link ProbePacket#pongFor}).
+     */
+    public boolean onReceived(int peer, byte[] data) {
+        ProbePacket p = ProbePacket.decode(data);
+        if (p == null || p.kind() == ProbePacket.Kind.PING) {
+            return false;
+        }
+        Flow f = flow(peer, p.channel());
+        long seq = p.sequence();
+        boolean dup = seq >= 0 && seq < SEEN_WINDOW ? f.seen.get((int) seq) : false;
+        if (dup) {
+            f.duplicates++;
+            return true;
+        }
+        if (seq >= 0 && seq < SEEN_WINDOW) {
+            f.seen.set((int) seq);
+        }
+        if (seq < f.highest) {
+            f.reordered++;
+        } else {
+            f.highest = seq;
+        }
+        if (p.kind() == ProbePacket.Kind.PONG) {
+            Long sentAt = f.pending.remove(seq);
+            if (sentAt == null) {
+                // Answered after it was counted lost: it arrived after all.
+                f.lost = Math.max(0, f.lost - 1);
+            }
+            f.rtt[f.rttNext] = System.nanoTime() - p.sendNanos();
+            f.rttNext = (f.rttNext + 1) % RTT_WINDOW;
+            f.rttCount = Math.min(RTT_WINDOW, f.rttCount + 1);
+        }
+        f.received++;
+        return true;
+    }
+
+    /** Current figures for every (peer, channel) seen, in first-seen order. */
+    public List<ProbeStats> stats() {
+        long now = System.nanoTime();
+        List<ProbeStats> out = new ArrayList<>();
+        for (Flow f : flows.values()) {
+            Iterator<Map.Entry<Long, Long>> it = f.pending.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, Long> e = it.next();
+                if (now - e.getValue() < LOSS_TIMEOUT_NANOS) {
+                    break; // Insertion order is send order: the rest are younger.
+                }
+                it.remove();
+                f.lost++;
+            }
+            long[] w = Arrays.copyOf(f.rtt, f.rttCount);
+            Arrays.sort(w);
+            double med = w.length == 0 ? Double.NaN : w[w.length / 2] / 1e6;
+            double p99 = w.length == 0 ? Double.NaN : w[Math.min(w.length - 1, (int) Math.ceil(w.length * 0.99) - 1)] / 1e6;
+            double min = w.length == 0 ? Double.NaN : w[0] / 1e6;
+            double max = w.length == 0 ? Double.NaN : w[w.length - 1] / 1e6;
+            out.add(new ProbeStats(f.peer, f.channel, f.sent, f.received, f.lost, f.duplicates, f.reordered, med, p99,
+                    min, max, w.length));
+        }
+        return out;
+    }
+
+    /** Forgets everything about {@code peer} (it left). */
+    public void forgetPeer(int peer) {
+        flows.values().removeIf(f -> f.peer == peer);
+    }
+
+    /** Forgets everything. */
+    public void clear() {
+        flows.clear();
+    }
+
+}
