@@ -24,6 +24,7 @@ import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +34,10 @@ import java.util.function.Consumer;
  * escaping one aborts the JVM), channels disposed before the connection is closed.
  *
  * <p>Threads: every callback runs on the factory's signalling thread; {@link #start}, {@link #send},
- * {@link #bufferedAmount} and {@link #close} run on the benchmark thread or inside a callback. Signalling
- * state is guarded by this object's monitor.
+ * {@link #bufferedAmount} and {@link #close} run on the benchmark thread or inside a callback. What goes to
+ * the other end goes through a relay: direct when both ends share a factory (one signalling thread), a
+ * relay thread when they do not (a blocking call from one signalling thread into another factory could
+ * deadlock). Signalling state is guarded by this object's monitor, never held across a native call.
  */
 final class RawEnd {
     /** Where received messages go; called on the signalling thread with a fresh array the sink owns. */
@@ -55,6 +58,7 @@ final class RawEnd {
     private final boolean[] open = new boolean[Workload.CHANNELS];
     private final List<RTCIceCandidate> held = new ArrayList<>();
     private RawEnd remote;
+    private Executor relay;
     private boolean remoteApplied;
     private boolean localApplied;
     private boolean gatheringComplete;
@@ -90,9 +94,10 @@ final class RawEnd {
         }
     }
 
-    /** Pairs this end with the other one: descriptions and candidates go straight to it. */
-    void pairWith(RawEnd other) {
+    /** Pairs this end with the other one: descriptions and candidates go to it through {@code relay}. */
+    void pairWith(RawEnd other, Executor relay) {
         this.remote = other;
+        this.relay = relay;
     }
 
     /** Sets where received messages go. */
@@ -141,46 +146,65 @@ final class RawEnd {
         pc.setRemoteDescription(d, new SetRemoteObserver(d.sdpType));
     }
 
-    private synchronized void receiveCandidate(RTCIceCandidate c) {
-        if (remoteApplied) {
-            pc.addIceCandidate(c);
-        } else {
-            held.add(c); // libwebrtc silently ignores a candidate that comes before the remote description.
+    private void receiveCandidate(RTCIceCandidate c) {
+        synchronized (this) {
+            if (!remoteApplied) {
+                held.add(c); // libwebrtc silently ignores a candidate that comes before the remote description.
+                return;
+            }
         }
+        pc.addIceCandidate(c);
     }
 
-    private synchronized void onRemoteApplied(RTCSdpType type) {
-        remoteApplied = true;
-        for (RTCIceCandidate c : held) {
+    private void onRemoteApplied(RTCSdpType type) {
+        List<RTCIceCandidate> now;
+        synchronized (this) {
+            remoteApplied = true;
+            now = new ArrayList<>(held);
+            held.clear();
+        }
+        for (RTCIceCandidate c : now) {
             pc.addIceCandidate(c);
         }
-        held.clear();
         if (type == RTCSdpType.OFFER) {
             pc.createAnswer(new RTCAnswerOptions(), new CreateObserver());
         }
     }
 
-    private synchronized void onLocalApplied(RTCSessionDescription d) {
-        localApplied = true;
-        if (trickle) {
-            descriptionSent = true;
-            remote.receiveDescription(d);
-        } else {
-            sendCompleteDescription();
+    private void onLocalApplied(RTCSessionDescription d) {
+        boolean send;
+        synchronized (this) {
+            localApplied = true;
+            send = readyToSend();
+        }
+        if (send) {
+            RTCSessionDescription full = trickle ? d : pc.getLocalDescription();
+            relay.execute(() -> remote.receiveDescription(full));
         }
     }
 
-    private synchronized void onGatheringComplete() {
-        gatheringComplete = true;
-        sendCompleteDescription();
+    private void onGatheringComplete() {
+        boolean send;
+        synchronized (this) {
+            gatheringComplete = true;
+            send = readyToSend();
+        }
+        if (send) {
+            RTCSessionDescription full = pc.getLocalDescription();
+            relay.execute(() -> remote.receiveDescription(full));
+        }
     }
 
-    /** Non-trickle: once the description is applied and gathering complete, send it with every candidate. */
-    private void sendCompleteDescription() {
-        if (!trickle && localApplied && gatheringComplete && !descriptionSent) {
-            descriptionSent = true;
-            remote.receiveDescription(pc.getLocalDescription());
+    /**
+     * True once, when the description should go: trickle as soon as it is applied; non-trickle once gathering
+     * is also complete, so it carries every candidate. Under the monitor.
+     */
+    private boolean readyToSend() {
+        if (descriptionSent || !localApplied || (!trickle && !gatheringComplete)) {
+            return false;
         }
+        descriptionSent = true;
+        return true;
     }
 
     private synchronized void onChannelState(int i, RTCDataChannelState s) {
@@ -278,7 +302,7 @@ final class RawEnd {
         public void onIceCandidate(RTCIceCandidate c) {
             fenced("onIceCandidate", () -> {
                 if (trickle) {
-                    remote.receiveCandidate(c);
+                    relay.execute(() -> remote.receiveCandidate(c));
                 }
             });
         }

@@ -10,22 +10,36 @@ import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The baseline: webrtc-java 0.14.0 used directly, one factory for the whole run (as one process would),
- * with the same channel layout and signalling as mesh-core, and the application logic inside the
- * library's callbacks (the fastest place a raw application can react).
+ * The baseline: webrtc-java 0.14.0 used directly, with the same channel layout and signalling as mesh-core,
+ * and the application logic inside the library's callbacks (the fastest place a raw application can react).
+ * Connect and mesh rounds put every end on one factory (one process hosting them all); a data-plane pair
+ * puts its two ends on two factories, as two processes would be (mesh-core's pair does the same with two
+ * runtimes).
  *
- * <p>Threads: the benchmark thread calls every method; callbacks run on the factory's signalling thread.
+ * <p>Threads: the benchmark thread calls every method; callbacks run on the factories' signalling threads;
+ * signals between the two factories of a pair go through one relay thread.
  */
 public final class RawStack implements BenchStack {
-    private final HeadlessAudioDeviceModule audio;
+    private final List<HeadlessAudioDeviceModule> audio;
     private final PeerConnectionFactory factory;
+    private final PeerConnectionFactory remoteFactory;
     private final List<RawEnd> live = new ArrayList<>();
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bench-raw-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private RawStack(HeadlessAudioDeviceModule audio, PeerConnectionFactory factory) {
+    private RawStack(List<HeadlessAudioDeviceModule> audio, PeerConnectionFactory factory,
+                     PeerConnectionFactory remoteFactory) {
         this.audio = audio;
         this.factory = factory;
+        this.remoteFactory = remoteFactory;
     }
 
     /**
@@ -33,12 +47,20 @@ public final class RawStack implements BenchStack {
      * a machine without a sound card).
      */
     public static RawStack create() throws BenchException {
-        HeadlessAudioDeviceModule adm = null;
+        List<HeadlessAudioDeviceModule> adms = new ArrayList<>();
+        List<PeerConnectionFactory> made = new ArrayList<>();
         try {
-            adm = new HeadlessAudioDeviceModule();
-            return new RawStack(adm, new PeerConnectionFactory(adm));
+            for (int i = 0; i < 2; i++) {
+                HeadlessAudioDeviceModule adm = new HeadlessAudioDeviceModule();
+                adms.add(adm);
+                made.add(new PeerConnectionFactory(adm));
+            }
+            return new RawStack(adms, made.get(0), made.get(1));
         } catch (Throwable t) {
-            if (adm != null) {
+            for (PeerConnectionFactory f : made) {
+                f.dispose();
+            }
+            for (HeadlessAudioDeviceModule adm : adms) {
                 adm.dispose();
             }
             throw new BenchException("webrtc-java could not be loaded (" + t + "); install libpulse0 "
@@ -54,10 +76,10 @@ public final class RawStack implements BenchStack {
     @Override
     public long connectNanos(boolean trickle, long timeoutMillis) throws BenchException {
         Readiness ready = new Readiness(2);
-        RawEnd a = end(trickle, ready);
-        RawEnd b = end(trickle, ready);
-        a.pairWith(b);
-        b.pairWith(a);
+        RawEnd a = end(factory, trickle, ready);
+        RawEnd b = end(factory, trickle, ready);
+        a.pairWith(b, Runnable::run);
+        b.pairWith(a, Runnable::run);
         try {
             long t0 = System.nanoTime();
             a.start();
@@ -71,10 +93,17 @@ public final class RawStack implements BenchStack {
     @Override
     public BenchPair openPair(long timeoutMillis) throws BenchException {
         Readiness ready = new Readiness(2);
-        RawEnd a = end(true, ready);
-        RawEnd b = end(true, ready);
-        a.pairWith(b);
-        b.pairWith(a);
+        RawEnd a = end(factory, true, ready);
+        RawEnd b = end(remoteFactory, true, ready);
+        Executor relay = task -> relayThread.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                ready.failed("relaying a signal failed: " + t);
+            }
+        });
+        a.pairWith(b, relay);
+        b.pairWith(a, relay);
         try {
             a.start();
             ready.await(timeoutMillis, "a raw pair to connect");
@@ -96,10 +125,10 @@ public final class RawStack implements BenchStack {
         try {
             for (int i = 1; i <= n; i++) {
                 for (int j = i + 1; j <= n; j++) {
-                    RawEnd atI = end(true, ready);
-                    RawEnd atJ = end(true, ready);
-                    atI.pairWith(atJ);
-                    atJ.pairWith(atI);
+                    RawEnd atI = end(factory, true, ready);
+                    RawEnd atJ = end(factory, true, ready);
+                    atI.pairWith(atJ, Runnable::run);
+                    atJ.pairWith(atI, Runnable::run);
                     ends.add(atI);
                     ends.add(atJ);
                     offerers.add(atJ); // The larger id offers (the Godot demo rule).
@@ -118,21 +147,26 @@ public final class RawStack implements BenchStack {
 
     @Override
     public void close() {
+        relayThread.shutdownNow();
         closeAll(new ArrayList<>(live));
-        try {
-            factory.dispose(); // Only after every connection is closed: a call on one afterwards segfaults.
-        } catch (Throwable ignored) {
-            // Nothing more to release.
+        for (PeerConnectionFactory f : List.of(factory, remoteFactory)) {
+            try {
+                f.dispose(); // Only after every connection is closed: a call on one afterwards segfaults.
+            } catch (Throwable ignored) {
+                // Nothing more to release.
+            }
         }
-        try {
-            audio.dispose();
-        } catch (Throwable ignored) {
-            // Same.
+        for (HeadlessAudioDeviceModule adm : audio) {
+            try {
+                adm.dispose();
+            } catch (Throwable ignored) {
+                // Same.
+            }
         }
     }
 
-    private RawEnd end(boolean trickle, Readiness ready) {
-        RawEnd e = new RawEnd(factory, trickle, ready::oneReady, ready::failed);
+    private RawEnd end(PeerConnectionFactory f, boolean trickle, Readiness ready) {
+        RawEnd e = new RawEnd(f, trickle, ready::oneReady, ready::failed);
         live.add(e);
         return e;
     }

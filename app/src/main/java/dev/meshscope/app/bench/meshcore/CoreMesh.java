@@ -12,29 +12,34 @@ import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code n} mesh-core peers (ids 1..n, Godot's mesh mode) in one process, all owned by one {@link MeshThread}
- * and polled by it as soon as native activity wakes it, each pair wired through {@link CoreLink} with the
- * larger id offering (the Godot demo rule). After each peer's {@code poll()}, its packets are read with
- * {@code get_packet} and handed to that peer's {@link Handler}.
+ * {@code n} mesh-core peers (ids 1..n, Godot's mesh mode) in one process, each owned by a {@link MeshThread}
+ * that polls it as soon as native activity wakes it: one runtime and one thread for all peers (how one process
+ * hosts several peers), or one runtime and one thread per peer (how separate MeshScope processes would each
+ * own theirs: no thread is woken by another's traffic). Each pair is
+ * wired through {@link CoreLink}, the larger id offering (the Godot demo rule). After each peer's
+ * {@code poll()}, its packets are read with {@code get_packet} and handed to that peer's {@link Handler}.
  *
- * <p>Threads: built, polled and closed on the owner thread; the benchmark thread waits on futures.
+ * <p>Threads: each peer is built, polled and closed on its owner thread; the benchmark thread waits on futures.
  */
 final class CoreMesh implements AutoCloseable {
-    /** Receives every packet a peer reads, on the owner thread. */
+    /** Receives every packet a peer reads, on that peer's owner thread. */
     interface Handler {
         void onPacket(WebRtcMultiplayerPeer peer, int from, TransferMode mode, byte[] data);
     }
 
-    /** How often a waiting benchmark thread looks for a failure reported on the owner thread. */
+    /** How often a waiting benchmark thread looks for a failure reported on an owner thread. */
     private static final long FAILURE_CHECK_MILLIS = 20;
 
     /** Closing a 32-peer mesh closes ~1000 connections: generous, but bounded. */
@@ -42,42 +47,50 @@ final class CoreMesh implements AutoCloseable {
 
     private static final Handler DISCARD = (peer, from, mode, data) -> { };
 
-    private final MeshThread thread;
-    private final WebRtcRuntime runtime;
+    private final List<WebRtcRuntime> runtimes;
     private final int n;
     private final boolean trickle;
-    private final List<WebRtcMultiplayerPeer> peers = new ArrayList<>();
-    private final List<WebRtcPeerConnection> offerers = new ArrayList<>();
+    private final List<MeshThread> threads = new ArrayList<>();
+    private final WebRtcMultiplayerPeer[] peers;
     private final Handler[] handlers;
+    private final Runnable[] afterPoll;
+    private final List<List<WebRtcPeerConnection>> offerers = new ArrayList<>();
+    private final AtomicInteger connectedReports = new AtomicInteger();
     private final CompletableFuture<Long> allConnected = new CompletableFuture<>();
-    private int connectedReports;
-    private Runnable afterPoll;
     private volatile String failure;
 
-    private CoreMesh(WebRtcRuntime runtime, String name, int n, boolean trickle) {
-        this.runtime = runtime;
+    private CoreMesh(List<WebRtcRuntime> runtimes, String name, int n, boolean trickle) {
+        boolean threadPerPeer = runtimes.size() > 1;
+        if (threadPerPeer && runtimes.size() != n) {
+            throw new IllegalArgumentException("one runtime for all peers, or one per peer");
+        }
+        this.runtimes = List.copyOf(runtimes);
         this.n = n;
         this.trickle = trickle;
+        this.peers = new WebRtcMultiplayerPeer[n];
         this.handlers = new Handler[n];
-        java.util.Arrays.fill(handlers, DISCARD);
-        this.thread = new MeshThread(name, runtime);
-        this.thread.setFailureHandler(t -> fail("a task on the owner thread threw " + t));
+        this.afterPoll = new Runnable[n];
+        Arrays.fill(handlers, DISCARD);
+        for (int t = 0; t < (threadPerPeer ? n : 1); t++) {
+            MeshThread mt = new MeshThread(threadPerPeer ? name + "-" + (t + 1) : name, runtimes.get(t));
+            mt.setFailureHandler(e -> fail("a task on owner thread " + mt.thread().getName() + " threw " + e));
+            threads.add(mt);
+            offerers.add(new ArrayList<>());
+        }
     }
 
     /**
-     * Builds the peers and their connections on a new owner thread (nothing is offered yet).
+     * Builds the peers and their connections on their owner threads (nothing is offered yet).
      *
-     * @param guiPeers how many peers (from id 1) get a {@link GuiLikeObserver}
-     * @param fx       the FX stand-in thread for those observers
+     * @param runtimes one runtime (one owner thread for every peer) or one per peer (a thread per peer)
+     * @param guiPeers      how many peers (from id 1) get a {@link GuiLikeObserver}
+     * @param fx            the FX stand-in thread for those observers
      */
-    static CoreMesh create(WebRtcRuntime runtime, String name, int n, boolean trickle, int guiPeers, Executor fx,
-                           AtomicLong rendered, Deadline deadline) throws BenchException {
-        CoreMesh m = new CoreMesh(runtime, name, n, trickle);
+    static CoreMesh create(List<WebRtcRuntime> runtimes, String name, int n, boolean trickle, int guiPeers,
+                           Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
+        CoreMesh m = new CoreMesh(runtimes, name, n, trickle);
         try {
-            m.await(m.thread.call(() -> {
-                m.build(guiPeers, fx, rendered);
-                return Boolean.TRUE;
-            }), deadline, "building " + n + " mesh-core peers");
+            m.build(guiPeers, fx, rendered, deadline);
         } catch (BenchException e) {
             m.close();
             throw e;
@@ -85,60 +98,76 @@ final class CoreMesh implements AutoCloseable {
         return m;
     }
 
-    private void build(int guiPeers, Executor fx, AtomicLong rendered) {
-        int expected = n * (n - 1);
+    private void build(int guiPeers, Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
         for (int id = 1; id <= n; id++) {
-            WebRtcMultiplayerPeer p = new WebRtcMultiplayerPeer();
-            check(p.createMesh(id), "createMesh(" + id + ")", p);
             int self = id;
-            p.addListener(new MultiplayerPeer.Listener() {
-                @Override
-                public void peerConnected(int other) {
-                    if (++connectedReports == expected) {
-                        allConnected.complete(System.nanoTime());
-                    }
-                }
-
-                @Override
-                public void peerDisconnected(int other) {
-                    fail("peer " + self + " lost peer " + other);
-                }
-            });
-            p.addEventListener(e -> {
-                if (e instanceof MeshEvent.ErrorRaised err) {
-                    fail("peer " + self + ": " + err.describe());
-                }
-            });
-            peers.add(p);
+            onOwner(id, () -> {
+                peers[self - 1] = newPeer(self);
+                return null;
+            }, deadline, "creating peer " + id);
         }
         for (int i = 1; i <= n; i++) {
             for (int j = i + 1; j <= n; j++) {
-                WebRtcPeerConnection atI = new WebRtcPeerConnection(runtime);
-                WebRtcPeerConnection atJ = new WebRtcPeerConnection(runtime);
-                check(peer(i).addPeer(atI, j), "addPeer(" + j + ")", peer(i));
-                check(peer(j).addPeer(atJ, i), "addPeer(" + i + ")", peer(j));
-                CoreLink.link(atI, atJ, trickle, this::fail);
-                CoreLink.link(atJ, atI, trickle, this::fail);
-                offerers.add(atJ); // The larger id offers (the Godot demo rule).
+                int a = i;
+                int b = j;
+                WebRtcPeerConnection atI = onOwner(i, () -> connection(a, b), deadline, "adding peer " + j + " to " + i);
+                WebRtcPeerConnection atJ = onOwner(j, () -> connection(b, a), deadline, "adding peer " + i + " to " + j);
+                CoreLink.link(atI, atJ, sameThread(i, j) ? Runnable::run : threadOf(j), trickle, this::fail);
+                CoreLink.link(atJ, atI, sameThread(i, j) ? Runnable::run : threadOf(i), trickle, this::fail);
+                offerers.get(threads.indexOf(threadOf(j))).add(atJ); // The larger id offers (the Godot demo rule).
             }
         }
-        for (int k = 0; k < n; k++) {
-            int index = k;
-            WebRtcMultiplayerPeer p = peers.get(k);
-            thread.addPoller(() -> {
+        for (int id = 1; id <= n; id++) {
+            int index = id - 1;
+            WebRtcMultiplayerPeer p = peers[index];
+            MeshThread mt = threadOf(id);
+            mt.addPoller(() -> {
                 p.poll();
                 read(index, p);
+                Runnable r = afterPoll[index];
+                if (r != null) {
+                    r.run();
+                }
             });
+            if (id <= guiPeers) {
+                onOwner(id, () -> {
+                    GuiLikeObserver.attach(mt, p, fx, rendered);
+                    return null;
+                }, deadline, "attaching the GUI-like observer to peer " + id);
+            }
         }
-        thread.addPoller(() -> {
-            Runnable r = afterPoll;
-            if (r != null) {
-                r.run();
+    }
+
+    private WebRtcMultiplayerPeer newPeer(int id) {
+        WebRtcMultiplayerPeer p = new WebRtcMultiplayerPeer();
+        check(p.createMesh(id), "createMesh(" + id + ")", p);
+        int expected = n * (n - 1);
+        p.addListener(new MultiplayerPeer.Listener() {
+            @Override
+            public void peerConnected(int other) {
+                if (connectedReports.incrementAndGet() == expected) {
+                    allConnected.complete(System.nanoTime());
+                }
+            }
+
+            @Override
+            public void peerDisconnected(int other) {
+                fail("peer " + id + " lost peer " + other);
             }
         });
-        for (int k = 0; k < Math.min(guiPeers, n); k++) {
-            GuiLikeObserver.attach(thread, peers.get(k), fx, rendered);
-        }
+        p.addEventListener(e -> {
+            if (e instanceof MeshEvent.ErrorRaised err) {
+                fail("peer " + id + ": " + err.describe());
+            }
+        });
+        return p;
+    }
+
+    /** A connection on {@code self}'s side to {@code other}, added to {@code self}'s peer. Owner thread of self. */
+    private WebRtcPeerConnection connection(int self, int other) {
+        WebRtcPeerConnection c = new WebRtcPeerConnection(runtimes.get(runtimes.size() == 1 ? 0 : self - 1));
+        check(peers[self - 1].addPeer(c, other), "addPeer(" + other + ") on " + self, peers[self - 1]);
+        return c;
     }
 
     /** Reads every packet available, as a game loop does after poll(). Owner thread. */
@@ -152,18 +181,23 @@ final class CoreMesh implements AutoCloseable {
         }
     }
 
-    /** Sends every offer; returns when it started (System.nanoTime on the owner thread). */
+    /** Sends every offer; returns when the first was sent (System.nanoTime on an owner thread). */
     long start(Deadline deadline) throws BenchException {
-        return await(thread.call(() -> {
-            long t0 = System.nanoTime();
-            for (WebRtcPeerConnection c : offerers) {
-                GodotError e = c.createOffer();
-                if (e != GodotError.OK) {
-                    fail("createOffer returned " + e + ": " + c.getLastFailure());
+        long t0 = Long.MAX_VALUE;
+        for (int t = 0; t < threads.size(); t++) {
+            List<WebRtcPeerConnection> mine = offerers.get(t);
+            t0 = Math.min(t0, await(threads.get(t).call(() -> {
+                long at = System.nanoTime();
+                for (WebRtcPeerConnection c : mine) {
+                    GodotError e = c.createOffer();
+                    if (e != GodotError.OK) {
+                        fail("createOffer returned " + e + ": " + c.getLastFailure());
+                    }
                 }
-            }
-            return t0;
-        }), deadline, "sending the offers");
+                return at;
+            }), deadline, "sending the offers"));
+        }
+        return t0;
     }
 
     /** Waits until every peer reported every other connected; returns when (System.nanoTime). */
@@ -171,24 +205,24 @@ final class CoreMesh implements AutoCloseable {
         return await(allConnected, deadline, "a mesh-core mesh of " + n + " peers to connect");
     }
 
-    /** The peer with {@code id} (1..n). Owner thread. */
+    /** The peer with {@code id} (1..n). Its owner thread only. */
     WebRtcMultiplayerPeer peer(int id) {
-        return peers.get(id - 1);
+        return peers[id - 1];
     }
 
-    /** Sets who reads peer {@code id}'s packets. Owner thread. */
+    /** The owner thread of peer {@code id}. */
+    MeshThread threadOf(int id) {
+        return threads.get(threads.size() == 1 ? 0 : id - 1);
+    }
+
+    /** Sets who reads peer {@code id}'s packets (null: they are read and dropped). Owner thread of that peer. */
     void setHandler(int id, Handler h) {
         handlers[id - 1] = h == null ? DISCARD : h;
     }
 
-    /** Sets a task run after every poll of every peer (a sender topping up its queue), or null. Owner thread. */
-    void setAfterPoll(Runnable r) {
-        afterPoll = r;
-    }
-
-    /** The owner thread. */
-    MeshThread thread() {
-        return thread;
+    /** Sets a task run after each poll of peer {@code id} (a sender topping up its queue), or null. Its owner thread. */
+    void setAfterPoll(int id, Runnable r) {
+        afterPoll[id - 1] = r;
     }
 
     /** Records the first failure; waits then stop with it. Any thread. */
@@ -199,7 +233,7 @@ final class CoreMesh implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code f}, looking for a failure on the owner thread every few milliseconds.
+     * Waits for {@code f}, looking for a failure on an owner thread every few milliseconds.
      *
      * @throws BenchException on failure, time-out or interruption, naming {@code what}
      */
@@ -235,23 +269,38 @@ final class CoreMesh implements AutoCloseable {
         }
     }
 
-    /** Closes every peer (and so every connection) on the owner thread, then stops the thread. */
+    /** Closes every peer (and so every connection) on its owner thread, then stops the threads. */
     @Override
     public void close() {
         try {
-            thread.call(() -> {
-                for (WebRtcMultiplayerPeer p : peers) {
-                    p.close();
+            for (int id = 1; id <= n; id++) {
+                WebRtcMultiplayerPeer p = peers[id - 1];
+                if (p != null) {
+                    threadOf(id).call(() -> {
+                        p.close();
+                        return null;
+                    }).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
                 }
-                return Boolean.TRUE;
-            }).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             fail("closing the peers: " + e);
         } finally {
-            thread.close();
+            for (MeshThread t : threads) {
+                t.close();
+            }
         }
+    }
+
+    private <T> T onOwner(int id, Callable<T> task, Deadline deadline, String what) throws BenchException {
+        CompletableFuture<T> f = threadOf(id).call(task);
+        await(f.thenApply(v -> Boolean.TRUE), deadline, what);
+        return f.join();
+    }
+
+    private boolean sameThread(int i, int j) {
+        return threadOf(i) == threadOf(j);
     }
 
     private void check(GodotError e, String what, WebRtcMultiplayerPeer p) {

@@ -19,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A connected mesh-core pair on one owner thread: peer 2 (A) sends, peer 1 (B) reads and echoes, both through
+ * A connected mesh-core pair, each peer on its own owner thread as two MeshScope processes would be (the GUI's
+ * and an agent's): peer 2 (A) sends, peer 1 (B) reads and echoes, both through
  * the multiplayer peer's Godot API ({@code set_target_peer}, {@code set_transfer_mode}, {@code put_packet},
  * {@code get_packet}). A sender runs in batches after each poll, so the thread keeps reading in between,
  * and backs off while the channel's buffered amount is high, as the raw sender does.
@@ -46,8 +47,8 @@ final class CorePair implements BenchPair {
         Sender sender = new Sender(Workload.RELIABLE, new byte[packetSize], Workload.THROUGHPUT_HIGH_WATER_BYTES,
                 packets, Long.MAX_VALUE);
         try {
-            mesh.await(mesh.thread().call(() -> {
-                mesh.setHandler(B, (peer, from, mode, data) -> counter.received(data.length));
+            receiveInto(counter, deadline);
+            mesh.await(mesh.threadOf(A).call(() -> {
                 counter.start();
                 sender.begin();
                 return Boolean.TRUE;
@@ -69,13 +70,16 @@ final class CorePair implements BenchPair {
         Deadline deadline = Deadline.in(timeoutMillis);
         Runnable ping = () -> put(mesh.peer(A), B, mode, loop.nextPing());
         try {
-            mesh.await(mesh.thread().call(() -> {
+            mesh.await(mesh.threadOf(B).call(() -> {
                 mesh.setHandler(B, (peer, from, m, data) -> {
                     byte[] pong = ProbePacket.pongFor(data);
                     if (pong != null) {
                         put(peer, from, m, pong);
                     }
                 });
+                return Boolean.TRUE;
+            }), deadline, "setting up the echo");
+            mesh.await(mesh.threadOf(A).call(() -> {
                 mesh.setHandler(A, (peer, from, m, data) -> {
                     if (m == mode && loop.onPong(data, System.nanoTime())) {
                         if (loop.finished()) {
@@ -95,7 +99,7 @@ final class CorePair implements BenchPair {
                 }
                 deadline.check("mesh-core round trips (" + loop.progress() + ")");
                 if (loop.expire(System.nanoTime())) {
-                    mesh.thread().execute(() -> {
+                    mesh.threadOf(A).execute(() -> {
                         if (loop.finished()) {
                             done.complete(loop.result());
                         } else {
@@ -116,8 +120,8 @@ final class CorePair implements BenchPair {
         Sender sender = new Sender(Workload.UNRELIABLE, new byte[Workload.PACKET_RATE_BYTES],
                 Workload.PACKET_RATE_HIGH_WATER_BYTES, Long.MAX_VALUE, TimeUnit.MILLISECONDS.toNanos(sendMillis));
         try {
-            mesh.await(mesh.thread().call(() -> {
-                mesh.setHandler(B, (peer, from, mode, data) -> counter.received(data.length));
+            receiveInto(counter, deadline);
+            mesh.await(mesh.threadOf(A).call(() -> {
                 counter.start();
                 sender.begin();
                 return Boolean.TRUE;
@@ -135,12 +139,21 @@ final class CorePair implements BenchPair {
         mesh.close();
     }
 
+    /** Makes B count what it reads into {@code counter}. */
+    private void receiveInto(ReceiveCounter counter, Deadline deadline) throws BenchException {
+        mesh.await(mesh.threadOf(B).call(() -> {
+            mesh.setHandler(B, (peer, from, mode, data) -> counter.received(data.length));
+            return Boolean.TRUE;
+        }), deadline, "setting up the receiver");
+    }
+
+    /** Back to reading and dropping, on both owner threads (queued behind anything still running). */
     private void reset() {
-        mesh.thread().execute(() -> {
+        mesh.threadOf(A).execute(() -> {
             mesh.setHandler(A, null);
-            mesh.setHandler(B, null);
-            mesh.setAfterPoll(null);
+            mesh.setAfterPoll(A, null);
         });
+        mesh.threadOf(B).execute(() -> mesh.setHandler(B, null));
     }
 
     private void put(WebRtcMultiplayerPeer peer, int target, TransferMode mode, byte[] data) {
@@ -193,7 +206,7 @@ final class CorePair implements BenchPair {
             peer.setTargetPeer(B);
             peer.setTransferMode(MODES[channel]);
             start = System.nanoTime();
-            mesh.setAfterPoll(this);
+            mesh.setAfterPoll(A, this);
             run();
         }
 
@@ -205,13 +218,13 @@ final class CorePair implements BenchPair {
             for (int n = 0; n < Workload.SEND_BATCH; n++) {
                 long now = System.nanoTime();
                 if (sent >= packets || now - start >= forNanos) {
-                    mesh.setAfterPoll(null);
+                    mesh.setAfterPoll(A, null);
                     done.complete(new long[] {sent, now - start});
                     return;
                 }
                 if (dc.getBufferedAmount() + packet.length > highWater) {
                     waiting = true;
-                    timer.schedule(() -> mesh.thread().execute(this::resume), Workload.BACKOFF_NANOS,
+                    timer.schedule(() -> mesh.threadOf(A).execute(this::resume), Workload.BACKOFF_NANOS,
                             TimeUnit.NANOSECONDS);
                     return;
                 }
@@ -222,7 +235,7 @@ final class CorePair implements BenchPair {
                 }
                 sent++;
             }
-            mesh.thread().wake(); // More to send: poll once more (reading what arrived), then the next batch.
+            mesh.threadOf(A).wake(); // More to send: poll once more, then the next batch.
         }
 
         private void resume() {

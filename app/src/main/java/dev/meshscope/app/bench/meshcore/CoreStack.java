@@ -8,6 +8,7 @@ import dev.meshscope.app.bench.Deadline;
 import dev.meshscope.app.bench.MeshRound;
 import dev.meshscope.app.bench.ProcessStats;
 import dev.meshscope.core.WebRtcRuntime;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * mesh-core as the GUI uses it: one {@link WebRtcRuntime} for the whole run, Godot's multiplayer peers owned
- * by a {@link dev.meshscope.core.MeshThread} that polls them when native activity wakes it, and a GUI-like
- * observer (events, 30 Hz snapshots handed to an FX stand-in thread, wire stats once a second).
+ * mesh-core as the GUI uses it: Godot's multiplayer peers owned by a {@link dev.meshscope.core.MeshThread}
+ * that polls them when native activity wakes it, with a GUI-like observer (events, 30 Hz snapshots handed to
+ * an FX stand-in thread, wire stats once a second). Connect and mesh rounds host every peer on one runtime
+ * and one owner thread (one process hosting them all); a data-plane pair puts its two peers on two runtimes
+ * and two owner threads, as two MeshScope processes would be (the raw pair uses two factories likewise).
  *
  * <p>Threads: the benchmark thread calls every method; peers live on their owner threads.
  */
@@ -27,12 +30,14 @@ public final class CoreStack implements BenchStack {
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final WebRtcRuntime runtime;
+    private final WebRtcRuntime remoteRuntime;
     private final ExecutorService fx = Executors.newSingleThreadExecutor(daemon("bench-fx-stand-in"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("bench-timer"));
     private final AtomicLong rendered = new AtomicLong();
 
-    private CoreStack(WebRtcRuntime runtime) {
+    private CoreStack(WebRtcRuntime runtime, WebRtcRuntime remoteRuntime) {
         this.runtime = runtime;
+        this.remoteRuntime = remoteRuntime;
     }
 
     /** Loads libwebrtc through mesh-core; fails with mesh-core's explanation when it cannot. */
@@ -41,7 +46,7 @@ public final class CoreStack implements BenchStack {
         if (rt.loadProblem() != null) {
             throw new BenchException(rt.loadProblem());
         }
-        return new CoreStack(rt);
+        return new CoreStack(rt, WebRtcRuntime.create());
     }
 
     @Override
@@ -52,7 +57,8 @@ public final class CoreStack implements BenchStack {
     @Override
     public long connectNanos(boolean trickle, long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        try (CoreMesh m = CoreMesh.create(runtime, "bench-connect", 2, trickle, 2, fx, rendered, deadline)) {
+        try (CoreMesh m = CoreMesh.create(List.of(runtime), "bench-connect", 2, trickle, 2, fx, rendered,
+                deadline)) {
             long t0 = m.start(deadline);
             return m.awaitConnected(deadline) - t0;
         }
@@ -61,7 +67,8 @@ public final class CoreStack implements BenchStack {
     @Override
     public BenchPair openPair(long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        CoreMesh m = CoreMesh.create(runtime, "bench-pair", 2, true, 2, fx, rendered, deadline);
+        CoreMesh m = CoreMesh.create(List.of(remoteRuntime, runtime), "bench-pair", 2, true, 2, fx, rendered,
+                deadline);
         try {
             m.start(deadline);
             m.awaitConnected(deadline);
@@ -78,7 +85,7 @@ public final class CoreStack implements BenchStack {
         long rssBefore = ProcessStats.rssKib();
         int fdsBefore = ProcessStats.openFds();
         Deadline deadline = Deadline.in(timeoutMillis);
-        try (CoreMesh m = CoreMesh.create(runtime, "bench-mesh", n, true, 1, fx, rendered, deadline)) {
+        try (CoreMesh m = CoreMesh.create(List.of(runtime), "bench-mesh", n, true, 1, fx, rendered, deadline)) {
             long t0 = m.start(deadline);
             long t1 = m.awaitConnected(deadline);
             return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds());
@@ -99,6 +106,7 @@ public final class CoreStack implements BenchStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        remoteRuntime.close();
         runtime.close();
     }
 
