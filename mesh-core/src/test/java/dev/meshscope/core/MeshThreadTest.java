@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 
 /** The owner thread: ordered commands, fenced failures, and polls driven by native activity. */
@@ -52,7 +52,7 @@ class MeshThreadTest {
             WebRtcMultiplayerPeer a = mesh.get(0);
             WebRtcMultiplayerPeer b = mesh.get(1);
             ProbeTracker tracker = new ProbeTracker();
-            AtomicInteger pongs = new AtomicInteger();
+            Semaphore pongs = new Semaphore(0);
             t.addPoller(() -> {
                 a.poll();
                 b.poll();
@@ -71,20 +71,19 @@ class MeshThreadTest {
                 while (a.getAvailablePacketCount() > 0) {
                     int from = a.getPacketPeer();
                     if (tracker.onReceived(from, a.getPacket())) {
-                        pongs.incrementAndGet();
+                        pongs.release();
                     }
                 }
             });
-            await().atMost(Duration.ofSeconds(20)).until(() -> t.call(() -> Loopback.fullyConnected(mesh)).get());
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> t.call(() -> Loopback.fullyConnected(mesh)).get());
             int rounds = 200;
             for (int i = 0; i < rounds; i++) {
-                int expected = i + 1;
                 t.execute(() -> {
                     a.setTargetPeer(3);
                     a.setTransferMode(TransferMode.RELIABLE);
                     a.putPacket(tracker.nextPacket(3, 0, ProbePacket.Kind.PING, new byte[32]));
                 });
-                await().atMost(Duration.ofSeconds(10)).until(() -> pongs.get() >= expected);
+                assertThat(pongs.tryAcquire(10, TimeUnit.SECONDS)).as("pong %d", i).isTrue();
             }
             ProbeStats s = t.call(() -> tracker.stats().get(0)).get(10, TimeUnit.SECONDS);
             assertThat(s.sent()).isEqualTo(rounds);
