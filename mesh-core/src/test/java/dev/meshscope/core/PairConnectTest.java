@@ -162,4 +162,70 @@ class PairConnectTest {
         assertThat(a.getNetworkMode()).isEqualTo(NetworkMode.NONE);
         b.close();
     }
+
+    @Test
+    void aGracefulDisconnectRemovesThePeerOnTheNextPollWithTheSignal() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        RecordingListener ra = new RecordingListener();
+        a.addListener(ra);
+        a.createMesh(50);
+        b.createMesh(51);
+        Loopback.wire(rt, a, 50, b, 51);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("connected", () -> ra.signals.size() == 1, poll);
+        a.disconnectPeer(51, false);
+        assertThat(a.hasPeer(51)).as("still there until the next poll").isTrue();
+        a.poll();
+        assertThat(a.hasPeer(51)).isFalse();
+        assertThat(ra.signals).containsExactly("connected:51", "disconnected:51");
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void aClientWhoseServerFailsBeforeConnectingStaysConnectingSilently() {
+        WebRtcMultiplayerPeer client = new WebRtcMultiplayerPeer();
+        RecordingListener rc = new RecordingListener();
+        client.addListener(rc);
+        client.addEventListener(rc);
+        client.createClient(9);
+        WebRtcPeerConnection toServer = new WebRtcPeerConnection(rt);
+        client.addPeer(toServer, 1);
+        toServer.close();
+        client.poll();
+        assertThat(client.hasPeer(1)).isFalse();
+        assertThat(client.getConnectionStatus()).as("Godot G5: no failure is signalled").isEqualTo(ConnectionStatus.CONNECTING);
+        assertThat(rc.signals).isEmpty();
+        assertThat(rc.of(MeshEvent.PeerRemoved.class)).singleElement()
+                .satisfies(e -> assertThat(e.signalled()).isFalse());
+        client.close();
+    }
+
+    @Test
+    void inBandChannelsArriveThroughDataChannelReceived() {
+        WebRtcPeerConnection a = new WebRtcPeerConnection(rt);
+        WebRtcPeerConnection b = new WebRtcPeerConnection(rt);
+        List<WebRtcDataChannel> received = new java.util.ArrayList<>();
+        b.addListener(new WebRtcPeerConnection.Listener() {
+            @Override
+            public void dataChannelReceived(WebRtcDataChannel channel) {
+                received.add(channel);
+            }
+        });
+        WebRtcDataChannel chat = a.createDataChannel("chat", DataChannelOptions.inBand());
+        Loopback.link(a, b);
+        Loopback.link(b, a);
+        a.createOffer();
+        Pump.until("channel received and open", () -> received.size() == 1
+                && received.get(0).getReadyState() == ChannelState.OPEN && chat.getReadyState() == ChannelState.OPEN,
+                a::poll, b::poll);
+        assertThat(received.get(0).getLabel()).isEqualTo("chat");
+        assertThat(received.get(0).isNegotiated()).isFalse();
+        assertThat(chat.putPacket("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(GodotError.OK);
+        Pump.until("message", () -> received.get(0).getAvailablePacketCount() == 1, a::poll, b::poll);
+        assertThat(new String(received.get(0).getPacket(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        a.close();
+        b.close();
+    }
 }
