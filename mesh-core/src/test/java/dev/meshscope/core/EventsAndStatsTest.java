@@ -10,24 +10,15 @@ import dev.meshscope.core.snapshot.PeerSnapshot;
 import dev.meshscope.core.testing.Loopback;
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RecordingListener;
+import dev.meshscope.core.testing.RuntimeExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a debugger sees: the event stream, snapshots for late subscribers, counters, wire stats. */
 class EventsAndStatsTest {
-    private static WebRtcRuntime rt;
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
     @Test
     void eventsTellTheWholeConnectStoryInOrder() {
@@ -37,7 +28,7 @@ class EventsAndStatsTest {
         a.addEventListener(r);
         a.createMesh(3);
         b.createMesh(2);
-        Loopback.wire(rt, a, 3, b, 2);
+        Loopback.wire(RT.get(), a, 3, b, 2);
         List<WebRtcMultiplayerPeer> both = List.of(a, b);
         Pump.until("connected", () -> Loopback.fullyConnected(both), Loopback.pollAll(both));
         assertThat(r.events.get(0)).isInstanceOf(MeshEvent.Snapshot.class);
@@ -64,9 +55,8 @@ class EventsAndStatsTest {
 
     @Test
     void aLateSubscriberGetsTheCurrentStateFirstWithCounters() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 5, 6);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 5, 6);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         WebRtcMultiplayerPeer a = mesh.get(0);
         a.setTargetPeer(6);
         for (int i = 0; i < 10; i++) {
@@ -102,9 +92,8 @@ class EventsAndStatsTest {
 
     @Test
     void packetEventsAreEmittedOnlyWhenAskedFor() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 7, 8);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 7, 8);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         RecordingListener ra = new RecordingListener();
         RecordingListener rb = new RecordingListener();
         mesh.get(0).addEventListener(ra);
@@ -126,9 +115,8 @@ class EventsAndStatsTest {
 
     @Test
     void wireStatsReportTheSelectedPairItsRttAndBytes() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 9, 10);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 9, 10);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         mesh.get(0).putPacket(new byte[500]);
         RecordingListener r = new RecordingListener();
         mesh.get(0).addEventListener(r);

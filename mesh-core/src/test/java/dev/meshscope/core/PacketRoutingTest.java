@@ -6,26 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshscope.core.testing.Loopback;
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RecordingListener;
+import dev.meshscope.core.testing.RuntimeExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** put_packet routing (0, n, -n), round-robin fairness and the cursor rules of get_packet (spec 3.7, 3.8). */
 class PacketRoutingTest {
-    private static WebRtcRuntime rt;
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
     private static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -43,7 +34,7 @@ class PacketRoutingTest {
     @Test
     void meshOfEightConnectsAndRoutesBroadcastUnicastAndExclusion() {
         int[] ids = {1, 2, 3, 4, 5, 6, 7, 8};
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, ids);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(RT.get(), ids);
         List<RecordingListener> rec = new ArrayList<>();
         for (WebRtcMultiplayerPeer p : mesh) {
             RecordingListener r = new RecordingListener();
@@ -74,9 +65,8 @@ class PacketRoutingTest {
 
     @Test
     void packetsAreServedRoundRobinAcrossPeersAndByChannelPriorityWithinOne() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 10, 11, 12);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 10, 11, 12);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         WebRtcMultiplayerPeer a = mesh.get(0);
         WebRtcMultiplayerPeer b = mesh.get(1);
         WebRtcMultiplayerPeer c = mesh.get(2);
@@ -114,9 +104,8 @@ class PacketRoutingTest {
 
     @Test
     void packetsArrivingAfterTheCursorWentToZeroWaitForTheNextPoll() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 20, 21);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 20, 21);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         WebRtcMultiplayerPeer a = mesh.get(0);
         assertThat(a.getAvailablePacketCount()).isZero();
         mesh.get(1).putPacket(text("late"));
@@ -133,9 +122,8 @@ class PacketRoutingTest {
 
     @Test
     void zeroLengthPacketsAreRealPackets() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 30, 31);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 30, 31);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         assertThat(mesh.get(0).putPacket(new byte[0])).isEqualTo(GodotError.OK);
         Pump.until("arrived", () -> mesh.get(1).getAvailablePacketCount() == 1, poll);
         assertThat(mesh.get(1).getPacket()).isEmpty();
@@ -145,9 +133,8 @@ class PacketRoutingTest {
 
     @Test
     void stringMessagesAreReportedAsStringPackets() {
-        List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 40, 41);
+        List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 40, 41);
         Runnable poll = Loopback.pollAll(mesh);
-        Pump.until("connected", () -> Loopback.fullyConnected(mesh), poll);
         WebRtcDataChannel out = mesh.get(0).getPeer(41).channels().get(0);
         WebRtcDataChannel in = mesh.get(1).getPeer(40).channels().get(0);
         out.setWriteMode(WriteMode.TEXT);
