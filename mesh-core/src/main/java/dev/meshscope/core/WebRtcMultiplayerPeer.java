@@ -623,7 +623,12 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public void addEventListener(MeshEventListener l) {
         checkOwner("addEventListener");
         Stamp at = Stamp.now();
-        l.onEvent(new MeshEvent.Snapshot(at.nanos(), at.millis(), snapshot()));
+        try {
+            l.onEvent(new MeshEvent.Snapshot(at.nanos(), at.millis(), snapshot()));
+        } catch (RuntimeException e) {
+            System.getLogger(WebRtcMultiplayerPeer.class.getName()).log(System.Logger.Level.WARNING,
+                    "event listener threw on the initial snapshot", e);
+        }
         hub.add(l);
     }
 

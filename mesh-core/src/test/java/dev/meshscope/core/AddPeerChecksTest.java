@@ -3,27 +3,28 @@ package dev.meshscope.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshscope.core.testing.RuntimeExtension;
+
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** add_peer's checks in Godot's order with Godot's codes, and the negotiated channel layout (spec 3.3, 3.4). */
 class AddPeerChecksTest {
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
+    private final java.util.List<WebRtcPeerConnection> made = new java.util.ArrayList<>();
 
     private WebRtcPeerConnection fresh() {
-        return new WebRtcPeerConnection(rt);
+        WebRtcPeerConnection pc = new WebRtcPeerConnection(RT.get());
+        made.add(pc);
+        return pc;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeMade() {
+        made.forEach(WebRtcPeerConnection::close);
     }
 
     @Test

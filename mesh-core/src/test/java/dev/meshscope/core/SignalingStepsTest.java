@@ -4,12 +4,12 @@ package dev.meshscope.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.testing.Pump;
+import dev.meshscope.core.testing.RuntimeExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each protocol step of WebRtcPeerConnection with its negative twin: a good description, candidate or
@@ -17,18 +17,9 @@ import org.junit.jupiter.api.Test;
  * nothing, so the good one still works afterwards.
  */
 class SignalingStepsTest {
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
     private final List<WebRtcPeerConnection> open = new ArrayList<>();
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
 
     @AfterEach
     void closeAll() {
@@ -37,7 +28,7 @@ class SignalingStepsTest {
 
     /** A connection with Godot's three channels, and what it signals. */
     private final class End {
-        final WebRtcPeerConnection pc = new WebRtcPeerConnection(rt);
+        final WebRtcPeerConnection pc = new WebRtcPeerConnection(RT.get());
         final List<String[]> descriptions = new ArrayList<>();
         final List<String[]> candidates = new ArrayList<>();
         final List<WebRtcDataChannel> channels = new ArrayList<>();
