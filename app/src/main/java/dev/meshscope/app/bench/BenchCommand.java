@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + "writes the figures (median, min, max, ratio) as a table and a JSON document.",
             "Scenarios: connect, throughput, roundtrip, mesh, packetrate.",
             "Run it through ./meshscope bench: as root it keeps all traffic in a private network namespace."},
-        footer = {"", "Examples:", "  ./meshscope bench", "  ./meshscope bench --scenario roundtrip --out results.json"})
+        footer = {"", "Examples:", "  ./meshscope bench",
+            "  ./meshscope bench --scenario roundtrip --out results.json"})
 public final class BenchCommand implements Callable<Integer> {
     /** The version both stacks run on (pinned in the parent pom). */
     static final String WEBRTC_JAVA_VERSION = "0.14.0";
@@ -76,7 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "separate with commas). Default: all.")
     private List<String> scenarioNames = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON results. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the JSON results. Default: ${DEFAULT-VALUE}")
     private Path out = Path.of("meshscope-bench.json");
 
     @Option(names = "--size", paramLabel = "full|tiny",
@@ -86,7 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds per stack (default 5 full, 1 tiny).")
     private Integer rounds;
 
-    @Option(names = "--round-trips", paramLabel = "N", description = "Round trips per channel per round (default 2000).")
+    @Option(names = "--round-trips", paramLabel = "N",
+            description = "Round trips per channel per round (default 2000).")
     private Integer roundTrips;
 
     @Option(names = "--mesh-sizes", split = ",", paramLabel = "N",
@@ -233,7 +236,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void header(PrintWriter o, String command, ResultDocument.Environment env, List<Scenario> chosen) {
-        o.println("## MeshScope bench: mesh-core vs raw webrtc-java " + env.webrtcJava() + ", alternating rounds in one JVM");
+        o.println("## MeshScope bench: mesh-core vs raw webrtc-java " + env.webrtcJava()
+                + ", alternating rounds in one JVM");
         o.println();
         if ("private".equals(env.netns())) {
             o.println("- network: private namespace (MESHSCOPE_NETNS=private): all traffic stays on 10.77.0.1");

@@ -110,8 +110,8 @@ final class CoreMesh implements AutoCloseable {
             for (int j = i + 1; j <= n; j++) {
                 int a = i;
                 int b = j;
-                WebRtcPeerConnection atI = onOwner(i, () -> connection(a, b), deadline, "adding peer " + j + " to " + i);
-                WebRtcPeerConnection atJ = onOwner(j, () -> connection(b, a), deadline, "adding peer " + i + " to " + j);
+                WebRtcPeerConnection atI = onOwner(i, () -> connection(a, b), deadline, "adding " + j + " to " + i);
+                WebRtcPeerConnection atJ = onOwner(j, () -> connection(b, a), deadline, "adding " + i + " to " + j);
                 CoreLink.link(atI, atJ, sameThread(i, j) ? Runnable::run : threadOf(j), trickle, this::fail);
                 CoreLink.link(atJ, atI, sameThread(i, j) ? Runnable::run : threadOf(i), trickle, this::fail);
                 offerers.get(threads.indexOf(threadOf(j))).add(atJ); // The larger id offers (the Godot demo rule).
@@ -220,7 +220,7 @@ final class CoreMesh implements AutoCloseable {
         handlers[id - 1] = h == null ? DISCARD : h;
     }
 
-    /** Sets a task run after each poll of peer {@code id} (a sender topping up its queue), or null. Its owner thread. */
+    /** Sets a task run after each poll of peer {@code id} (a sender topping up), or null. Its owner thread. */
     void setAfterPoll(int id, Runnable r) {
         afterPoll[id - 1] = r;
     }

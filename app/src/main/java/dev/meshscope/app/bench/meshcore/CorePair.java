@@ -47,13 +47,7 @@ final class CorePair implements BenchPair {
         Sender sender = new Sender(Workload.RELIABLE, new byte[packetSize], Workload.THROUGHPUT_HIGH_WATER_BYTES,
                 packets, Long.MAX_VALUE);
         try {
-            receiveInto(counter, deadline);
-            mesh.await(mesh.threadOf(A).call(() -> {
-                counter.start();
-                sender.begin();
-                return Boolean.TRUE;
-            }), deadline, "starting the mesh-core sender");
-            mesh.await(sender.done, deadline, "the mesh-core sender");
+            runSender(sender, counter, deadline);
             mesh.await(counter.reached(), deadline, "mesh-core throughput to arrive (" + counter.bytes() + " of "
                     + packets * packetSize + " bytes so far)");
             return counter.bytesPerSecond();
@@ -120,13 +114,7 @@ final class CorePair implements BenchPair {
         Sender sender = new Sender(Workload.UNRELIABLE, new byte[Workload.PACKET_RATE_BYTES],
                 Workload.PACKET_RATE_HIGH_WATER_BYTES, Long.MAX_VALUE, TimeUnit.MILLISECONDS.toNanos(sendMillis));
         try {
-            receiveInto(counter, deadline);
-            mesh.await(mesh.threadOf(A).call(() -> {
-                counter.start();
-                sender.begin();
-                return Boolean.TRUE;
-            }), deadline, "starting the mesh-core sender");
-            long[] sent = mesh.await(sender.done, deadline, "the mesh-core sender");
+            long[] sent = runSender(sender, counter, deadline);
             awaitQuiet(counter, deadline);
             return new PacketRate(sent[0], counter.packets(), sent[1], counter.spanNanos());
         } finally {
@@ -139,12 +127,18 @@ final class CorePair implements BenchPair {
         mesh.close();
     }
 
-    /** Makes B count what it reads into {@code counter}. */
-    private void receiveInto(ReceiveCounter counter, Deadline deadline) throws BenchException {
+    /** Makes B count what it reads into {@code counter}, starts {@code sender} on A, waits until it is done. */
+    private long[] runSender(Sender sender, ReceiveCounter counter, Deadline deadline) throws BenchException {
         mesh.await(mesh.threadOf(B).call(() -> {
             mesh.setHandler(B, (peer, from, mode, data) -> counter.received(data.length));
             return Boolean.TRUE;
         }), deadline, "setting up the receiver");
+        mesh.await(mesh.threadOf(A).call(() -> {
+            counter.start();
+            sender.begin();
+            return Boolean.TRUE;
+        }), deadline, "starting the mesh-core sender");
+        return mesh.await(sender.done, deadline, "the mesh-core sender");
     }
 
     /** Back to reading and dropping, on both owner threads (queued behind anything still running). */

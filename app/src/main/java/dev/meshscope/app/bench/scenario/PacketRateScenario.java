@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Scenario 5: 64-byte packets on the unreliable channel as fast as back-pressure allows: packets delivered per second. */
+/** Scenario 5: 64-byte packets on the unreliable channel as fast as back-pressure allows: delivered per second. */
 public final class PacketRateScenario implements Scenario {
     /** Issue 5: mesh-core must deliver at least 90 % of the raw packet rate. */
     static final Target TARGET = Target.atLeast(0.9);
@@ -40,7 +40,8 @@ public final class PacketRateScenario implements Scenario {
                     (BenchPair p) -> p.packetRate(sendMillis, timeout),
                     r -> ResultTable.number(r.deliveredPerSecond()) + " pkt/s (sent " + ResultTable.number(
                             r.sentPerSecond()) + "/s, lost " + ResultTable.number(r.lossPercent()) + " %)");
-            rows.add(row(sides, "64 B unreliable: delivered", "packets/s", true, PacketRate::deliveredPerSecond, TARGET));
+            rows.add(row(sides, "64 B unreliable: delivered", "packets/s", true, PacketRate::deliveredPerSecond,
+                    TARGET));
             rows.add(row(sides, "64 B unreliable: sent", "packets/s", true, PacketRate::sentPerSecond, null));
             rows.add(row(sides, "64 B unreliable: lost", "%", false, PacketRate::lossPercent, null));
         }
@@ -49,6 +50,7 @@ public final class PacketRateScenario implements Scenario {
 
     private Comparison row(Alternation.Sides<PacketRate> sides, String metric, String unit, boolean higher,
                            ToDoubleFunction<PacketRate> f, Target target) {
-        return Comparison.of(id(), metric, unit, higher, Values.of(sides.baseline(), f), Values.of(sides.meshCore(), f), target);
+        return Comparison.of(id(), metric, unit, higher, Values.of(sides.baseline(), f), Values.of(sides.meshCore(), f),
+                target);
     }
 }
