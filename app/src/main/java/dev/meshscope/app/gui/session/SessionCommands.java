@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui.session;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the window can ask of the mesh. Every method may be called from any thread (the FX thread in the
+ * GUI), only queues work for the mesh thread, and returns at once: outcomes arrive through the
+ * {@link SessionSink} as {@link OperatorAction}s, events and states.
+ */
+public interface SessionCommands {
+    /** Godot's {@code generate_unique_id()}, computed on the mesh thread. */
+    CompletableFuture<Integer> generateUniqueId();
+
+    /** {@code create_server}/{@code create_client}/{@code create_mesh} with the request's extras and ICE servers. */
+    void create(CreateRequest request);
+
+    /** {@code close()}: drops every peer and goes back to DISCONNECTED; stops traffic and pending exchanges. */
+    void close();
+
+    /** {@code refuse_new_connections}. */
+    void setRefuseNewConnections(boolean refuse);
+
+    /** {@code remove_peer(id)}. */
+    void removePeer(int peerId);
+
+    /** Starts a test-packet burst (replacing a running one). */
+    void send(SendRequest request);
+
+    /** Stops the running burst. */
+    void stopSending();
+
+    /** Whether this side answers probe pings with pongs. On by default. */
+    void setEcho(boolean on);
+
+    /** Forgets every probe result. */
+    void clearProbes();
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.meshscope.core.WebRtcRuntime;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Shared plumbing of the window tests: a big headless screen, real windows on a real runtime, bounded waits
+ * that read the scene on the FX thread, node lookup inside one window, and PNG rendering.
+ */
+public final class GuiTestSupport implements AutoCloseable {
+    /** Generous bound for a loaded 2-core CI machine; real connections take well under a second. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    static {
+        // Monocle's headless screen is 1280x800 unless told otherwise: room for two full windows side by side.
+        System.setProperty("headless.geometry", "3300x1100-32");
+    }
+
+    private final WebRtcRuntime runtime = WebRtcRuntime.create();
+    private final List<OpenWindow> windows = new ArrayList<>();
+    /** The robot driving the windows. */
+    public final FxRobot robot = new FxRobot();
+
+    /** Starts the toolkit (once per JVM). */
+    public GuiTestSupport() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Opens one more window with its own session, placed {@code index} window widths to the right. */
+    public OpenWindow open(String name) {
+        int index = windows.size();
+        OpenWindow w = fx(() -> {
+            Stage s = new Stage();
+            s.setX(index * (OpenWindow.WIDTH + 20));
+            s.setY(0);
+            OpenWindow ow = OpenWindow.open(s, runtime, "mesh-" + name);
+            s.setTitle("MeshScope " + name);
+            return ow;
+        });
+        windows.add(w);
+        return w;
+    }
+
+    /** Runs {@code c} on the FX thread and returns its result. */
+    public static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("FX task failed", e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("FX task did not finish", e);
+        }
+    }
+
+    /** Runs {@code r} on the FX thread and waits for it. */
+    public static void fxRun(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** The node with {@code id} ("#x") inside window {@code w}. */
+    public <T extends Node> T find(OpenWindow w, String query) {
+        return robot.from(w.stage().getScene().getRoot()).lookup(query).query();
+    }
+
+    /** The text of a labeled or text input node, read on the FX thread. */
+    public String text(OpenWindow w, String query) {
+        Node n = find(w, query);
+        return fx(() -> n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText());
+    }
+
+    /** Waits until the text of {@code query} in {@code w} satisfies {@code p}. */
+    public void awaitText(OpenWindow w, String query, Predicate<String> p, String what) {
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> p.test(text(w, query)));
+    }
+
+    /** Waits until {@code c} (run on the FX thread) is true. */
+    public void awaitFx(String what, Callable<Boolean> c) {
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> fx(c));
+    }
+
+    /** Renders {@code scene} to a PNG file. */
+    public static void savePng(Scene scene, Path file) throws IOException {
+        WritableImage img = fx(() -> scene.snapshot(null));
+        BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(bi, "png", file.toFile());
+    }
+
+    /** The repository's screenshots folder. */
+    public static Path screenshotsDir() {
+        String root = System.getProperty("meshscope.root");
+        return Path.of(root == null || root.isBlank() ? "." : root, "screenshots");
+    }
+
+    /** Closes every window (and its session), then the runtime. */
+    @Override
+    public void close() {
+        for (OpenWindow w : windows) {
+            fxRun(() -> {
+                w.close();
+                w.stage().close();
+            });
+        }
+        windows.clear();
+        runtime.close();
+    }
+}
