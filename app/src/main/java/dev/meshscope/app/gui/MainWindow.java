@@ -19,6 +19,8 @@ import dev.meshscope.app.gui.probe.TrafficViewModel;
 import dev.meshscope.app.gui.session.OperatorAction;
 import dev.meshscope.app.gui.session.SessionCommands;
 import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.app.gui.signaling.SignalingView;
+import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.event.MeshEvent;
 import javafx.geometry.Orientation;
@@ -46,6 +48,7 @@ public final class MainWindow implements FxBridge.Receiver {
     private final ChannelsViewModel channels;
     private final DictionaryViewModel dictionary = new DictionaryViewModel();
     private final TrafficViewModel traffic;
+    private final SignalingViewModel signaling;
     private final BorderPane root = new BorderPane();
 
     /**
@@ -59,17 +62,18 @@ public final class MainWindow implements FxBridge.Receiver {
         peers = new PeersViewModel(selection);
         channels = new ChannelsViewModel(selection);
         traffic = new TrafficViewModel(commands, selection);
+        signaling = new SignalingViewModel(commands);
         selection.peerProperty().addListener((o, a, b) -> log.peerFilterProperty().set(b.intValue() == 0 ? ""
                 : Integer.toString(b.intValue())));
         root.getStyleClass().add("meshscope");
         root.setTop(header());
-        VBox left = new VBox(8, new CreateView(create), new TrafficView(traffic));
+        VBox left = new VBox(8, new CreateView(create), new SignalingView(signaling), new TrafficView(traffic));
         left.setStyle("-fx-padding: 8;");
-        left.setPrefWidth(430);
+        left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
-        leftScroll.setPrefWidth(450);
+        leftScroll.setPrefWidth(470);
         SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
         top.setDividerPositions(0.62);
         SplitPane bottom = new SplitPane(new ProbeTableView(traffic), new EventLogView(log));
@@ -78,7 +82,7 @@ public final class MainWindow implements FxBridge.Receiver {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.42, 0.70);
         SplitPane main = new SplitPane(leftScroll, center);
-        main.setDividerPositions(0.26);
+        main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
         fx.setReceiver(this);
@@ -136,6 +140,7 @@ public final class MainWindow implements FxBridge.Receiver {
         channels.onState(s);
         dictionary.onState(s);
         traffic.onState(s);
+        signaling.onState(s);
     }
 
     @Override

@@ -66,6 +66,34 @@ public final class GuiTestSupport implements AutoCloseable {
         return w;
     }
 
+    /** Brings window {@code w} to the front and gives it the keyboard (Monocle does not on a click). */
+    public void focus(OpenWindow w) {
+        fxRun(() -> {
+            w.stage().toFront();
+            w.stage().requestFocus();
+        });
+        robot.targetWindow(w.stage());
+    }
+
+    /** Clicks {@code query} in window {@code w} (focusing the window first). */
+    public void click(OpenWindow w, String query) {
+        focus(w);
+        robot.clickOn(this.<Node>find(w, query));
+    }
+
+    /** Clicks {@code query} in {@code w} and types {@code text} into it. */
+    public void type(OpenWindow w, String query, String text) {
+        click(w, query);
+        robot.write(text);
+    }
+
+    /** Pastes the clipboard into {@code query} in {@code w} with Ctrl+V, as an operator does. */
+    public void paste(OpenWindow w, String query) {
+        click(w, query);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.CONTROL);
+    }
+
     /** Runs {@code c} on the FX thread and returns its result. */
     public static <T> T fx(Callable<T> c) {
         try {

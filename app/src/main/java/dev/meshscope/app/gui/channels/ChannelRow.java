@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.core.ChannelState;
+import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -40,7 +41,9 @@ public final class ChannelRow {
         this.label = c.label();
         this.negotiatedId = c.streamId();
         this.ordered = c.ordered();
-        this.reliability = c.maxPacketLifeTime() >= 0 ? "lifetime " + c.maxPacketLifeTime() + " ms"
+        // Godot's reliable channels never carry a limit (and the native getter reads an unset lifetime as 0).
+        this.reliability = c.mode() == TransferMode.RELIABLE ? "reliable"
+                : c.maxPacketLifeTime() >= 0 ? "lifetime " + c.maxPacketLifeTime() + " ms"
                 : c.maxRetransmits() >= 0 ? c.maxRetransmits() + " retransmits" : "reliable";
     }
 

@@ -48,7 +48,8 @@ public final class CreateView extends VBox {
         id.textProperty().bindBidirectional(vm.idTextProperty());
         id.disableProperty().bind(vm.modeProperty().isEqualTo(NetworkMode.SERVER).or(vm.createdProperty()));
         HBox.setHgrow(id, Priority.ALWAYS);
-        Button random = Icons.button("Random", Icons.RANDOM);
+        Button random = Icons.button("", Icons.RANDOM);
+        random.setTooltip(new javafx.scene.control.Tooltip("Random id (Godot's generate_unique_id)"));
         random.setId("randomIdButton");
         random.setOnAction(e -> vm.random());
 
@@ -56,12 +57,12 @@ public final class CreateView extends VBox {
                 TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE));
         extraMode.setId("extraChannelModeChoice");
         extraMode.valueProperty().bindBidirectional(vm.nextExtraProperty());
-        Button addExtra = Icons.button("Add channel", Icons.ADD);
+        Button addExtra = Icons.button("Add", Icons.ADD);
         addExtra.setId("addExtraChannelButton");
         addExtra.setOnAction(e -> vm.addExtraChannel());
         ListView<TransferMode> extras = new ListView<>(vm.extraChannels());
         extras.setId("extraChannelList");
-        extras.setPrefHeight(58);
+        extras.setPrefHeight(52);
         extras.setPlaceholder(new Label("no extra channels (channels 1-3 only)"));
         extras.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -80,7 +81,7 @@ public final class CreateView extends VBox {
         TextArea ice = new TextArea();
         ice.setId("iceServersArea");
         ice.setPrefRowCount(2);
-        ice.setPromptText("none: host candidates only. One per line:\nstun:host:3478   or   turn:host:3478 user credential");
+        ice.setPromptText("none (host candidates only)\nstun:host:3478  or  turn:host:3478 user credential");
         ice.textProperty().bindBidirectional(vm.iceTextProperty());
         ice.getStyleClass().add("mono");
 
@@ -99,9 +100,9 @@ public final class CreateView extends VBox {
         random.disableProperty().bind(vm.createdProperty());
 
         VBox card = Forms.card("Create", Icons.icon(Icons.MESH),
-                Forms.row(new Label("Mode"), mode, id, random),
+                Forms.row(mode, new Label("id"), id, random),
                 Forms.errorLine("peerIdError", vm.idProblemProperty()),
-                Forms.row(new Label("Extra channels"), extraMode, addExtra),
+                Forms.row(new Label("Extra channel"), extraMode, addExtra),
                 Forms.row(extras, removeExtra),
                 new Label("ICE servers"),
                 ice,

@@ -13,7 +13,6 @@ import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +44,7 @@ public final class MeshSession implements SessionCommands {
     private final ProbeTracker tracker = new ProbeTracker();
     private final TrafficPump traffic = new TrafficPump(tracker);
     private final GodotPrinter printer = new GodotPrinter();
+    private final ManualSignaling manual;
     private WebRtcMultiplayerPeer peer;
     private RtcConfiguration rtcConfig = RtcConfiguration.DEFAULT;
     private boolean echo = true;
@@ -61,6 +61,7 @@ public final class MeshSession implements SessionCommands {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.thread = new MeshThread(threadName, runtime);
+        this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
         thread.setFailureHandler(t -> sink.action(OperatorAction.failed(0, "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
         thread.execute(this::init);
@@ -101,6 +102,7 @@ public final class MeshSession implements SessionCommands {
             int n = peer.getPeers().size();
             traffic.stop();
             peer.close();
+            manual.clear();
             tracker.clear();
             probeStats = List.of();
             sink.action(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping " + n + " peer(s)."));
@@ -166,6 +168,30 @@ public final class MeshSession implements SessionCommands {
             tracker.clear();
             probeStats = List.of();
             sink.action(OperatorAction.ok(0, "probes", "probe results cleared."));
+        });
+    }
+
+    @Override
+    public void addManualPeer(int remoteId) {
+        thread.execute(() -> {
+            manual.addPeer(remoteId);
+            publish();
+        });
+    }
+
+    @Override
+    public void applyPaste(String text, int assumedSender) {
+        thread.execute(() -> {
+            manual.applyPaste(text, assumedSender);
+            publish();
+        });
+    }
+
+    @Override
+    public void cancelPending(int remoteId) {
+        thread.execute(() -> {
+            manual.cancel(remoteId);
+            publish();
         });
     }
 
@@ -250,6 +276,7 @@ public final class MeshSession implements SessionCommands {
             tracker.forgetPeer(pr.peerId());
         }
         sink.event(e);
+        manual.onEvent(e);
     }
 
     private void pollOnce() {
@@ -297,6 +324,7 @@ public final class MeshSession implements SessionCommands {
         if (peer == null) {
             return;
         }
+        manual.tick();
         if (publishCount++ % PROBE_STATS_EVERY == 0) {
             probeStats = tracker.stats();
         }
@@ -307,7 +335,7 @@ public final class MeshSession implements SessionCommands {
     }
 
     private List<PendingSignal> pendingList() {
-        return new ArrayList<>();
+        return manual.list();
     }
 
     private static String describe(SendRequest r) {

@@ -35,4 +35,20 @@ public interface SessionCommands {
 
     /** Forgets every probe result. */
     void clearProbes();
+
+    /**
+     * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
+     * the offer; its blob appears in the pending list once ICE gathering completes.
+     */
+    void addManualPeer(int remoteId);
+
+    /**
+     * Manual signaling, step 2: applies a pasted blob (or raw SDP, browser JSON, demo message). An offer makes
+     * the answer blob to send back; an answer completes our offer. {@code assumedSender} is the sender id to
+     * assume for a paste that carries none, or 0. A refused paste changes nothing.
+     */
+    void applyPaste(String text, int assumedSender);
+
+    /** Cancels a pending exchange: removes the peer and closes its connection. */
+    void cancelPending(int remoteId);
 }

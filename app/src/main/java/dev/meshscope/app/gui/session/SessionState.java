@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.session;
 
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.signaling.blob.PasteExpectation;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the window shows that is not an event, taken at one moment on the mesh thread. Immutable; the
@@ -30,5 +37,35 @@ public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, L
     public static SessionState initial() {
         return new SessionState(System.nanoTime(), MeshSnapshot.empty(), "{  }", List.of(), List.of(), true,
                 TrafficStatus.IDLE, "");
+    }
+
+    /**
+     * What this peer is and expects, for checking a paste as it is typed: {@code null} when nothing is created.
+     * {@code assumedSender} is the sender id to assume for a paste that carries none (raw SDP), or 0.
+     */
+    public PasteExpectation pasteExpectation(int assumedSender) {
+        if (mesh.status() == ConnectionStatus.DISCONNECTED || mesh.uniqueId() < 1) {
+            return null;
+        }
+        Set<Integer> offers = new HashSet<>();
+        for (PendingSignal p : pending) {
+            if (p.weOffered() && p.stage() != PendingSignal.Stage.FAILED) {
+                offers.add(p.peerId());
+            }
+        }
+        return expectation(mesh.uniqueId(), mesh.mode(), mesh.channelModes(), offers, assumedSender);
+    }
+
+    /** The paste expectation of a peer with this id, mode, channel modes (3 + extras) and pending offers. */
+    static PasteExpectation expectation(int ownId, NetworkMode mode, List<TransferMode> channelModes,
+                                        Set<Integer> pendingOffers, int assumedSender) {
+        return PasteExpectation.of(ownId, mode, extras(channelModes)).withPendingOffers(pendingOffers)
+                .assumingSender(Math.max(0, assumedSender));
+    }
+
+    /** The extra channels of a channel-mode list (3 defaults + extras). */
+    static List<TransferMode> extras(List<TransferMode> modes) {
+        return modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX ? List.of()
+                : List.copyOf(modes.subList(WebRtcMultiplayerPeer.CH_RESERVED_MAX, modes.size()));
     }
 }
