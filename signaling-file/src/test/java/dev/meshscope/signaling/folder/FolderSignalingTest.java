@@ -90,6 +90,26 @@ class FolderSignalingTest {
     }
 
     @Test
+    void badRelayedMessagesFromAnAnnouncedPeerAreReportedAndChangeNothing() throws IOException {
+        FolderPeer a = start(2, NetworkMode.MESH, List.of());
+        String ghostInstance = "00000000000000aa";
+        Presence ghost = new Presence(9, "mesh", List.of(), ghostInstance, 4242, "elsewhere", 0, System.currentTimeMillis());
+        Files.createDirectories(dir.resolve("peers"));
+        FolderLayout.writeAtomically(dir.resolve("peers/9.json"), SignalJson.MAPPER.writeValueAsString(ghost));
+        await("ghost announced").atMost(WAIT).until(() -> a.known().contains(9));
+        Path inbox = dir.resolve("inbox/2");
+        String to = a.transport.instance();
+        FolderLayout.writeAtomically(inbox.resolve(FolderLayout.messageName(9, 1, 1)), SignalJson.MAPPER.writeValueAsString(
+                new FolderEnvelope(6, 9, "\n\n0\ncandidate:1", ghostInstance, to)));
+        FolderLayout.writeAtomically(inbox.resolve(FolderLayout.messageName(9, 1, 2)), SignalJson.MAPPER.writeValueAsString(
+                new FolderEnvelope(4, 9, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\n", ghostInstance, to)));
+        await("both reported").atMost(WAIT).until(() -> a.noticed("Ignored a malformed candidate from peer 9")
+                && a.noticed("The offer from peer 9 was refused"));
+        assertThat(a.query(() -> a.peer.getPeer(9).connection().getSignalingState().name())).isEqualTo("STABLE");
+        assertThat(a.stopped).isNull();
+    }
+
+    @Test
     void aStalePresenceLeftOverFromACrashIsNotConnectedTo() throws IOException {
         Presence old = new Presence(5, "mesh", List.of(), "feedfacefeedface", 1, "crashed", 12, 1_000_000L);
         Files.createDirectories(dir.resolve("peers"));
