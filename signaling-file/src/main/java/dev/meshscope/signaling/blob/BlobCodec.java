@@ -2,18 +2,14 @@
 package dev.meshscope.signaling.blob;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.meshscope.core.NetworkMode;
-import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.sdp.IceCandidate;
 import dev.meshscope.core.sdp.SdpException;
 import dev.meshscope.core.sdp.SdpInfo;
+import dev.meshscope.signaling.message.ModeNames;
 import dev.meshscope.signaling.message.SignalJson;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 
 /**
@@ -68,8 +64,8 @@ public final class BlobCodec {
             throw new IllegalArgumentException("The " + blob.kind().type() + " has no ICE candidates yet: wait until "
                     + "gathering is COMPLETE and use getLocalDescription().");
         }
-        List<Integer> channels = blob.channels().stream().map(TransferMode::value).collect(Collectors.toList());
-        BlobBody body = new BlobBody(VERSION, blob.kind().type(), blob.from(), blob.to(), modeName(blob.mode()),
+        List<Integer> channels = ModeNames.toInts(blob.channels());
+        BlobBody body = new BlobBody(VERSION, blob.kind().type(), blob.from(), blob.to(), ModeNames.name(blob.mode()),
                 channels, info.sdp(), null).sealed();
         byte[] json;
         try {
@@ -121,25 +117,6 @@ public final class BlobCodec {
             return PasteResult.refused(PasteProblem.BAD_SDP, e.getMessage());
         }
         return PasteChecks.check(r, info, expect);
-    }
-
-    /** "server", "client" or "mesh". */
-    static String modeName(NetworkMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Channels as an operator reads them and as {@code --channels} takes them, e.g. "[reliable, unreliable] (2,0)". */
-    static String describeChannels(List<TransferMode> channels) {
-        if (channels.isEmpty()) {
-            return "no extra channels";
-        }
-        List<String> words = new ArrayList<>();
-        List<String> ints = new ArrayList<>();
-        for (TransferMode m : channels) {
-            words.add(m.name().toLowerCase(Locale.ROOT));
-            ints.add(Integer.toString(m.value()));
-        }
-        return "extra channels " + words + " (" + String.join(",", ints) + ")";
     }
 
     /** Checks the candidates one by one; returns the first problem or {@code null}. */

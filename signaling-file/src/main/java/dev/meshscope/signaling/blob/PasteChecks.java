@@ -3,6 +3,7 @@ package dev.meshscope.signaling.blob;
 
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.sdp.SdpInfo;
+import dev.meshscope.signaling.message.ModeNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,14 +55,14 @@ final class PasteChecks {
         }
         if (r.channels() != null && !r.channels().equals(e.channels())) {
             return PasteResult.refused(PasteProblem.CHANNEL_MISMATCH, "Peer " + from + " uses "
-                    + BlobCodec.describeChannels(r.channels()) + " but this peer uses "
-                    + BlobCodec.describeChannels(e.channels()) + ". Godot needs the identical channels_config on every "
+                    + ModeNames.describe(r.channels()) + " but this peer uses "
+                    + ModeNames.describe(e.channels()) + ". Godot needs the identical channels_config on every "
                     + "peer: restart one of them with the other's channel list.");
         }
         if (r.channels() == null) {
             warnings.add("A " + r.format().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " carries no "
                     + "channel configuration: make sure peer " + from + " uses the same ("
-                    + BlobCodec.describeChannels(e.channels()) + ").");
+                    + ModeNames.describe(e.channels()) + ").");
         }
         PasteResult sdpProblem = sdpProblem(info, kind);
         if (sdpProblem != null) {
@@ -126,8 +127,8 @@ final class PasteChecks {
         boolean fits = own == NetworkMode.MESH ? theirs == NetworkMode.MESH
                 : own == NetworkMode.SERVER ? theirs == NetworkMode.CLIENT : theirs == NetworkMode.SERVER;
         if (!fits) {
-            return PasteResult.refused(PasteProblem.MODE_MISMATCH, "Peer " + from + " is a " + BlobCodec.modeName(theirs)
-                    + " peer, this one a " + BlobCodec.modeName(own) + " peer: a mesh connects only to mesh peers, a "
+            return PasteResult.refused(PasteProblem.MODE_MISMATCH, "Peer " + from + " is a " + ModeNames.name(theirs)
+                    + " peer, this one a " + ModeNames.name(own) + " peer: a mesh connects only to mesh peers, a "
                     + "client only to the server. Create both peers in matching modes.");
         }
         return null;

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.signaling.message.MessageType;
+import dev.meshscope.signaling.message.ModeNames;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -141,8 +140,8 @@ final class PasteReader {
                     + "on the way. Copy it again from the other peer.");
         }
         DescriptionKind kind = DescriptionKind.fromType(body.type());
-        NetworkMode mode = parseMode(body.mode());
-        List<TransferMode> channels = parseChannels(body.channels());
+        NetworkMode mode = ModeNames.parse(body.mode());
+        List<TransferMode> channels = ModeNames.fromInts(body.channels());
         if (kind == null || mode == null || channels == null || body.sdp() == null) {
             return Read.fail(PasteProblem.CORRUPTED, "The blob's header is invalid (type \"" + body.type() + "\", mode \""
                     + body.mode() + "\", channels " + body.channels() + "). It was not made by MeshScope.");
@@ -225,33 +224,6 @@ final class PasteReader {
         }
         DescriptionKind kind = mt == MessageType.OFFER ? DescriptionKind.OFFER : DescriptionKind.ANSWER;
         return new Read(PasteFormat.DEMO_MESSAGE, kind, Math.max(msg.id(), 0), 0, null, null, msg.data(), null, null);
-    }
-
-    static NetworkMode parseMode(String s) {
-        if (s == null) {
-            return null;
-        }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "server": return NetworkMode.SERVER;
-            case "client": return NetworkMode.CLIENT;
-            case "mesh": return NetworkMode.MESH;
-            default: return null;
-        }
-    }
-
-    private static List<TransferMode> parseChannels(List<Integer> ints) {
-        if (ints == null) {
-            return null;
-        }
-        List<TransferMode> out = new ArrayList<>();
-        for (Integer i : ints) {
-            TransferMode m = i == null ? null : TransferMode.fromValue(i);
-            if (m == null) {
-                return null;
-            }
-            out.add(m);
-        }
-        return out;
     }
 
     private static int firstBad(String s) {
