@@ -19,6 +19,8 @@ import dev.meshscope.app.gui.probe.TrafficViewModel;
 import dev.meshscope.app.gui.session.OperatorAction;
 import dev.meshscope.app.gui.session.SessionCommands;
 import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.app.gui.signaling.FolderView;
+import dev.meshscope.app.gui.signaling.FolderViewModel;
 import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.core.ConnectionStatus;
@@ -49,6 +51,7 @@ public final class MainWindow implements FxBridge.Receiver {
     private final DictionaryViewModel dictionary = new DictionaryViewModel();
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
+    private final FolderViewModel folder;
     private final BorderPane root = new BorderPane();
 
     /**
@@ -63,11 +66,13 @@ public final class MainWindow implements FxBridge.Receiver {
         channels = new ChannelsViewModel(selection);
         traffic = new TrafficViewModel(commands, selection);
         signaling = new SignalingViewModel(commands);
+        folder = new FolderViewModel(commands, create);
         selection.peerProperty().addListener((o, a, b) -> log.peerFilterProperty().set(b.intValue() == 0 ? ""
                 : Integer.toString(b.intValue())));
         root.getStyleClass().add("meshscope");
         root.setTop(header());
-        VBox left = new VBox(8, new CreateView(create), new SignalingView(signaling), new TrafficView(traffic));
+        VBox left = new VBox(8, new CreateView(create), new SignalingView(signaling), new FolderView(folder),
+                new TrafficView(traffic));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -141,6 +146,7 @@ public final class MainWindow implements FxBridge.Receiver {
         dictionary.onState(s);
         traffic.onState(s);
         signaling.onState(s);
+        folder.onState(s);
     }
 
     @Override

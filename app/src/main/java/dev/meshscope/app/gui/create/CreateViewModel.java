@@ -115,14 +115,22 @@ public final class CreateViewModel {
 
     /** Sends the create command when the form is valid; returns false (and changes nothing) when it is not. */
     public boolean create() {
-        validate();
-        if (createDisabled.get()) {
+        CreateRequest r = formRequest();
+        if (r == null || created.get()) {
             return false;
         }
-        List<RtcConfiguration.IceServer> ice = IceServersParser.parse(iceText.get());
-        commands.create(new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels),
-                ice));
+        commands.create(r);
         return true;
+    }
+
+    /** What the form describes (mode, id, extra channels, ICE servers), or {@code null} while it has a problem. */
+    public CreateRequest formRequest() {
+        validate();
+        if (!idProblem.get().isEmpty() || !iceProblem.get().isEmpty()) {
+            return null;
+        }
+        List<RtcConfiguration.IceServer> ice = IceServersParser.parse(iceText.get());
+        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice);
     }
 
     /** Sends {@code close()}. */

@@ -45,6 +45,7 @@ public final class MeshSession implements SessionCommands {
     private final TrafficPump traffic = new TrafficPump(tracker);
     private final GodotPrinter printer = new GodotPrinter();
     private final ManualSignaling manual;
+    private final FolderSignaling folder;
     private WebRtcMultiplayerPeer peer;
     private RtcConfiguration rtcConfig = RtcConfiguration.DEFAULT;
     private boolean echo = true;
@@ -62,6 +63,7 @@ public final class MeshSession implements SessionCommands {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.thread = new MeshThread(threadName, runtime);
         this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
+        this.folder = new FolderSignaling(thread, runtime, () -> peer, sink::action);
         thread.setFailureHandler(t -> sink.action(OperatorAction.failed(0, "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
         thread.execute(this::init);
@@ -101,6 +103,7 @@ public final class MeshSession implements SessionCommands {
             }
             int n = peer.getPeers().size();
             traffic.stop();
+            folder.leave("the multiplayer peer was closed");
             peer.close();
             manual.clear();
             tracker.clear();
@@ -195,6 +198,22 @@ public final class MeshSession implements SessionCommands {
         });
     }
 
+    @Override
+    public void joinFolder(java.nio.file.Path dir, CreateRequest as) {
+        thread.execute(() -> {
+            folder.join(dir, as);
+            publish();
+        });
+    }
+
+    @Override
+    public void leaveFolder() {
+        thread.execute(() -> {
+            folder.leave("left by the operator");
+            publish();
+        });
+    }
+
     /**
      * Runs {@code task} with the multiplayer peer on the mesh thread: for in-process tools (the GUI benchmark,
      * tests) that wire peers directly. Any thread.
@@ -222,6 +241,7 @@ public final class MeshSession implements SessionCommands {
     public void shutdown() {
         thread.execute(() -> {
             traffic.stop();
+            folder.leave("the window was closed");
             if (peer != null && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
                 peer.close();
             }
@@ -331,7 +351,7 @@ public final class MeshSession implements SessionCommands {
         String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED && peer.getPeers().isEmpty()
                 ? "{  }" : printer.print(peer.getPeers());
         sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo,
-                traffic.status(), ""));
+                traffic.status(), folder.status()));
     }
 
     private List<PendingSignal> pendingList() {

@@ -51,4 +51,14 @@ public interface SessionCommands {
 
     /** Cancels a pending exchange: removes the peer and closes its connection. */
     void cancelPending(int remoteId);
+
+    /**
+     * Joins the signaling folder {@code dir} with the mode, id and extra channels of {@code as} (the peer must not
+     * be created: the lobby creates it when it assigns the id). Lobby peers are then added and connected
+     * automatically (the larger id offers); progress and problems arrive as actions.
+     */
+    void joinFolder(java.nio.file.Path dir, CreateRequest as);
+
+    /** Stops folder signaling; connected peers stay connected. */
+    void leaveFolder();
 }
