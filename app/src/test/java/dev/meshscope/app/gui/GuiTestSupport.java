@@ -75,10 +75,28 @@ public final class GuiTestSupport implements AutoCloseable {
         robot.targetWindow(w.stage());
     }
 
-    /** Clicks {@code query} in window {@code w} (focusing the window first). */
+    /** Clicks {@code query} in window {@code w} (focusing the window and scrolling the node into view first). */
     public void click(OpenWindow w, String query) {
         focus(w);
-        robot.clickOn(this.<Node>find(w, query));
+        Node n = find(w, query);
+        fxRun(() -> scrollIntoView(n));
+        robot.clickOn(n);
+    }
+
+    /** Scrolls the enclosing scroll pane (the left column) so {@code n} is in the middle of its viewport. */
+    static void scrollIntoView(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                Node content = sp.getContent();
+                double y = content.sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
+                double h = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                if (h > 0) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (y - sp.getViewportBounds().getHeight() / 3) / h)));
+                    sp.layout();
+                }
+                return;
+            }
+        }
     }
 
     /** Clicks {@code query} in {@code w} and types {@code text} into it. */
@@ -131,7 +149,7 @@ public final class GuiTestSupport implements AutoCloseable {
 
     /** Waits until {@code c} (run on the FX thread) is true. */
     public void awaitFx(String what, Callable<Boolean> c) {
-        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> fx(c));
+        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> fx(c));
     }
 
     /** Renders {@code scene} to a PNG file. */
@@ -148,9 +166,27 @@ public final class GuiTestSupport implements AutoCloseable {
         return Path.of(root == null || root.isBlank() ? "." : root, "screenshots");
     }
 
-    /** Closes every window (and its session), then the runtime. */
-    @Override
-    public void close() {
+    /** The runtime the windows use (for in-test peers). */
+    public WebRtcRuntime runtime() {
+        return runtime;
+    }
+
+    /** Puts {@code text} on the system clipboard, as copying it from a chat window would. */
+    public static void setClipboard(String text) {
+        fxRun(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+    }
+
+    /** The clipboard's text. */
+    public static String clipboard() {
+        return fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    }
+
+    /** Closes every window (and its session). */
+    public void closeWindows() {
         for (OpenWindow w : windows) {
             fxRun(() -> {
                 w.close();
@@ -158,6 +194,12 @@ public final class GuiTestSupport implements AutoCloseable {
             });
         }
         windows.clear();
+    }
+
+    /** Closes every window (and its session), then the runtime. */
+    @Override
+    public void close() {
+        closeWindows();
         runtime.close();
     }
 }

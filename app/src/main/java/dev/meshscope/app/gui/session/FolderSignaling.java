@@ -105,7 +105,7 @@ final class FolderSignaling {
         out.accept(OperatorAction.ok(0, op, status));
     }
 
-    /** Stops folder signaling (the mesh stays). */
+    /** Stops folder signaling; before the seal the other peers then drop this one (demo lobby rule). */
     void leave(String why) {
         LobbySession l = lobby;
         if (l == null) {
@@ -114,7 +114,8 @@ final class FolderSignaling {
         lobby = null;
         status = "";
         l.close();
-        out.accept(OperatorAction.ok(0, "leave folder", "left the signaling folder (" + why + "); connected peers stay."));
+        out.accept(OperatorAction.ok(0, "leave folder", "left the signaling folder (" + why + "). Unless the "
+                + "lobby was sealed, the other peers now drop this one, as the Godot demo lobby does."));
     }
 
     /** The status line: "" when not in a folder. */

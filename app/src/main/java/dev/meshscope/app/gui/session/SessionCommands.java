@@ -59,6 +59,6 @@ public interface SessionCommands {
      */
     void joinFolder(java.nio.file.Path dir, CreateRequest as);
 
-    /** Stops folder signaling; connected peers stay connected. */
+    /** Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule). */
     void leaveFolder();
 }

@@ -63,7 +63,7 @@ public final class FolderViewModel {
         return true;
     }
 
-    /** Leaves the folder (peers stay connected). */
+    /** Leaves the folder (before the seal, the other peers then drop this one). */
     public void leave() {
         commands.leaveFolder();
     }
