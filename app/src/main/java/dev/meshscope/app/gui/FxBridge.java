@@ -55,6 +55,8 @@ public final class FxBridge implements SessionSink, Executor {
     private volatile Receiver receiver;
     private AnimationTimer timer;
     private long lastDrain;
+    private volatile long maxDrainNanos;
+    private volatile long itemsDrained;
 
     /** Sets who receives (FX thread, before {@link #start()}). */
     public void setReceiver(Receiver r) {
@@ -131,6 +133,8 @@ public final class FxBridge implements SessionSink, Executor {
         if (r == null) {
             return;
         }
+        long t0 = System.nanoTime();
+        long items = 0;
         boolean any = false;
         long dropped = droppedEvents.getAndSet(0);
         if (dropped > 0) {
@@ -145,6 +149,7 @@ public final class FxBridge implements SessionSink, Executor {
             }
             queued.decrementAndGet();
             any = true;
+            items++;
             try {
                 if (o instanceof MeshEvent e) {
                     r.onEvent(e);
@@ -166,5 +171,20 @@ public final class FxBridge implements SessionSink, Executor {
         if (any) {
             r.drained();
         }
+        long took = System.nanoTime() - t0;
+        if (took > maxDrainNanos) {
+            maxDrainNanos = took;
+        }
+        itemsDrained += items;
+    }
+
+    /** The longest single drain so far (FX-thread time spent applying updates), in nanoseconds. */
+    public long maxDrainNanos() {
+        return maxDrainNanos;
+    }
+
+    /** Events, actions and tasks handed to the receiver so far. */
+    public long itemsDrained() {
+        return itemsDrained;
     }
 }

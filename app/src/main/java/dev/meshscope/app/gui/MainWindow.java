@@ -82,7 +82,7 @@ public final class MainWindow implements FxBridge.Receiver {
         SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
         top.setDividerPositions(0.62);
         SplitPane bottom = new SplitPane(new ProbeTableView(traffic), new EventLogView(log));
-        bottom.setDividerPositions(0.45);
+        bottom.setDividerPositions(0.5);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.42, 0.70);

@@ -37,7 +37,14 @@ public final class GuiTestSupport implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     static {
-        // Monocle's headless screen is 1280x800 unless told otherwise: room for two full windows side by side.
+        bigHeadlessScreen();
+    }
+
+    /**
+     * Monocle's headless screen is 1280x800 unless told otherwise, smaller than one window: make room for two
+     * windows side by side. Must run before the toolkit starts.
+     */
+    public static void bigHeadlessScreen() {
         System.setProperty("headless.geometry", "3300x1100-32");
     }
 

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,33 +21,37 @@ import javafx.scene.layout.HBox;
  * filtered by the selected peer. FX thread.
  */
 public final class ChannelTableView extends BorderPane {
+    private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
+    private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
+    private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
+
     private final TableView<ChannelRow> table = new TableView<>();
 
     /** A table showing {@code vm}'s rows. */
     public ChannelTableView(ChannelsViewModel vm) {
         table.setId("channelTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<ChannelRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No channels yet: add a peer (manual signaling or a shared folder)."));
-        table.getColumns().add(fixed("Peer", r -> r.peerId(), 80));
-        table.getColumns().add(fixed("Ch", r -> r.index(), 40));
-        table.getColumns().add(fixed("Label", r -> r.label(), 80));
-        table.getColumns().add(fixed("Neg. id", r -> r.negotiatedId(), 56));
-        table.getColumns().add(fixed("Ordered", r -> r.ordered() ? "yes" : "no", 60));
-        table.getColumns().add(fixed("Reliability", r -> r.reliability(), 100));
+        table.getColumns().add(fixed("Peer", r -> r.peerId(), 64));
+        table.getColumns().add(fixed("Ch", r -> r.index(), 32));
+        table.getColumns().add(fixed("Label", r -> r.label(), 70));
+        table.getColumns().add(fixed("Neg id", r -> r.negotiatedId(), 46));
+        table.getColumns().add(fixed("Ord", r -> r.ordered() ? "yes" : "no", 36));
+        table.getColumns().add(fixed("Reliability", r -> r.reliability(), 88));
         table.getColumns().add(stateColumn());
-        table.getColumns().add(live("Buffered", ChannelRow::bufferedProperty, v -> Format.bytes(v.doubleValue()), 76));
-        table.getColumns().add(live("Msgs out", ChannelRow::msgsOutProperty, v -> Format.count(v.doubleValue()), 70));
-        table.getColumns().add(live("Bytes out", ChannelRow::bytesOutProperty, v -> Format.bytes(v.doubleValue()), 80));
-        table.getColumns().add(live("Msgs in", ChannelRow::msgsInProperty, v -> Format.count(v.doubleValue()), 70));
-        table.getColumns().add(live("Bytes in", ChannelRow::bytesInProperty, v -> Format.bytes(v.doubleValue()), 80));
-        table.getColumns().add(live("Out /s", ChannelRow::msgRateOutProperty, v -> Format.count(Math.round(v.doubleValue())), 64));
-        table.getColumns().add(live("In /s", ChannelRow::msgRateInProperty, v -> Format.count(Math.round(v.doubleValue())), 64));
-        table.getColumns().add(live("Out B/s", ChannelRow::byteRateOutProperty, v -> Format.bytes(v.doubleValue()), 80));
-        table.getColumns().add(live("In B/s", ChannelRow::byteRateInProperty, v -> Format.bytes(v.doubleValue()), 80));
-        table.getColumns().add(live("Drops", ChannelRow::dropsProperty, v -> Format.count(v.doubleValue()), 56));
+        table.getColumns().add(live("Buffered", ChannelRow::bufferedProperty, v -> Format.bytes(v.doubleValue()), 62));
+        table.getColumns().add(live("Msg out", ChannelRow::msgsOutProperty, v -> Format.count(v.doubleValue()), 56));
+        table.getColumns().add(live("Bytes out", ChannelRow::bytesOutProperty, v -> Format.bytes(v.doubleValue()), 66));
+        table.getColumns().add(live("Msg in", ChannelRow::msgsInProperty, v -> Format.count(v.doubleValue()), 56));
+        table.getColumns().add(live("Bytes in", ChannelRow::bytesInProperty, v -> Format.bytes(v.doubleValue()), 66));
+        table.getColumns().add(live("Msg/s out", ChannelRow::msgRateOutProperty, v -> Format.count(Math.round(v.doubleValue())), 62));
+        table.getColumns().add(live("Msg/s in", ChannelRow::msgRateInProperty, v -> Format.count(Math.round(v.doubleValue())), 58));
+        table.getColumns().add(live("B/s out", ChannelRow::byteRateOutProperty, v -> Format.bytes(v.doubleValue()), 66));
+        table.getColumns().add(live("B/s in", ChannelRow::byteRateInProperty, v -> Format.bytes(v.doubleValue()), 66));
+        table.getColumns().add(live("Drops", ChannelRow::dropsProperty, v -> Format.count(v.doubleValue()), 44));
         Label title = new Label();
         title.getStyleClass().add("pane-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().peer() == 0
@@ -73,19 +78,17 @@ public final class ChannelTableView extends BorderPane {
     private TableColumn<ChannelRow, ChannelState> stateColumn() {
         TableColumn<ChannelRow, ChannelState> c = new TableColumn<>("State");
         c.setCellValueFactory(cd -> cd.getValue().stateProperty());
-        c.setPrefWidth(90);
+        c.setPrefWidth(76);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ChannelState s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("state-open", "state-connecting", "state-closed");
-                if (empty || s == null) {
-                    setText(null);
-                    return;
-                }
-                setText(s.name());
-                getStyleClass().add(s == ChannelState.OPEN ? "state-open"
-                        : s == ChannelState.CONNECTING ? "state-connecting" : "state-closed");
+                // Pseudo-classes, not style classes: a live table must not re-apply CSS on every update.
+                pseudoClassStateChanged(OPEN, !empty && s == ChannelState.OPEN);
+                pseudoClassStateChanged(CONNECTING, !empty && s == ChannelState.CONNECTING);
+                pseudoClassStateChanged(CLOSED, !empty && s != null && s != ChannelState.OPEN
+                        && s != ChannelState.CONNECTING);
+                setText(empty || s == null ? null : s.name());
             }
         });
         return c;

@@ -46,6 +46,7 @@ public final class CreateView extends VBox {
         id.setId("peerIdField");
         id.setPromptText("own peer id");
         id.textProperty().bindBidirectional(vm.idTextProperty());
+        vm.idProblemProperty().addListener((o, a, b) -> id.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
         id.disableProperty().bind(vm.modeProperty().isEqualTo(NetworkMode.SERVER).or(vm.createdProperty()));
         HBox.setHgrow(id, Priority.ALWAYS);
         Button random = Icons.button("", Icons.RANDOM);

@@ -27,6 +27,8 @@ import javafx.stage.FileChooser;
  * is at the bottom. FX thread.
  */
 public final class EventLogView extends BorderPane {
+    private static final javafx.css.PseudoClass FAILURE = javafx.css.PseudoClass.getPseudoClass("failure");
+
     private final TableView<LogEntry> table = new TableView<>();
 
     /** A view of {@code vm}. */
@@ -35,21 +37,15 @@ public final class EventLogView extends BorderPane {
         table.setItems(vm.visibleEntries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing logged yet."));
-        table.getColumns().add(col("Time", e -> Format.time(e.atMillis()), 92));
-        table.getColumns().add(col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 70));
-        table.getColumns().add(col("Kind", LogEntry::kind, 150));
+        table.getColumns().add(col("Time", e -> Format.time(e.atMillis()), 88));
+        table.getColumns().add(col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48));
+        table.getColumns().add(col("Kind", LogEntry::kind, 132));
         table.getColumns().add(col("Event", LogEntry::text, 500));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(LogEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                if (!empty && e != null && e.failed()) {
-                    if (!getStyleClass().contains("log-failure")) {
-                        getStyleClass().add("log-failure");
-                    }
-                } else {
-                    getStyleClass().remove("log-failure");
-                }
+                pseudoClassStateChanged(FAILURE, !empty && e != null && e.failed());
             }
         });
         vm.visibleEntries().addListener((ListChangeListener<LogEntry>) c -> {
@@ -66,7 +62,8 @@ public final class EventLogView extends BorderPane {
         ChoiceBox<String> kind = new ChoiceBox<>(vm.kinds());
         kind.setId("logKindFilter");
         kind.valueProperty().bindBidirectional(vm.kindFilterProperty());
-        Button export = Icons.button("Export JSON lines", Icons.EXPORT);
+        Button export = Icons.button("Export", Icons.EXPORT);
+        export.setTooltip(new javafx.scene.control.Tooltip("Export every kept line as JSON lines"));
         export.setId("exportLogButton");
         Label status = new Label();
         status.getStyleClass().add("hint");
@@ -89,7 +86,10 @@ public final class EventLogView extends BorderPane {
         title.getStyleClass().add("pane-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, status, grow, new Label("Peer"), peer, kind, export);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, title, status, grow, peer, kind, export);
         bar.setStyle("-fx-alignment: center-left; -fx-padding: 2 6 2 0;");
         setTop(bar);
         setCenter(table);
@@ -100,6 +100,7 @@ public final class EventLogView extends BorderPane {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
+        c.setMinWidth(width < 100 ? width : 60);
         return c;
     }
 }

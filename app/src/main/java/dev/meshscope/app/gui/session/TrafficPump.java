@@ -108,6 +108,9 @@ final class TrafficPump {
 
     /** Forgets a peer that left: its flows end. */
     void forgetPeer(int id) {
+        if (job == null) {
+            return;
+        }
         for (Flow f : flows) {
             if (f.peerId == id && !f.done) {
                 refused += job.count() - f.sent;
@@ -117,17 +120,16 @@ final class TrafficPump {
     }
 
     /**
-     * Sends what is due now, at most {@link #MAX_SENDS_PER_POLL} packets. Returns true when it stopped because of
+     * Sends what is due now (to {@code peers}: each peer's channels), at most {@link #MAX_SENDS_PER_POLL} packets. Returns true when it stopped because of
      * that cap (more is due at once, so the loop should run again without sleeping).
      */
-    boolean pump(WebRtcMultiplayerPeer peer) {
+    boolean pump(Map<Integer, List<WebRtcDataChannel>> peers) {
         SendRequest r = job;
         if (r == null) {
             return false;
         }
         long due = r.ratePerSec() == 0 ? r.count()
                 : Math.min(r.count(), 1 + (long) ((System.nanoTime() - startNanos) / 1e9 * r.ratePerSec()));
-        Map<Integer, PeerInfo> peers = peer.getPeers();
         int budget = MAX_SENDS_PER_POLL;
         boolean progress = true;
         while (budget > 0 && progress) {
@@ -139,9 +141,8 @@ final class TrafficPump {
                 if (f.done || f.sent >= due) {
                     continue;
                 }
-                PeerInfo info = peers.get(f.peerId);
-                WebRtcDataChannel ch = info == null || f.channel >= info.channels().size() ? null
-                        : info.channels().get(f.channel);
+                List<WebRtcDataChannel> chs = peers.get(f.peerId);
+                WebRtcDataChannel ch = chs == null || f.channel >= chs.size() ? null : chs.get(f.channel);
                 ChannelState state = ch == null ? ChannelState.CLOSED : ch.getReadyState();
                 if (state == ChannelState.CLOSING || state == ChannelState.CLOSED) {
                     refused += r.count() - f.sent;
@@ -171,6 +172,7 @@ final class TrafficPump {
         }
         if (finished) {
             job = null;
+            flows = List.of();
             return false;
         }
         return budget == 0;

@@ -38,6 +38,8 @@ public final class SignalingView extends VBox {
         remote.setId("remotePeerIdField");
         remote.setPromptText("remote peer id");
         remote.textProperty().bindBidirectional(vm.remoteIdProperty());
+        vm.remoteIdProblemProperty().addListener((o, a, b) -> remote.pseudoClassStateChanged(Styles.STATE_DANGER,
+                !b.isEmpty()));
         HBox.setHgrow(remote, Priority.ALWAYS);
         Button add = Icons.button("Add peer", Icons.ADD);
         add.setId("addPeerButton");
@@ -92,6 +94,8 @@ public final class SignalingView extends VBox {
         paste.getStyleClass().add("mono");
         paste.setPromptText("paste the other peer's blob (MSB1:...), an SDP, or a browser {\"type\",\"sdp\"} here");
         paste.textProperty().bindBidirectional(vm.pasteProperty());
+        vm.pasteProblemProperty().addListener((o, a, b) -> paste.pseudoClassStateChanged(Styles.STATE_DANGER,
+                !b.isEmpty()));
         Label ok = new Label();
         ok.setId("pasteSummary");
         ok.getStyleClass().add("blob-ready");
