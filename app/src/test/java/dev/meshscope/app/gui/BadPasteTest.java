@@ -10,27 +10,13 @@ import dev.meshscope.signaling.blob.PasteExpectation;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of bad paste, pasted into the real window: the specific message appears under the paste box, Apply
  * stays disabled and nothing changes. Every blob is real (made by in-test peers), only damaged or misrouted.
  */
-class BadPasteTest {
-    private static GuiTestSupport t;
-
-    @BeforeAll
-    static void start() throws Exception {
-        t = new GuiTestSupport();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
+class BadPasteTest extends WindowTestBase {
     private static void pasteReplacing(OpenWindow w, String text) {
         GuiTestSupport.setClipboard(text);
         t.click(w, "#pasteArea");

@@ -12,30 +12,10 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real window driven like an operator: create, connect by copy/paste, traffic, close. */
-class MeshWindowTest {
-    private static GuiTestSupport t;
-
-    @BeforeAll
-    static void start() throws Exception {
-        t = new GuiTestSupport();
-    }
-
-    @AfterEach
-    void closeWindows() {
-        t.closeWindows();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
+class MeshWindowTest extends WindowTestBase {
     @Test
     void createsEachModeAndClosesAgain() {
         OpenWindow w = t.open("modes");

@@ -10,37 +10,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Renders README.md's screenshots ({@code screenshots/*.png}) from real sessions: real windows, real connections
  * made through the window by copy and paste, real traffic.
  */
-class ScreenshotsTest {
-    private static GuiTestSupport t;
-
-    @BeforeAll
-    static void start() throws Exception {
-        t = new GuiTestSupport();
-    }
-
-    @AfterEach
-    void closeWindows() {
-        t.closeWindows();
-    }
-
-    @AfterAll
-    static void stop() {
-        t.close();
-    }
-
+class ScreenshotsTest extends WindowTestBase {
     private static void shoot(OpenWindow w, String name) throws Exception {
         Path file = GuiTestSupport.screenshotsDir().resolve(name);
         GuiTestSupport.savePng(w.stage().getScene(), file);
         assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    /** Creates the window's peer as {@code mode}/{@code id} and connects one in-test peer per id, by copy and paste. */
+    private static List<HeadlessPeer> connectAll(OpenWindow w, NetworkMode mode, int id, NetworkMode theirs, int... ids) {
+        WindowFlows.create(t, w, mode, Integer.toString(id));
+        List<HeadlessPeer> peers = new ArrayList<>();
+        for (int pid : ids) {
+            HeadlessPeer p = new HeadlessPeer(Integer.toString(pid), t.runtime()).create(theirs, pid, List.of());
+            peers.add(p);
+            WindowFlows.connect(t, w, p, pid, id);
+        }
+        return peers;
     }
 
     private static void send(OpenWindow w, String count, String rate) {
@@ -56,12 +48,7 @@ class ScreenshotsTest {
         OpenWindow w = t.open("mesh4");
         List<HeadlessPeer> peers = new ArrayList<>();
         try {
-            WindowFlows.create(t, w, NetworkMode.MESH, "2");
-            for (int id : new int[] {3, 4, 5}) {
-                HeadlessPeer p = new HeadlessPeer(Integer.toString(id), t.runtime()).create(NetworkMode.MESH, id, List.of());
-                peers.add(p);
-                WindowFlows.connect(t, w, p, id, 2);
-            }
+            peers.addAll(connectAll(w, NetworkMode.MESH, 2, NetworkMode.MESH, 3, 4, 5));
             send(w, "40", "50");
             TableView<ProbeRow> probes = t.find(w, "#probeTable");
             t.awaitFx("probes on every (peer, channel)", () -> probes.getItems().size() == 9
@@ -81,12 +68,7 @@ class ScreenshotsTest {
         OpenWindow w = t.open("server");
         List<HeadlessPeer> peers = new ArrayList<>();
         try {
-            WindowFlows.create(t, w, NetworkMode.SERVER, "1");
-            for (int id : new int[] {2, 3, 4}) {
-                HeadlessPeer p = new HeadlessPeer(Integer.toString(id), t.runtime()).create(NetworkMode.CLIENT, id, List.of());
-                peers.add(p);
-                WindowFlows.connect(t, w, p, id, 1);
-            }
+            peers.addAll(connectAll(w, NetworkMode.SERVER, 1, NetworkMode.CLIENT, 2, 3, 4));
             send(w, "20", "40");
             t.awaitText(w, "#sendProgress", s -> s.startsWith("done"), "burst sent");
             shoot(w, "server-with-three-clients.png");

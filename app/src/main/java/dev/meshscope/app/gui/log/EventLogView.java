@@ -37,7 +37,7 @@ public final class EventLogView extends BorderPane {
         table.setItems(vm.visibleEntries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing logged yet."));
-        table.getColumns().add(col("Time", e -> Format.time(e.atMillis()), 88));
+        table.getColumns().add(col("Time", e -> Format.time(e.atMillis()), 96));
         table.getColumns().add(col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48));
         table.getColumns().add(col("Kind", LogEntry::kind, 132));
         table.getColumns().add(col("Event", LogEntry::text, 500));
@@ -100,7 +100,7 @@ public final class EventLogView extends BorderPane {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
-        c.setMinWidth(width < 100 ? width : 60);
+        c.setMinWidth(width < 120 ? width : 60);
         return c;
     }
 }
