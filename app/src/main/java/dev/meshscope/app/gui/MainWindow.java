@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui;
+
+import atlantafx.base.controls.ToggleSwitch;
+import dev.meshscope.app.gui.channels.ChannelTableView;
+import dev.meshscope.app.gui.channels.ChannelsViewModel;
+import dev.meshscope.app.gui.create.CreateView;
+import dev.meshscope.app.gui.create.CreateViewModel;
+import dev.meshscope.app.gui.dictionary.DictionaryView;
+import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.log.EventLogView;
+import dev.meshscope.app.gui.log.LogEntry;
+import dev.meshscope.app.gui.log.LogViewModel;
+import dev.meshscope.app.gui.peers.PeerGraphView;
+import dev.meshscope.app.gui.peers.PeersViewModel;
+import dev.meshscope.app.gui.probe.ProbeTableView;
+import dev.meshscope.app.gui.probe.TrafficView;
+import dev.meshscope.app.gui.probe.TrafficViewModel;
+import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.app.gui.session.SessionCommands;
+import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.app.gui.signaling.FolderView;
+import dev.meshscope.app.gui.signaling.FolderViewModel;
+import dev.meshscope.app.gui.signaling.SignalingView;
+import dev.meshscope.app.gui.signaling.SignalingViewModel;
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.event.MeshEvent;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The whole window: the view models (plain Java), the views built from them, and the routing of what the
+ * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
+ * {@code errorLabel}. Left: Create, manual signaling, shared folder, Test packets. Right: peer graph and
+ * {@code get_peers()}, the channel table, the probe table and the event log. FX thread.
+ */
+public final class MainWindow implements FxBridge.Receiver {
+    private final Selection selection = new Selection();
+    private final LogViewModel log = new LogViewModel();
+    private final CreateViewModel create;
+    private final PeersViewModel peers;
+    private final ChannelsViewModel channels;
+    private final DictionaryViewModel dictionary = new DictionaryViewModel();
+    private final TrafficViewModel traffic;
+    private final SignalingViewModel signaling;
+    private final FolderViewModel folder;
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * Builds the window for a session.
+     *
+     * @param commands where operator commands go (the session)
+     * @param fx       runs replies on the FX thread (the bridge)
+     */
+    public MainWindow(SessionCommands commands, FxBridge fx) {
+        create = new CreateViewModel(commands, fx);
+        peers = new PeersViewModel(selection);
+        channels = new ChannelsViewModel(selection);
+        traffic = new TrafficViewModel(commands, selection);
+        signaling = new SignalingViewModel(commands);
+        folder = new FolderViewModel(commands, create);
+        selection.peerProperty().addListener((o, a, b) -> log.peerFilterProperty().set(b.intValue() == 0 ? ""
+                : Integer.toString(b.intValue())));
+        root.getStyleClass().add("meshscope");
+        root.setTop(header());
+        VBox left = new VBox(8, new CreateView(create), new SignalingView(signaling), new FolderView(folder),
+                new TrafficView(traffic));
+        left.setStyle("-fx-padding: 8;");
+        left.setPrefWidth(440);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(300);
+        leftScroll.setPrefWidth(470);
+        SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
+        top.setDividerPositions(0.62);
+        SplitPane bottom = new SplitPane(new ProbeTableView(traffic), new EventLogView(log));
+        bottom.setDividerPositions(0.5);
+        SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.42, 0.70);
+        SplitPane main = new SplitPane(leftScroll, center);
+        main.setDividerPositions(0.29);
+        SplitPane.setResizableWithParent(leftScroll, false);
+        root.setCenter(main);
+        fx.setReceiver(this);
+    }
+
+    private HBox header() {
+        Label title = new Label("MeshScope", Icons.icon(Icons.MESH));
+        title.getStyleClass().add("app-title");
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.getStyleClass().add("status-chip");
+        status.textProperty().bind(create.statusTextProperty());
+        create.statusProperty().addListener((o, a, b) -> styleStatus(status, b));
+        styleStatus(status, create.statusProperty().get());
+        Label uid = new Label();
+        uid.setId("uniqueIdLabel");
+        uid.textProperty().bind(create.uniqueIdTextProperty().map(s -> "unique id " + s));
+        ToggleSwitch refuse = new ToggleSwitch("refuse new connections");
+        refuse.setId("refuseToggle");
+        refuse.selectedProperty().bindBidirectional(create.refuseProperty());
+        Label error = new Label();
+        error.setId("errorLabel");
+        error.getStyleClass().add("error-line");
+        error.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(error, Priority.ALWAYS);
+        log.lastFailureProperty().addListener((o, a, b) -> error.setText(b == null ? "" : "⚠ " + Format.time(b.atMillis())
+                + "  " + b.text()));
+        Region gap = new Region();
+        gap.setMinWidth(12);
+        HBox h = new HBox(title, status, uid, refuse, gap, error);
+        h.getStyleClass().add("app-header");
+        return h;
+    }
+
+    private static void styleStatus(Label l, ConnectionStatus s) {
+        l.getStyleClass().removeAll("status-connected", "status-connecting", "status-disconnected");
+        l.getStyleClass().add(s == ConnectionStatus.CONNECTED ? "status-connected"
+                : s == ConnectionStatus.CONNECTING ? "status-connecting" : "status-disconnected");
+    }
+
+    @Override
+    public void onEvent(MeshEvent event) {
+        log.onEvent(event);
+    }
+
+    @Override
+    public void onAction(OperatorAction action) {
+        log.onAction(action);
+    }
+
+    @Override
+    public void onState(SessionState s) {
+        create.onState(s);
+        peers.onState(s);
+        channels.onState(s);
+        dictionary.onState(s);
+        traffic.onState(s);
+        signaling.onState(s);
+        folder.onState(s);
+    }
+
+    @Override
+    public void drained() {
+        log.flush();
+    }
+
+    /** The root node to put in a scene. */
+    public Parent root() {
+        return root;
+    }
+
+    /** The shared selection. */
+    public Selection selection() {
+        return selection;
+    }
+
+    /** The event log's model. */
+    public LogViewModel log() {
+        return log;
+    }
+
+    /** The newest failure shown in the header, or null. */
+    public LogEntry lastFailure() {
+        return log.lastFailureProperty().get();
+    }
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui.channels;
+
+import dev.meshscope.core.ChannelState;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.snapshot.ChannelSnapshot;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One row of the channel table: one (peer, channel). The row object lives as long as the channel, and its
+ * properties change in place, so a live table only repaints the cells whose value changed. FX thread.
+ */
+public final class ChannelRow {
+    private final int peerId;
+    private final int index;
+    private final String label;
+    private final int negotiatedId;
+    private final boolean ordered;
+    private final String reliability;
+    private final ObjectProperty<ChannelState> state = new SimpleObjectProperty<>(this, "state");
+    private final LongProperty buffered = new SimpleLongProperty(this, "buffered");
+    private final LongProperty msgsOut = new SimpleLongProperty(this, "msgsOut");
+    private final LongProperty bytesOut = new SimpleLongProperty(this, "bytesOut");
+    private final LongProperty msgsIn = new SimpleLongProperty(this, "msgsIn");
+    private final LongProperty bytesIn = new SimpleLongProperty(this, "bytesIn");
+    private final DoubleProperty msgRateOut = new SimpleDoubleProperty(this, "msgRateOut");
+    private final DoubleProperty msgRateIn = new SimpleDoubleProperty(this, "msgRateIn");
+    private final DoubleProperty byteRateOut = new SimpleDoubleProperty(this, "byteRateOut");
+    private final DoubleProperty byteRateIn = new SimpleDoubleProperty(this, "byteRateIn");
+    private final LongProperty drops = new SimpleLongProperty(this, "drops");
+    private long lastNanos;
+
+    ChannelRow(int peerId, ChannelSnapshot c) {
+        this.peerId = peerId;
+        this.index = c.index();
+        this.label = c.label();
+        this.negotiatedId = c.streamId();
+        this.ordered = c.ordered();
+        // Godot's reliable channels never carry a limit (and the native getter reads an unset lifetime as 0).
+        this.reliability = c.mode() == TransferMode.RELIABLE ? "reliable"
+                : c.maxPacketLifeTime() >= 0 ? "lifetime " + c.maxPacketLifeTime() + " ms"
+                : c.maxRetransmits() >= 0 ? c.maxRetransmits() + " retransmits" : "reliable";
+    }
+
+    /** Applies a newer snapshot of this channel taken at {@code atNanos}; rates come from the counter deltas. */
+    void update(ChannelSnapshot c, long atNanos) {
+        if (lastNanos != 0 && atNanos > lastNanos) {
+            double secs = (atNanos - lastNanos) / 1e9;
+            msgRateOut.set(rate(c.messagesSent(), msgsOut.get(), secs));
+            msgRateIn.set(rate(c.messagesReceived(), msgsIn.get(), secs));
+            byteRateOut.set(rate(c.bytesSent(), bytesOut.get(), secs));
+            byteRateIn.set(rate(c.bytesReceived(), bytesIn.get(), secs));
+        }
+        lastNanos = atNanos;
+        state.set(c.state());
+        buffered.set(c.bufferedAmount());
+        msgsOut.set(c.messagesSent());
+        bytesOut.set(c.bytesSent());
+        msgsIn.set(c.messagesReceived());
+        bytesIn.set(c.bytesReceived());
+        drops.set(c.sendDrops() + c.receiveDrops());
+    }
+
+    private static double rate(long now, long before, double secs) {
+        return now < before ? 0 : (now - before) / secs;
+    }
+
+    /** The remote peer id. */
+    public int peerId() {
+        return peerId;
+    }
+
+    /** The internal channel index (0 reliable, 1 ordered, 2 unreliable, 3.. extras). */
+    public int index() {
+        return index;
+    }
+
+    /** The channel label. */
+    public String label() {
+        return label;
+    }
+
+    /** The negotiated SCTP stream id. */
+    public int negotiatedId() {
+        return negotiatedId;
+    }
+
+    /** Whether delivery is ordered. */
+    public boolean ordered() {
+        return ordered;
+    }
+
+    /** "reliable", "lifetime N ms" or "N retransmits". */
+    public String reliability() {
+        return reliability;
+    }
+
+    /** Ready state. */
+    public ObjectProperty<ChannelState> stateProperty() {
+        return state;
+    }
+
+    /** Bytes queued for sending. */
+    public LongProperty bufferedProperty() {
+        return buffered;
+    }
+
+    /** Messages sent. */
+    public LongProperty msgsOutProperty() {
+        return msgsOut;
+    }
+
+    /** Payload bytes sent. */
+    public LongProperty bytesOutProperty() {
+        return bytesOut;
+    }
+
+    /** Messages received. */
+    public LongProperty msgsInProperty() {
+        return msgsIn;
+    }
+
+    /** Payload bytes received. */
+    public LongProperty bytesInProperty() {
+        return bytesIn;
+    }
+
+    /** Messages sent per second over the last state interval. */
+    public DoubleProperty msgRateOutProperty() {
+        return msgRateOut;
+    }
+
+    /** Messages received per second. */
+    public DoubleProperty msgRateInProperty() {
+        return msgRateIn;
+    }
+
+    /** Payload bytes sent per second. */
+    public DoubleProperty byteRateOutProperty() {
+        return byteRateOut;
+    }
+
+    /** Payload bytes received per second. */
+    public DoubleProperty byteRateInProperty() {
+        return byteRateIn;
+    }
+
+    /** Packets dropped both ways (refused before the wire, or dropped on arrival). */
+    public LongProperty dropsProperty() {
+        return drops;
+    }
+}

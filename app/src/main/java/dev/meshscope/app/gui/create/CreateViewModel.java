@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui.create;
+
+import dev.meshscope.app.gui.session.CreateRequest;
+import dev.meshscope.app.gui.session.SessionCommands;
+import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.RtcConfiguration;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.snapshot.MeshSnapshot;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Create panel and the always-visible status: mode, own id (checked against Godot's ranges as it is
+ * typed), extra channels, ICE servers, Create and Close, connection status, unique id and
+ * refuse-new-connections. FX thread; plain Java (no nodes); commands go to {@link SessionCommands}.
+ */
+public final class CreateViewModel {
+    /** The modes offered, in the order Godot documents them. */
+    public static final List<NetworkMode> MODES = List.of(NetworkMode.SERVER, NetworkMode.CLIENT, NetworkMode.MESH);
+
+    private final SessionCommands commands;
+    private final Executor fx;
+    private final ObjectProperty<NetworkMode> mode = new SimpleObjectProperty<>(this, "mode", NetworkMode.MESH);
+    private final StringProperty idText = new SimpleStringProperty(this, "idText", "");
+    private final ReadOnlyStringWrapper idProblem = new ReadOnlyStringWrapper(this, "idProblem", "");
+    private final ObservableList<TransferMode> extraChannels = FXCollections.observableArrayList();
+    private final ObjectProperty<TransferMode> nextExtra = new SimpleObjectProperty<>(this, "nextExtra",
+            TransferMode.RELIABLE);
+    private final StringProperty iceText = new SimpleStringProperty(this, "iceText", "");
+    private final ReadOnlyStringWrapper iceProblem = new ReadOnlyStringWrapper(this, "iceProblem", "");
+    private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(this, "created", false);
+    private final ReadOnlyBooleanWrapper createDisabled = new ReadOnlyBooleanWrapper(this, "createDisabled", true);
+    private final ReadOnlyObjectWrapper<ConnectionStatus> status = new ReadOnlyObjectWrapper<>(this, "status",
+            ConnectionStatus.DISCONNECTED);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper uniqueIdText = new ReadOnlyStringWrapper(this, "uniqueIdText", "-");
+    private final ReadOnlyObjectWrapper<NetworkMode> activeMode = new ReadOnlyObjectWrapper<>(this, "activeMode",
+            NetworkMode.NONE);
+    private final BooleanProperty refuse = new SimpleBooleanProperty(this, "refuse", false);
+    private boolean applyingState;
+
+    /** A panel that sends its commands to {@code commands} and receives replies through {@code fx}. */
+    public CreateViewModel(SessionCommands commands, Executor fx) {
+        this.commands = Objects.requireNonNull(commands);
+        this.fx = Objects.requireNonNull(fx);
+        mode.addListener((o, a, b) -> {
+            if (b == NetworkMode.SERVER) {
+                idText.set("1");
+            } else if (a == NetworkMode.SERVER && "1".equals(idText.get().trim())) {
+                idText.set(b == NetworkMode.MESH ? "1" : "");
+            }
+            validate();
+        });
+        idText.addListener((o, a, b) -> validate());
+        iceText.addListener((o, a, b) -> validate());
+        refuse.addListener((o, a, b) -> {
+            if (!applyingState) {
+                commands.setRefuseNewConnections(b);
+            }
+        });
+        validate();
+        applyState(MeshSnapshot.empty());
+    }
+
+    private void validate() {
+        String p = IdRules.problem(mode.get(), idText.get());
+        idProblem.set(p == null ? "" : p);
+        String ip = "";
+        try {
+            IceServersParser.parse(iceText.get());
+        } catch (IllegalArgumentException e) {
+            ip = e.getMessage();
+        }
+        iceProblem.set(ip);
+        createDisabled.set(created.get() || !idProblem.get().isEmpty() || !ip.isEmpty());
+    }
+
+    /** Asks the mesh thread for Godot's {@code generate_unique_id()} and puts it in the id field. */
+    public void random() {
+        if (mode.get() == NetworkMode.SERVER) {
+            mode.set(NetworkMode.MESH);
+        }
+        commands.generateUniqueId().thenAccept(id -> fx.execute(() -> idText.set(Integer.toString(id))));
+    }
+
+    /** Adds an extra channel of the mode chosen in {@link #nextExtraProperty()}. */
+    public void addExtraChannel() {
+        extraChannels.add(nextExtra.get());
+    }
+
+    /** Removes extra channel {@code index} (0 = channel 4); out-of-range indices are ignored. */
+    public void removeExtraChannel(int index) {
+        if (index >= 0 && index < extraChannels.size()) {
+            extraChannels.remove(index);
+        }
+    }
+
+    /** Sends the create command when the form is valid; returns false (and changes nothing) when it is not. */
+    public boolean create() {
+        CreateRequest r = formRequest();
+        if (r == null || created.get()) {
+            return false;
+        }
+        commands.create(r);
+        return true;
+    }
+
+    /** What the form describes (mode, id, extra channels, ICE servers), or {@code null} while it has a problem. */
+    public CreateRequest formRequest() {
+        validate();
+        if (!idProblem.get().isEmpty() || !iceProblem.get().isEmpty()) {
+            return null;
+        }
+        List<RtcConfiguration.IceServer> ice = IceServersParser.parse(iceText.get());
+        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice);
+    }
+
+    /** Sends {@code close()}. */
+    public void close() {
+        commands.close();
+    }
+
+    /** Applies the newest state (FX thread). */
+    public void onState(SessionState s) {
+        applyState(s.mesh());
+    }
+
+    private void applyState(MeshSnapshot m) {
+        status.set(m.status());
+        activeMode.set(m.mode());
+        boolean isCreated = m.status() != ConnectionStatus.DISCONNECTED;
+        created.set(isCreated);
+        uniqueIdText.set(isCreated ? Integer.toString(m.uniqueId()) : "-");
+        statusText.set(isCreated ? m.status() + " · " + m.mode() + " · id " + m.uniqueId() + " · " + m.peers().size()
+                + " peer(s)" : "DISCONNECTED · nothing created");
+        applyingState = true;
+        try {
+            refuse.set(m.refusingNew());
+        } finally {
+            applyingState = false;
+        }
+        validate();
+    }
+
+    /** The mode to create. */
+    public ObjectProperty<NetworkMode> modeProperty() {
+        return mode;
+    }
+
+    /** The own id as typed. */
+    public StringProperty idTextProperty() {
+        return idText;
+    }
+
+    /** Why the id cannot be used, or "". */
+    public ReadOnlyStringProperty idProblemProperty() {
+        return idProblem.getReadOnlyProperty();
+    }
+
+    /** Extra channels (channel 4, 5, ...) by transfer mode. */
+    public ObservableList<TransferMode> extraChannels() {
+        return extraChannels;
+    }
+
+    /** The transfer mode the next added extra channel gets. */
+    public ObjectProperty<TransferMode> nextExtraProperty() {
+        return nextExtra;
+    }
+
+    /** The ICE servers box. */
+    public StringProperty iceTextProperty() {
+        return iceText;
+    }
+
+    /** Why the ICE servers cannot be used, or "". */
+    public ReadOnlyStringProperty iceProblemProperty() {
+        return iceProblem.getReadOnlyProperty();
+    }
+
+    /** True between a successful create and close. */
+    public ReadOnlyBooleanProperty createdProperty() {
+        return created.getReadOnlyProperty();
+    }
+
+    /** True when Create cannot be pressed (already created, or the form has a problem). */
+    public ReadOnlyBooleanProperty createDisabledProperty() {
+        return createDisabled.getReadOnlyProperty();
+    }
+
+    /** The connection status. */
+    public ReadOnlyObjectProperty<ConnectionStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The status line text. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The unique id, or "-" when nothing is created. */
+    public ReadOnlyStringProperty uniqueIdTextProperty() {
+        return uniqueIdText.getReadOnlyProperty();
+    }
+
+    /** The mode of the live peer (NONE when not created). */
+    public ReadOnlyObjectProperty<NetworkMode> activeModeProperty() {
+        return activeMode.getReadOnlyProperty();
+    }
+
+    /** Refuse new connections (setting it sends the command). */
+    public BooleanProperty refuseProperty() {
+        return refuse;
+    }
+}

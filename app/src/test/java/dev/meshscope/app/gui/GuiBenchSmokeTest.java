@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Runs {@code bench gui}'s code path briefly (4 peers, 2 s) under the headless window, so the benchmark cannot rot.
+ * The figures it prints are not asserted against targets: a timed unit test would be flaky; the real run is
+ * {@code ./meshscope bench gui}.
+ */
+class GuiBenchSmokeTest {
+    static {
+        GuiTestSupport.bigHeadlessScreen();
+    }
+
+    @Test
+    void measuresPulseGapsUnderTrafficAndReports() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        GuiBenchCommand.Result r = GuiBenchCommand.run(4, 2, 1, 64, WaitForAsyncUtils::asyncFx,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThat(r.connected()).isEqualTo(3);
+        assertThat(r.pulses()).isGreaterThan(10);
+        assertThat(r.maxMs()).isGreaterThanOrEqualTo(r.p99Ms()).isGreaterThanOrEqualTo(r.medianMs()).isPositive();
+        assertThat(r.windowMsgsIn()).as("partners flood the window").isPositive();
+        assertThat(r.windowMsgsOut()).as("the window sends probes").isPositive();
+        assertThat(r.report()).contains("pulse gap:").contains("heap (after GC)");
+        System.out.println(r.report());
+    }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshscope.app.gui.probe.ProbeRow;
+import dev.meshscope.core.NetworkMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders README.md's screenshots ({@code screenshots/*.png}) from real sessions: real windows, real connections
+ * made through the window by copy and paste, real traffic.
+ */
+class ScreenshotsTest extends WindowTestBase {
+    private static void shoot(OpenWindow w, String name) throws Exception {
+        Path file = GuiTestSupport.screenshotsDir().resolve(name);
+        GuiTestSupport.savePng(w.stage().getScene(), file);
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    /** Creates the window's peer as {@code mode}/{@code id} and connects one in-test peer per id, by copy and paste. */
+    private static List<HeadlessPeer> connectAll(OpenWindow w, NetworkMode mode, int id, NetworkMode theirs, int... ids) {
+        WindowFlows.create(t, w, mode, Integer.toString(id));
+        List<HeadlessPeer> peers = new ArrayList<>();
+        for (int pid : ids) {
+            HeadlessPeer p = new HeadlessPeer(Integer.toString(pid), t.runtime()).create(theirs, pid, List.of());
+            peers.add(p);
+            WindowFlows.connect(t, w, p, pid, id);
+        }
+        return peers;
+    }
+
+    private static void send(OpenWindow w, String count, String rate) {
+        t.click(w, "#countField");
+        t.robot.eraseText(t.text(w, "#countField").length()).write(count);
+        t.click(w, "#rateField");
+        t.robot.eraseText(t.text(w, "#rateField").length()).write(rate);
+        t.click(w, "#sendButton");
+    }
+
+    @Test
+    void meshOfFourAndItsProbeTableUnderTraffic() throws Exception {
+        OpenWindow w = t.open("mesh4");
+        List<HeadlessPeer> peers = new ArrayList<>();
+        try {
+            peers.addAll(connectAll(w, NetworkMode.MESH, 2, NetworkMode.MESH, 3, 4, 5));
+            send(w, "40", "50");
+            TableView<ProbeRow> probes = t.find(w, "#probeTable");
+            t.awaitFx("probes on every (peer, channel)", () -> probes.getItems().size() == 9
+                    && probes.getItems().stream().allMatch(r -> r.stats().samples() >= 10));
+            shoot(w, "mesh-of-four.png");
+            send(w, "1000000", "400");
+            t.awaitFx("a busy probe table", () -> probes.getItems().stream().allMatch(r -> r.stats().samples() >= 300));
+            shoot(w, "probe-table-under-traffic.png");
+            t.click(w, "#stopButton");
+        } finally {
+            peers.forEach(HeadlessPeer::close);
+        }
+    }
+
+    @Test
+    void serverWithThreeClients() throws Exception {
+        OpenWindow w = t.open("server");
+        List<HeadlessPeer> peers = new ArrayList<>();
+        try {
+            peers.addAll(connectAll(w, NetworkMode.SERVER, 1, NetworkMode.CLIENT, 2, 3, 4));
+            send(w, "20", "40");
+            t.awaitText(w, "#sendProgress", s -> s.startsWith("done"), "burst sent");
+            shoot(w, "server-with-three-clients.png");
+        } finally {
+            peers.forEach(HeadlessPeer::close);
+        }
+    }
+
+    @Test
+    void failedPasteWithItsMessage() throws Exception {
+        OpenWindow w = t.open("paste");
+        try (HeadlessPeer five = new HeadlessPeer("5", t.runtime())) {
+            WindowFlows.create(t, w, NetworkMode.MESH, "2");
+            String blob = five.create(NetworkMode.MESH, 5, List.of()).offer(2);
+            GuiTestSupport.setClipboard(blob.substring(0, blob.length() * 2 / 3));
+            t.paste(w, "#pasteArea");
+            t.awaitText(w, "#pasteError", s -> s.contains("cut"), "truncation reported");
+            shoot(w, "failed-paste.png");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.core.ChannelState;
+import dev.meshscope.core.ConnectionState;
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.GatheringState;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.SignalingState;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.snapshot.ChannelSnapshot;
+import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.core.snapshot.PeerSnapshot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The channel table's model fed with snapshots: rows in place, rates from counter deltas, filtering. */
+class ChannelsViewModelTest {
+    private final Selection selection = new Selection();
+    private final ChannelsViewModel vm = new ChannelsViewModel(selection);
+
+    private static ChannelSnapshot ch(int i, TransferMode m, long sent, long bytesIn) {
+        return new ChannelSnapshot(i, i == 0 ? "reliable" : "ordered", i + 1, m, true, m == TransferMode.RELIABLE ? 0 : 1,
+                -1, ChannelState.OPEN, 0, sent, sent * 100, bytesIn / 10, bytesIn, 0, 2, 0);
+    }
+
+    private static SessionState state(long atNanos, int... peers) {
+        List<PeerSnapshot> ps = new java.util.ArrayList<>();
+        for (int p : peers) {
+            ps.add(new PeerSnapshot(p, true, ConnectionState.CONNECTED, GatheringState.COMPLETE, SignalingState.STABLE,
+                    List.of(ch(0, TransferMode.RELIABLE, atNanos / 1_000_000, atNanos / 1000),
+                            ch(1, TransferMode.UNRELIABLE_ORDERED, 0, 0))));
+        }
+        MeshSnapshot m = new MeshSnapshot(atNanos, NetworkMode.MESH, 1, ConnectionStatus.CONNECTED, false,
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE), ps);
+        SessionState s = SessionState.initial();
+        return new SessionState(atNanos, m, s.dictionary(), List.of(), List.of(), true, s.traffic(), "");
+    }
+
+    @Test
+    void updatesRowsInPlaceWithRatesFromCounterDeltas() {
+        vm.onState(state(1_000_000_000L, 2, 3));
+        ChannelRow r = vm.row(2, 0);
+        assertThat(vm.rows()).hasSize(4);
+        vm.onState(state(1_500_000_000L, 2, 3));
+        assertThat(vm.row(2, 0)).isSameAs(r);
+        assertThat(r.msgsOutProperty().get()).isEqualTo(1500);
+        assertThat(r.msgRateOutProperty().get()).isEqualTo(1000.0);
+        assertThat(r.byteRateInProperty().get()).isEqualTo(1_000_000.0);
+        assertThat(r.dropsProperty().get()).isEqualTo(2);
+        assertThat(r.reliability()).isEqualTo("reliable");
+        assertThat(vm.row(2, 1).reliability()).isEqualTo("lifetime 1 ms");
+    }
+
+    @Test
+    void dropsRowsOfPeersThatLeftAndFiltersBySelection() {
+        vm.onState(state(1, 2, 3));
+        selection.select(3);
+        assertThat(vm.visibleRows()).extracting(ChannelRow::peerId).containsOnly(3);
+        vm.onState(state(2, 2));
+        assertThat(vm.rows()).extracting(ChannelRow::peerId).containsOnly(2);
+        assertThat(vm.visibleRows()).isEmpty();
+        selection.select(0);
+        assertThat(vm.visibleRows()).hasSize(2);
+    }
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.core.ConnectionState;
+import dev.meshscope.core.GodotError;
+import dev.meshscope.core.event.MeshEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The event log's model: failures, filters, the memory bound and the JSON-lines export. */
+class LogViewModelTest {
+    private final LogViewModel vm = new LogViewModel();
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    @Test
+    void flagsFailuresAndFiltersByPeerAndKind() {
+        vm.onEvent(new MeshEvent.PeerConnected(0, now(), 3));
+        vm.onEvent(new MeshEvent.ErrorRaised(0, now(), 4, GodotError.ERR_INVALID_DATA, "setRemoteDescription", "bad"));
+        vm.onEvent(new MeshEvent.ConnectionStateChanged(0, now(), 3, ConnectionState.CONNECTED, ConnectionState.FAILED));
+        vm.onAction(OperatorAction.ok(3, "send", "sending"));
+        assertThat(vm.entries()).as("nothing shows before the flush").isEmpty();
+        vm.flush();
+        assertThat(vm.entries()).extracting(LogEntry::failed).containsExactly(false, true, true, false);
+        assertThat(vm.lastFailureProperty().get().kind()).isEqualTo("ConnectionStateChanged");
+        vm.peerFilterProperty().set("3");
+        assertThat(vm.visibleEntries()).hasSize(3);
+        vm.kindFilterProperty().set(LogViewModel.FAILURES);
+        assertThat(vm.visibleEntries()).extracting(LogEntry::kind).containsExactly("ConnectionStateChanged");
+        vm.peerFilterProperty().set("");
+        vm.kindFilterProperty().set(LogViewModel.ACTION);
+        assertThat(vm.visibleEntries()).extracting(LogEntry::text).containsExactly("send: sending");
+        vm.peerFilterProperty().set("not a peer");
+        assertThat(vm.visibleEntries()).isEmpty();
+        assertThat(vm.kinds()).contains("PeerConnected", "WireStatsUpdated", "Snapshot");
+    }
+
+    @Test
+    void keepsAtMostMaxEntriesNewestLast() {
+        for (int i = 0; i < LogViewModel.MAX_ENTRIES + 1234; i++) {
+            vm.onEvent(new MeshEvent.PeerAdded(0, now(), i + 1, false));
+            if (i % 1000 == 0) {
+                vm.flush();
+            }
+        }
+        vm.flush();
+        assertThat(vm.entries()).hasSize(LogViewModel.MAX_ENTRIES);
+        assertThat(vm.entries().get(vm.entries().size() - 1).peerId()).isEqualTo(LogViewModel.MAX_ENTRIES + 1234);
+        assertThat(vm.total()).isEqualTo(LogViewModel.MAX_ENTRIES + 1234);
+    }
+
+    @Test
+    void exportsEveryLineAsJsonWithTheEventsFields(@TempDir Path dir) throws Exception {
+        vm.onEvent(new MeshEvent.PeerConnected(0, now(), 3));
+        vm.onAction(OperatorAction.failed(5, "apply paste", "refused"));
+        Path f = dir.resolve("log.jsonl");
+        assertThat(vm.exportJsonLines(f)).isEqualTo(2);
+        List<String> lines = Files.readAllLines(f);
+        assertThat(lines).hasSize(2);
+        ObjectMapper m = new ObjectMapper();
+        JsonNode first = m.readTree(lines.get(0));
+        assertThat(first.get("kind").asText()).isEqualTo("PeerConnected");
+        assertThat(first.get("peer").asInt()).isEqualTo(3);
+        assertThat(first.get("detail").get("peerId").asInt()).isEqualTo(3);
+        assertThat(first.get("time").asText()).endsWith("Z");
+        JsonNode second = m.readTree(lines.get(1));
+        assertThat(second.get("failed").asBoolean()).isTrue();
+        assertThat(second.get("text").asText()).isEqualTo("apply paste: refused");
+    }
+}

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.signaling.blob;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.signaling.message.MessageType;
+import dev.meshscope.signaling.message.ModeNames;
+import dev.meshscope.signaling.message.SignalJson;
+import dev.meshscope.signaling.message.SignalMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Turns pasted text into its parts (format, declared kind and ids, SDP text) without judging them: cleans what
+ * chat and mail clients add (surrounding quotes and whitespace, inserted line breaks, "&gt; " quoting) and
+ * recognises the four accepted forms. Pure; any thread.
+ */
+final class PasteReader {
+    /** Longest inflated blob JSON: the longest SDP accepted plus room for the header fields. */
+    static final int MAX_JSON_BYTES = dev.meshscope.core.sdp.SdpInfo.MAX_SDP_CHARS + 4096;
+
+    private static final Pattern PREFIX = Pattern.compile("^MSB(\\d{1,3}):");
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
+    private static final String QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb";
+
+    private PasteReader() {
+    }
+
+    /** The parts of a paste, or the reason it could not be read. */
+    record Read(PasteFormat format, DescriptionKind kind, int from, int to, NetworkMode mode,
+                List<TransferMode> channels, String sdp, PasteProblem problem, String message) {
+        static Read fail(PasteProblem p, String message) {
+            return new Read(null, null, 0, 0, null, null, null, p, message);
+        }
+    }
+
+    /** Recognises and unwraps {@code text} (already known to be non-blank and within the size limit). */
+    static Read read(String text) {
+        String t = clean(text);
+        if (t.startsWith("MSB")) {
+            return readBlob(t);
+        }
+        if (t.startsWith("{")) {
+            return readJson(t);
+        }
+        if (t.startsWith("v=")) {
+            return new Read(PasteFormat.RAW_SDP, null, 0, 0, null, null, t, null, null);
+        }
+        return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This is not a session description: it starts with \""
+                + abbreviate(t) + "\". Paste a MeshScope blob (one line starting with \"MSB1:\"), a raw SDP (starting "
+                + "with \"v=0\"), a browser {\"type\",\"sdp\"} JSON or a Godot demo OFFER/ANSWER message.");
+    }
+
+    /** Strips surrounding whitespace and quotes, and "&gt;" mail quoting when every line has it. */
+    static String clean(String text) {
+        String t = unquote(text);
+        String[] lines = t.split("\r\n|\r|\n", -1);
+        boolean quoted = true;
+        for (String l : lines) {
+            if (!l.isBlank() && !l.stripLeading().startsWith(">")) {
+                quoted = false;
+                break;
+            }
+        }
+        if (quoted) {
+            StringBuilder b = new StringBuilder();
+            for (String l : lines) {
+                b.append(l.stripLeading().replaceFirst("^(>\\s?)+", "")).append('\n');
+            }
+            t = unquote(b.toString());
+        }
+        return t;
+    }
+
+    private static String unquote(String text) {
+        String t = text.strip();
+        while (!t.isEmpty() && QUOTES.indexOf(t.charAt(0)) >= 0) {
+            t = t.substring(1).strip();
+        }
+        while (!t.isEmpty() && QUOTES.indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static Read readBlob(String t) {
+        Matcher m = PREFIX.matcher(t);
+        if (!m.find()) {
+            return Read.fail(PasteProblem.CORRUPTED, "This looks like a MeshScope blob but its prefix is damaged (it "
+                    + "starts with \"" + abbreviate(t) + "\", expected \"MSB1:\"). Copy the whole line again.");
+        }
+        int version = Integer.parseInt(m.group(1));
+        if (version != BlobCodec.VERSION) {
+            return Read.fail(PasteProblem.UNSUPPORTED_VERSION, "This blob has format version " + version + "; this "
+                    + "MeshScope reads version " + BlobCodec.VERSION + ". Use the same MeshScope release on both sides, "
+                    + "or paste the raw SDP instead.");
+        }
+        String payload = t.substring(m.end()).replaceAll("\\s+", "");
+        while (payload.endsWith("=")) {
+            payload = payload.substring(0, payload.length() - 1);
+        }
+        if (payload.isEmpty()) {
+            return Read.fail(PasteProblem.TRUNCATED, "The blob has its prefix but nothing after it: copy the whole line.");
+        }
+        if (!BASE64URL.matcher(payload).matches()) {
+            int bad = firstBad(payload);
+            return Read.fail(PasteProblem.CORRUPTED, "The blob contains \"" + payload.charAt(bad) + "\" at character "
+                    + (bad + 1) + ", which a blob never contains: it was altered on the way (or two pastes were "
+                    + "joined). Copy it again, ideally as a file or through a plain-text channel.");
+        }
+        byte[] deflated;
+        try {
+            deflated = Base64.getUrlDecoder().decode(payload);
+        } catch (IllegalArgumentException e) {
+            return Read.fail(PasteProblem.TRUNCATED, "The blob ends in the middle of a character group: it was cut. "
+                    + "Copy the whole line again.");
+        }
+        Inflated inflated = inflate(deflated);
+        if (inflated.problem != null) {
+            return Read.fail(inflated.problem, inflated.message);
+        }
+        BlobBody body;
+        try {
+            body = SignalJson.MAPPER.readValue(inflated.json, BlobBody.class);
+        } catch (JsonProcessingException e) {
+            return Read.fail(PasteProblem.CORRUPTED, "The blob unpacks but its content is not what MeshScope writes ("
+                    + e.getOriginalMessage() + "). Copy it again from the other peer.");
+        }
+        if (body.sum() == null || !body.sum().equals(body.expectedSum())) {
+            return Read.fail(PasteProblem.CORRUPTED, "The blob's checksum does not match its content: it was altered "
+                    + "on the way. Copy it again from the other peer.");
+        }
+        DescriptionKind kind = DescriptionKind.fromType(body.type());
+        NetworkMode mode = ModeNames.parse(body.mode());
+        List<TransferMode> channels = ModeNames.fromInts(body.channels());
+        if (kind == null || mode == null || channels == null || body.sdp() == null) {
+            return Read.fail(PasteProblem.CORRUPTED, "The blob's header is invalid (type \"" + body.type() + "\", mode \""
+                    + body.mode() + "\", channels " + body.channels() + "). It was not made by MeshScope.");
+        }
+        return new Read(PasteFormat.MESHSCOPE_BLOB, kind, body.from(), body.to(), mode, channels, body.sdp(), null, null);
+    }
+
+    private record Inflated(String json, PasteProblem problem, String message) {
+    }
+
+    private static Inflated inflate(byte[] deflated) {
+        Inflater inf = new Inflater();
+        try {
+            inf.setInput(deflated);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    return new Inflated(null, PasteProblem.TRUNCATED, "The blob is cut: its compressed data ends "
+                            + "early (" + deflated.length + " bytes arrived). Copy the whole line again; some chat "
+                            + "programs shorten long messages, a file or e-mail does not.");
+                }
+                out.write(buf, 0, n);
+                if (out.size() > MAX_JSON_BYTES) {
+                    return new Inflated(null, PasteProblem.TOO_LARGE, "The blob unpacks to more than " + MAX_JSON_BYTES
+                            + " bytes, far more than a description needs. It was not made by MeshScope.");
+                }
+            }
+            if (inf.getRemaining() > 0) {
+                return new Inflated(null, PasteProblem.CORRUPTED, "The blob has " + inf.getRemaining() + " bytes of extra "
+                        + "data after its end: two blobs were probably joined. Paste one blob at a time.");
+            }
+            return new Inflated(out.toString(StandardCharsets.UTF_8), null, null);
+        } catch (DataFormatException e) {
+            return new Inflated(null, PasteProblem.CORRUPTED, "The blob's compressed data is damaged (" + e.getMessage()
+                    + "): it was altered on the way. Copy it again.");
+        } finally {
+            inf.end();
+        }
+    }
+
+    private static Read readJson(String t) {
+        JsonNode n;
+        try {
+            n = SignalJson.MAPPER.readTree(t);
+        } catch (JsonEOFException e) {
+            return Read.fail(PasteProblem.TRUNCATED, "The JSON ends early: only part of it was copied. Copy all of it, "
+                    + "up to the closing \"}\".");
+        } catch (JsonProcessingException e) {
+            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This starts like JSON but is not valid JSON ("
+                    + e.getOriginalMessage() + "). Paste a browser {\"type\",\"sdp\"} object or a demo message unchanged.");
+        }
+        if (n == null || !n.isObject()) {
+            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This JSON is not an object; a description is "
+                    + "{\"type\":\"offer\",\"sdp\":\"...\"} or {\"type\":4,\"id\":N,\"data\":\"...\"}.");
+        }
+        JsonNode sdp = n.get("sdp");
+        JsonNode type = n.get("type");
+        if (sdp != null) {
+            DescriptionKind kind = type != null && type.isTextual() ? DescriptionKind.fromType(type.textValue()) : null;
+            if (kind == null || !sdp.isTextual()) {
+                return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This browser description has type " + type
+                        + "; only \"offer\" and \"answer\" with a string \"sdp\" can be applied.");
+            }
+            return new Read(PasteFormat.BROWSER_JSON, kind, 0, 0, null, null, sdp.textValue(), null, null);
+        }
+        SignalMessage msg;
+        try {
+            msg = SignalJson.fromTree(n);
+        } catch (IllegalArgumentException e) {
+            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This JSON is neither a browser description (no \"sdp\") "
+                    + "nor a demo signaling message (" + e.getMessage() + ").");
+        }
+        MessageType mt = msg.knownType();
+        if (mt != MessageType.OFFER && mt != MessageType.ANSWER) {
+            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This is a demo signaling message of type "
+                    + (mt == null ? String.valueOf(msg.type()) : mt.name()) + ", not a description. Paste the OFFER (4) "
+                    + "or ANSWER (5) message.");
+        }
+        DescriptionKind kind = mt == MessageType.OFFER ? DescriptionKind.OFFER : DescriptionKind.ANSWER;
+        return new Read(PasteFormat.DEMO_MESSAGE, kind, Math.max(msg.id(), 0), 0, null, null, msg.data(), null, null);
+    }
+
+    private static int firstBad(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() <= 24 ? one : one.substring(0, 21) + "...";
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.signaling.folder;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * A peer's presence file, {@code peers/<id>.json}, rewritten at every heartbeat. Staleness is judged by
+ * {@code beat} changing on the reader's own clock, so machines with skewed clocks still agree; {@code time}
+ * (the writer's clock) only decides whether a file found at start-up is a leftover. Immutable; any thread.
+ *
+ * @param id       the peer id (must match the file name)
+ * @param mode     "server", "client" or "mesh"
+ * @param channels the extra channel configuration as Godot transfer mode ints
+ * @param instance a random token of this run of the peer; messages carry it so old ones are recognised
+ * @param pid      the writer's process id, to tell an operator which process holds an id
+ * @param host     the writer's host name
+ * @param beat     the heartbeat counter
+ * @param time     the writer's wall clock at this beat, epoch milliseconds
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"id", "mode", "channels", "instance", "pid", "host", "beat", "time"})
+record Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat,
+                long time) {
+
+    /** What is wrong with a presence read from a file named for {@code fileId}, or {@code null}. */
+    String problem(int fileId) {
+        if (id != fileId) {
+            return "the file is named for peer " + fileId + " but says it is peer " + id;
+        }
+        if (dev.meshscope.signaling.message.ModeNames.parse(mode) == null) {
+            return "its mode \"" + mode + "\" is not server, client or mesh";
+        }
+        if (channels == null || channels.stream().anyMatch(c -> c == null || c < 0 || c > 2)) {
+            return "its channel list " + channels + " is not a list of transfer modes 0, 1, 2";
+        }
+        if (instance == null || instance.isBlank()) {
+            return "it has no instance token";
+        }
+        return null;
+    }
+
+    /** The next heartbeat of the same presence. */
+    Presence next(long now) {
+        return new Presence(id, mode, channels, instance, pid, host, beat + 1, now);
+    }
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.signaling.folder;
+
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.signaling.message.MessageType;
+import dev.meshscope.signaling.message.ModeNames;
+import dev.meshscope.signaling.message.SignalMessage;
+import dev.meshscope.signaling.session.LobbyNotice;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lobby as one peer sees it through presence files, with the demo server's rules: which peers are announced
+ * (PEER_CONNECT) and when they are reported gone (PEER_DISCONNECT). A mesh sees mesh peers; the server sees every
+ * client; a client sees only the server (as the GDScript demo server does). Peers with another channel
+ * configuration or mode are reported once and not connected to. After the seal, nobody new is announced and
+ * departures are only reported (the demo server does nothing once sealed).
+ *
+ * <p>Staleness uses the reader's clock: a peer is gone when its {@code beat} has not changed for
+ * {@code staleAfter}. Confined to the folder transport's thread.
+ */
+final class Roster {
+    /** Where the roster's decisions go. */
+    interface Out {
+        void message(SignalMessage m);
+
+        void notice(LobbyNotice n);
+    }
+
+    private static final class Entry {
+        Presence presence;
+        long lastChangeNanos;
+        boolean announced;
+        boolean wasAnnounced;
+        boolean stale;
+        boolean reported;
+        boolean sealedReported;
+    }
+
+    private final FolderOptions options;
+    private final long staleNanos;
+    private final Map<Integer, Entry> peers = new LinkedHashMap<>();
+
+    Roster(FolderOptions options) {
+        this.options = options;
+        this.staleNanos = options.staleAfter().toNanos();
+    }
+
+    /** The instance token of a peer seen in the folder, or "" when unknown. */
+    String instanceOf(int id) {
+        Entry e = peers.get(id);
+        return e == null ? "" : e.presence.instance();
+    }
+
+    /** Whether {@code id} is announced (a PEER_CONNECT was delivered and no PEER_DISCONNECT since). */
+    boolean isAnnounced(int id) {
+        Entry e = peers.get(id);
+        return e != null && e.announced;
+    }
+
+    /** Takes one valid presence of another peer, as read in this scan. */
+    void observe(Presence p, long nowNanos, long nowMillis, Out out) {
+        Entry e = peers.get(p.id());
+        if (e != null && !e.presence.instance().equals(p.instance())) {
+            if (e.announced) {
+                depart(e, "restarted (a new run took over its presence file)", false, out);
+            }
+            e = null;
+        }
+        if (e == null) {
+            e = new Entry();
+            e.presence = p;
+            e.lastChangeNanos = nowNanos;
+            long age = nowMillis - p.time();
+            if (age > options.staleAfter().toMillis()) {
+                e.stale = true;
+                out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file is " + age / 1000 + " s old "
+                        + "(pid " + p.pid() + " on " + p.host() + "): a leftover, ignored unless it beats again."));
+            }
+            peers.put(p.id(), e);
+            return;
+        }
+        if (p.beat() != e.presence.beat()) {
+            e.lastChangeNanos = nowNanos;
+            if (e.stale) {
+                e.stale = false;
+                if (e.wasAnnounced) {
+                    out.notice(LobbyNotice.warning(p.id(), "Peer " + p.id() + " beats again after it was reported gone; "
+                            + "restart it to connect to it again."));
+                }
+            }
+        }
+        e.presence = p;
+    }
+
+    /** Ends a scan: peers not {@code seen} left; silent peers went stale; compatible new peers are announced. */
+    void endScan(Set<Integer> seen, long nowNanos, boolean sealed, Out out) {
+        for (Iterator<Map.Entry<Integer, Entry>> it = peers.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Entry> me = it.next();
+            if (!seen.contains(me.getKey())) {
+                if (me.getValue().announced) {
+                    depart(me.getValue(), "left the lobby (its presence file is gone)", sealed, out);
+                }
+                it.remove();
+            }
+        }
+        for (Entry e : peers.values()) {
+            int id = e.presence.id();
+            if (!e.stale && nowNanos - e.lastChangeNanos > staleNanos) {
+                e.stale = true;
+                if (e.announced) {
+                    depart(e, "is gone: no heartbeat for " + (nowNanos - e.lastChangeNanos) / 1_000_000 + " ms (pid "
+                            + e.presence.pid() + " on " + e.presence.host() + ")", sealed, out);
+                }
+            }
+            if (e.announced || e.stale || e.wasAnnounced) {
+                continue;
+            }
+            String why = incompatibility(e.presence);
+            if (why == INVISIBLE) {
+                continue;
+            }
+            if (why != null) {
+                if (!e.reported) {
+                    e.reported = true;
+                    out.notice(LobbyNotice.warning(id, why));
+                }
+                continue;
+            }
+            if (sealed) {
+                if (!e.sealedReported) {
+                    e.sealedReported = true;
+                    out.notice(LobbyNotice.warning(id, "Peer " + id + " arrived after the lobby was sealed: not connecting."));
+                }
+                continue;
+            }
+            e.announced = true;
+            e.wasAnnounced = true;
+            out.message(SignalMessage.of(MessageType.PEER_CONNECT, id, ""));
+        }
+    }
+
+    private static final String INVISIBLE = "invisible";
+
+    /** Why this peer is not connected to, {@link #INVISIBLE} for a client's fellow clients, or {@code null}. */
+    private String incompatibility(Presence p) {
+        NetworkMode own = options.mode();
+        NetworkMode theirs = ModeNames.parse(p.mode());
+        if (own == NetworkMode.CLIENT && p.id() != 1) {
+            return INVISIBLE;
+        }
+        boolean fits = own == NetworkMode.MESH ? theirs == NetworkMode.MESH
+                : own == NetworkMode.SERVER ? theirs == NetworkMode.CLIENT : theirs == NetworkMode.SERVER;
+        if (!fits) {
+            return "Peer " + p.id() + " is a " + p.mode() + " peer and this one a " + ModeNames.name(own) + " peer: not "
+                    + "connecting (a mesh connects to mesh peers, a client to the server). Use one mode per folder.";
+        }
+        if (!p.channels().equals(ModeNames.toInts(options.channels()))) {
+            return "Peer " + p.id() + " uses " + ModeNames.describe(ModeNames.fromInts(p.channels())) + ", this peer "
+                    + ModeNames.describe(options.channels()) + ": not connecting. Godot needs the identical "
+                    + "channels_config on every peer; restart one with the other's --channels.";
+        }
+        return null;
+    }
+
+    private void depart(Entry e, String why, boolean sealed, Out out) {
+        e.announced = false;
+        int id = e.presence.id();
+        if (sealed) {
+            out.notice(LobbyNotice.warning(id, "Peer " + id + " " + why + "; the lobby is sealed, so the mesh itself "
+                    + "decides when the connection is lost."));
+            return;
+        }
+        out.notice(LobbyNotice.warning(id, "Peer " + id + " " + why + "."));
+        out.message(SignalMessage.of(MessageType.PEER_DISCONNECT, id, ""));
+    }
+}

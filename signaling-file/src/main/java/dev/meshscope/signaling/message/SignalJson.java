@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.signaling.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson mapper of the signaling module and the demo-message reader that checks what the demo
+ * server checks (an object with integer {@code type} and {@code id} and a string {@code data}). Thread-safe.
+ */
+public final class SignalJson {
+    /** Shared, configured once; ObjectMapper is thread-safe after configuration. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private SignalJson() {
+    }
+
+    /** The compact JSON of a message (one line). */
+    public static String write(SignalMessage m) {
+        try {
+            return MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a SignalMessage always serializes", e);
+        }
+    }
+
+    /**
+     * Reads a demo message, checking field types as the demo's GDScript server does.
+     *
+     * @throws IllegalArgumentException with an operator-facing reason when the text is not a demo message
+     */
+    public static SignalMessage read(String json) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        return fromTree(n);
+    }
+
+    /** Checks and converts an already parsed tree; see {@link #read}. */
+    public static SignalMessage fromTree(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("a signaling message must be a JSON object");
+        }
+        JsonNode type = n.get("type");
+        JsonNode id = n.get("id");
+        JsonNode data = n.get("data");
+        if (type == null || !type.canConvertToInt() || !type.isIntegralNumber()) {
+            throw new IllegalArgumentException("a signaling message needs an integer \"type\"");
+        }
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToInt()) {
+            throw new IllegalArgumentException("a signaling message needs an integer \"id\"");
+        }
+        if (data != null && !data.isTextual() && !data.isNull()) {
+            throw new IllegalArgumentException("a signaling message's \"data\" must be a string");
+        }
+        return new SignalMessage(type.intValue(), id.intValue(), data == null || data.isNull() ? "" : data.textValue());
+    }
+}

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.signaling.session;
+
+import dev.meshscope.core.Failure;
+import dev.meshscope.core.GodotError;
+import dev.meshscope.core.MeshThread;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WebRtcPeerConnection;
+import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.sdp.SdpException;
+import dev.meshscope.signaling.message.CandidatePayload;
+import dev.meshscope.signaling.message.MessageType;
+import dev.meshscope.signaling.message.SignalMessage;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Godot demo client ({@code multiplayer_client.gd}, spec section 9.4) on top of a
+ * {@link WebRtcMultiplayerPeer}, driven by any {@link SignalTransport}:
+ * <ul>
+ *   <li>{@code ID(id, mesh)}: {@code createMesh(id)} when mesh, {@code createServer()} for id 1,
+ *       {@code createClient(id)} otherwise, each with the session's extra channels;</li>
+ *   <li>{@code PEER_CONNECT(id)}: a new {@link WebRtcPeerConnection}, {@code addPeer(pc, id)}, and the peer with
+ *       the larger id makes the offer (so the server, 1, never offers);</li>
+ *   <li>{@code session_description_created} and {@code ice_candidate_created} are sent to that peer as OFFER/ANSWER
+ *       and CANDIDATE ({@code "\n<mid>\n<index>\n<candidate>"});</li>
+ *   <li>OFFER/ANSWER/CANDIDATE from a peer are applied only if {@code hasPeer(id)} (ignored otherwise, with a notice);</li>
+ *   <li>{@code PEER_DISCONNECT(id)}: {@code removePeer(id)}; {@code SEAL}: the lobby is sealed;</li>
+ *   <li>the transport closing before the seal stops the session and closes the multiplayer peer, as the demo's
+ *       {@code stop()} does; after the seal the mesh is left alone.</li>
+ * </ul>
+ *
+ * <p>Threads: every callback of {@link Listener} and every call on the multiplayer peer and its connections runs
+ * on the {@link MeshThread}'s owner thread. The transport does its I/O on its own thread and hands each message to
+ * the owner with {@link MeshThread#execute}. {@link #start}, {@link #seal} and {@link #close} may be called from any
+ * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller.
+ */
+public final class LobbySession implements AutoCloseable {
+
+    /** What a session reports to its user; every method runs on the owner thread. */
+    public interface Listener {
+        /** The transport assigned this peer its id and the multiplayer peer was created. */
+        default void joined(int ownId, boolean mesh) {
+        }
+
+        /** Something worth telling the operator (from the transport or from the session itself). */
+        default void notice(LobbyNotice notice) {
+        }
+
+        /** The host sealed the lobby. */
+        default void sealed() {
+        }
+
+        /** The session stopped for good; {@code reason} says why. */
+        default void stopped(String reason) {
+        }
+    }
+
+    private final MeshThread thread;
+    private final WebRtcRuntime runtime;
+    private final WebRtcMultiplayerPeer peer;
+    private final List<TransferMode> channels;
+    private final SignalTransport transport;
+    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private int ownId;
+    private boolean sealed;
+    private boolean finished;
+
+    /**
+     * A session for {@code peer}, whose owner thread is {@code thread}'s.
+     *
+     * @param channels the extra channel configuration ({@code channels_config}) every peer of the lobby uses
+     */
+    public LobbySession(MeshThread thread, WebRtcRuntime runtime, WebRtcMultiplayerPeer peer,
+                        List<TransferMode> channels, SignalTransport transport) {
+        this.thread = Objects.requireNonNull(thread, "thread");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.peer = Objects.requireNonNull(peer, "peer");
+        this.channels = List.copyOf(channels);
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Adds a listener (any thread; called on the owner thread). */
+    public void addListener(Listener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    /** Starts the transport. Any thread; call once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the session is already started");
+        }
+        transport.start(new SignalTransport.Sink() {
+            @Override
+            public void received(SignalMessage message) {
+                thread.execute(() -> handle(message));
+            }
+
+            @Override
+            public void notice(LobbyNotice notice) {
+                thread.execute(() -> fireNotice(notice));
+            }
+
+            @Override
+            public void closed(String reason) {
+                thread.execute(() -> onTransportClosed(reason));
+            }
+        });
+    }
+
+    /** Seals the lobby (the host, peer 1, only; the demo server refuses others). Any thread. */
+    public void seal() {
+        thread.execute(() -> {
+            if (ownId != 1) {
+                fireNotice(LobbyNotice.warning(0, "Only the host (peer 1) can seal the lobby; this peer is " + ownId + "."));
+                return;
+            }
+            transport.send(SignalMessage.of(MessageType.SEAL, 0, ""));
+        });
+    }
+
+    /** Whether the host sealed the lobby. Owner thread. */
+    public boolean isSealed() {
+        return sealed;
+    }
+
+    /**
+     * Stops signaling and tells the lobby this peer left. The multiplayer peer and its connections are left to
+     * their owner (an established mesh keeps working without signaling). Any thread; idempotent.
+     */
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            transport.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- owner thread
+
+    private void handle(SignalMessage m) {
+        MessageType type = m.knownType();
+        if (type == null) {
+            fireNotice(LobbyNotice.warning(m.id(), "Ignored a signaling message of unknown type " + m.type() + "."));
+            return;
+        }
+        switch (type) {
+            case ID -> onId(m.id(), "true".equals(m.data()));
+            case JOIN -> fireNotice(LobbyNotice.info(0, "Joined lobby \"" + m.data() + "\"."));
+            case PEER_CONNECT -> onPeerConnect(m.id());
+            case PEER_DISCONNECT -> onPeerDisconnect(m.id());
+            case OFFER, ANSWER -> onDescription(m.id(), type == MessageType.OFFER ? "offer" : "answer", m.data());
+            case CANDIDATE -> onCandidate(m.id(), m.data());
+            case SEAL -> {
+                sealed = true;
+                fireNotice(LobbyNotice.info(0, "The lobby is sealed: no new peer can join."));
+                for (Listener l : listeners) {
+                    safely(l::sealed);
+                }
+            }
+            default -> fireNotice(LobbyNotice.warning(m.id(), "Ignored a " + type + " message."));
+        }
+    }
+
+    private void onId(int id, boolean mesh) {
+        GodotError e = mesh ? peer.createMesh(id, channels)
+                : id == 1 ? peer.createServer(channels) : peer.createClient(id, channels);
+        if (e != GodotError.OK) {
+            stop("could not create the multiplayer peer as " + id + ": " + reason(peer.getLastFailure(), e));
+            return;
+        }
+        ownId = id;
+        for (Listener l : listeners) {
+            safely(() -> l.joined(id, mesh));
+        }
+    }
+
+    private void onPeerConnect(int id) {
+        WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
+        pc.addListener(new WebRtcPeerConnection.Listener() {
+            @Override
+            public void sessionDescriptionCreated(String type, String sdp) {
+                pc.setLocalDescription(type, sdp);
+                transport.send(SignalMessage.of("offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER, id, sdp));
+            }
+
+            @Override
+            public void iceCandidateCreated(String media, int index, String name) {
+                transport.send(SignalMessage.of(MessageType.CANDIDATE, id, new CandidatePayload(media, index, name).encode()));
+            }
+        });
+        GodotError e = peer.addPeer(pc, id);
+        if (e != GodotError.OK) {
+            fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(peer.getLastFailure(), e)));
+            pc.close();
+            return;
+        }
+        fireNotice(LobbyNotice.info(id, "Peer " + id + " is in the lobby; " + (id < ownId ? "offering to it "
+                + "(the larger id offers)." : "waiting for its offer (the larger id offers).")));
+        if (id < ownId) {
+            GodotError o = pc.createOffer();
+            if (o != GodotError.OK) {
+                fireNotice(LobbyNotice.warning(id, "createOffer failed: " + reason(pc.getLastFailure(), o)));
+            }
+        }
+    }
+
+    private void onPeerDisconnect(int id) {
+        if (peer.hasPeer(id)) {
+            peer.removePeer(id);
+        }
+    }
+
+    private void onDescription(int from, String type, String sdp) {
+        if (!peer.hasPeer(from)) {
+            fireNotice(LobbyNotice.warning(from, "Ignored an " + type + " from peer " + from + ", which is not a peer "
+                    + "of this session (the demo client does the same)."));
+            return;
+        }
+        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        GodotError e = pc.setRemoteDescription(type, sdp);
+        if (e != GodotError.OK) {
+            fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused: "
+                    + reason(pc.getLastFailure(), e)));
+        }
+    }
+
+    private void onCandidate(int from, String data) {
+        if (!peer.hasPeer(from)) {
+            return; // As the demo: candidates for an unknown peer are dropped silently (they come in bursts).
+        }
+        CandidatePayload c;
+        try {
+            c = CandidatePayload.parse(data);
+        } catch (SdpException ex) {
+            fireNotice(LobbyNotice.warning(from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
+            return;
+        }
+        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        GodotError e = pc.addIceCandidate(c.mid(), c.index(), c.candidate());
+        if (e != GodotError.OK) {
+            fireNotice(LobbyNotice.warning(from, "A candidate from peer " + from + " was refused: "
+                    + reason(pc.getLastFailure(), e)));
+        }
+    }
+
+    private void onTransportClosed(String reason) {
+        if (finished) {
+            return;
+        }
+        if (sealed || stopped.get()) {
+            fireNotice(LobbyNotice.info(0, "Signaling ended (" + reason + ")"
+                    + (sealed ? " after the seal; the mesh goes on." : ".")));
+            finish(reason);
+            return;
+        }
+        stop(reason);
+    }
+
+    /** The demo's stop(): signaling lost before the seal closes the multiplayer peer. */
+    private void stop(String reason) {
+        fireNotice(LobbyNotice.error(0, "Signaling stopped: " + reason));
+        stopped.set(true);
+        transport.close();
+        peer.close();
+        finish(reason);
+    }
+
+    private void finish(String reason) {
+        finished = true;
+        for (Listener l : listeners) {
+            safely(() -> l.stopped(reason));
+        }
+    }
+
+    private void fireNotice(LobbyNotice n) {
+        for (Listener l : listeners) {
+            safely(() -> l.notice(n));
+        }
+    }
+
+    private static String reason(Failure f, GodotError e) {
+        return e + (f == null ? "" : " (" + f.reason() + ")");
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ex) {
+            System.getLogger(LobbySession.class.getName()).log(System.Logger.Level.WARNING, "lobby listener threw", ex);
+        }
+    }
+}
