@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.meshscope.app.gui.GuiBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Threads: picocli calls {@link #call()} on the main thread, which runs every workload one at a time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {CommandLine.HelpCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {CommandLine.HelpCommand.class, GuiBenchCommand.class},
         description = {"Measures mesh-core against raw webrtc-java 0.14.0 in one JVM, in alternating rounds, and "
                 + "writes the figures (median, min, max, ratio) as a table and a JSON document.",
             "Scenarios: connect, throughput, roundtrip, mesh, packetrate.",
