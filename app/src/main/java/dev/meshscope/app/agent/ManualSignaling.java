@@ -139,6 +139,12 @@ final class ManualSignaling {
         events.agentEvent("PasteAccepted", "kind", p.kind().type(), "from", p.from(), "format", p.format().name(),
                 "fingerprint", p.fingerprint());
         if (p.kind() == DescriptionKind.ANSWER) {
+            if (!peer.hasPeer(p.from())) {
+                pendingOffers.remove(p.from());
+                status.say("peer " + p.from() + " was dropped while waiting for this answer (see above); restart the "
+                        + "agent to make a new offer.");
+                return;
+            }
             WebRtcPeerConnection pc = peer.getPeer(p.from()).connection();
             GodotError e = pc.setRemoteDescription("answer", p.sdp());
             if (e != GodotError.OK) {
