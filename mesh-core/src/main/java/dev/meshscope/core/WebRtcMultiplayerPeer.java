@@ -61,6 +61,15 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private Failure lastFailure;
     private boolean packetEvents;
 
+    /** Every error raised on this peer or its connections becomes the last failure (one path for both). */
+    public WebRtcMultiplayerPeer() {
+        hub.add(e -> {
+            if (e instanceof MeshEvent.ErrorRaised err) {
+                lastFailure = new Failure(err.code(), err.operation(), err.reason());
+            }
+        });
+    }
+
     /** Godot's {@code ConnectedPeer}: one remote peer, its channels, and whether it counts as connected. */
     private static final class ConnectedPeer {
         final WebRtcPeerConnection connection;
@@ -614,7 +623,12 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public void addEventListener(MeshEventListener l) {
         checkOwner("addEventListener");
         Stamp at = Stamp.now();
-        l.onEvent(new MeshEvent.Snapshot(at.nanos(), at.millis(), snapshot()));
+        try {
+            l.onEvent(new MeshEvent.Snapshot(at.nanos(), at.millis(), snapshot()));
+        } catch (RuntimeException e) {
+            System.getLogger(WebRtcMultiplayerPeer.class.getName()).log(System.Logger.Level.WARNING,
+                    "event listener threw on the initial snapshot", e);
+        }
         hub.add(l);
     }
 
@@ -628,7 +642,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         packetEvents = on;
     }
 
-    /** The last failure of any call on this peer, or {@code null}. */
+    /** The last failure of any call on this peer or on one of its connections and channels, or {@code null}. */
     public Failure getLastFailure() {
         return lastFailure;
     }
@@ -679,7 +693,6 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     }
 
     private GodotError fail(GodotError code, String operation, String reason) {
-        lastFailure = new Failure(code, operation, reason);
         Stamp at = Stamp.now();
         hub.emit(new MeshEvent.ErrorRaised(at.nanos(), at.millis(), 0, code, operation, reason));
         return code;

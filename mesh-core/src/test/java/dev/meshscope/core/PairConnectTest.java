@@ -7,27 +7,16 @@ import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.testing.Loopback;
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RecordingListener;
+import dev.meshscope.core.testing.RuntimeExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two real webrtc-java peers in one process: connect, exchange on every channel, disconnect. */
 class PairConnectTest {
-    private static WebRtcRuntime rt;
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-        assertThat(rt.liveConnections()).isZero();
-    }
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
     @Test
     void meshPairConnectsAndSignalsOnce() {
@@ -39,7 +28,7 @@ class PairConnectTest {
         b.addListener(rb);
         a.createMesh(2);
         b.createMesh(3);
-        Loopback.wire(rt, a, 2, b, 3);
+        Loopback.wire(RT.get(), a, 2, b, 3);
         Runnable poll = Loopback.pollAll(List.of(a, b));
         Pump.until("pair connected", () -> ra.signals.size() == 1 && rb.signals.size() == 1, poll);
         assertThat(ra.signals).containsExactly("connected:3");
@@ -60,7 +49,7 @@ class PairConnectTest {
         WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
         a.createMesh(10, List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE, TransferMode.UNRELIABLE_ORDERED));
         b.createMesh(20, List.of(2, 0, 1));
-        Loopback.wire(rt, a, 10, b, 20);
+        Loopback.wire(RT.get(), a, 10, b, 20);
         Runnable poll = Loopback.pollAll(List.of(a, b));
         Pump.until("connected", () -> a.getPeers().size() == 1 && a.getPeer(20).connected()
                 && b.getPeers().size() == 1 && b.getPeer(10).connected(), poll);
@@ -109,7 +98,7 @@ class PairConnectTest {
         b.addListener(rb);
         a.createMesh(5);
         b.createMesh(6);
-        Loopback.wire(rt, a, 5, b, 6);
+        Loopback.wire(RT.get(), a, 5, b, 6);
         Runnable poll = Loopback.pollAll(List.of(a, b));
         Pump.until("connected", () -> rb.signals.contains("connected:5"), poll);
         b.addEventListener(rb);
@@ -132,7 +121,7 @@ class PairConnectTest {
         server.createServer();
         client.createClient(7);
         assertThat(client.getConnectionStatus()).isEqualTo(ConnectionStatus.CONNECTING);
-        Loopback.wire(rt, server, 1, client, 7);
+        Loopback.wire(RT.get(), server, 1, client, 7);
         Runnable poll = Loopback.pollAll(List.of(server, client));
         Pump.until("client connected", () -> client.getConnectionStatus() == ConnectionStatus.CONNECTED, poll);
         assertThat(rc.signals).containsExactly("connected:1");
@@ -150,7 +139,7 @@ class PairConnectTest {
         a.addListener(ra);
         a.createMesh(40);
         b.createMesh(41);
-        Loopback.wire(rt, a, 40, b, 41);
+        Loopback.wire(RT.get(), a, 40, b, 41);
         Runnable poll = Loopback.pollAll(List.of(a, b));
         Pump.until("connected", () -> ra.signals.size() == 1, poll);
         a.disconnectPeer(41, true);
@@ -160,6 +149,72 @@ class PairConnectTest {
         a.close();
         assertThat(a.getConnectionStatus()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(a.getNetworkMode()).isEqualTo(NetworkMode.NONE);
+        b.close();
+    }
+
+    @Test
+    void aGracefulDisconnectRemovesThePeerOnTheNextPollWithTheSignal() {
+        WebRtcMultiplayerPeer a = new WebRtcMultiplayerPeer();
+        WebRtcMultiplayerPeer b = new WebRtcMultiplayerPeer();
+        RecordingListener ra = new RecordingListener();
+        a.addListener(ra);
+        a.createMesh(50);
+        b.createMesh(51);
+        Loopback.wire(RT.get(), a, 50, b, 51);
+        Runnable poll = Loopback.pollAll(List.of(a, b));
+        Pump.until("connected", () -> ra.signals.size() == 1, poll);
+        a.disconnectPeer(51, false);
+        assertThat(a.hasPeer(51)).as("still there until the next poll").isTrue();
+        a.poll();
+        assertThat(a.hasPeer(51)).isFalse();
+        assertThat(ra.signals).containsExactly("connected:51", "disconnected:51");
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void aClientWhoseServerFailsBeforeConnectingStaysConnectingSilently() {
+        WebRtcMultiplayerPeer client = new WebRtcMultiplayerPeer();
+        RecordingListener rc = new RecordingListener();
+        client.addListener(rc);
+        client.addEventListener(rc);
+        client.createClient(9);
+        WebRtcPeerConnection toServer = new WebRtcPeerConnection(RT.get());
+        client.addPeer(toServer, 1);
+        toServer.close();
+        client.poll();
+        assertThat(client.hasPeer(1)).isFalse();
+        assertThat(client.getConnectionStatus()).as("Godot G5: no failure is signalled").isEqualTo(ConnectionStatus.CONNECTING);
+        assertThat(rc.signals).isEmpty();
+        assertThat(rc.of(MeshEvent.PeerRemoved.class)).singleElement()
+                .satisfies(e -> assertThat(e.signalled()).isFalse());
+        client.close();
+    }
+
+    @Test
+    void inBandChannelsArriveThroughDataChannelReceived() {
+        WebRtcPeerConnection a = new WebRtcPeerConnection(RT.get());
+        WebRtcPeerConnection b = new WebRtcPeerConnection(RT.get());
+        List<WebRtcDataChannel> received = new java.util.ArrayList<>();
+        b.addListener(new WebRtcPeerConnection.Listener() {
+            @Override
+            public void dataChannelReceived(WebRtcDataChannel channel) {
+                received.add(channel);
+            }
+        });
+        WebRtcDataChannel chat = a.createDataChannel("chat", DataChannelOptions.inBand());
+        Loopback.link(a, b);
+        Loopback.link(b, a);
+        a.createOffer();
+        Pump.until("channel received and open", () -> received.size() == 1
+                && received.get(0).getReadyState() == ChannelState.OPEN && chat.getReadyState() == ChannelState.OPEN,
+                a::poll, b::poll);
+        assertThat(received.get(0).getLabel()).isEqualTo("chat");
+        assertThat(received.get(0).isNegotiated()).isFalse();
+        assertThat(chat.putPacket("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(GodotError.OK);
+        Pump.until("message", () -> received.get(0).getAvailablePacketCount() == 1, a::poll, b::poll);
+        assertThat(new String(received.get(0).getPacket(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        a.close();
         b.close();
     }
 }

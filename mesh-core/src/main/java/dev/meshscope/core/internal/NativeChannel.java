@@ -53,13 +53,20 @@ public final class NativeChannel {
                          int maxRetransmits, String protocol) {
     }
 
-    NativeChannel(RTCDataChannel dc, NativeRuntime runtime, Consumer<NativeSignal> signals, Runnable wake) {
+    /**
+     * Wraps {@code dc}. {@code known} is the configuration it was created with, or {@code null} for a channel the
+     * remote opened (then it is read from native getters, which report an unset lifetime or retransmit limit
+     * as 0, so a locally created channel must pass what it asked for).
+     */
+    NativeChannel(RTCDataChannel dc, Config known, NativeRuntime runtime, Consumer<NativeSignal> signals,
+                  Runnable wake) {
         this.dc = dc;
         this.runtime = runtime;
         this.signals = signals;
         this.wake = wake;
-        this.config = new Config(nz(dc.getLabel()), dc.getId(), dc.isNegotiated(), dc.isOrdered(),
-                normalizeUnset(dc.getMaxPacketLifeTime()), normalizeUnset(dc.getMaxRetransmits()), nz(dc.getProtocol()));
+        this.config = known != null ? known : new Config(nz(dc.getLabel()), dc.getId(), dc.isNegotiated(),
+                dc.isOrdered(), normalizeUnset(dc.getMaxPacketLifeTime()), normalizeUnset(dc.getMaxRetransmits()),
+                nz(dc.getProtocol()));
         dc.registerObserver(new Observer());
     }
 
@@ -170,7 +177,7 @@ public final class NativeChannel {
         return s == null ? "" : s;
     }
 
-    /** webrtc-java reports an unset lifetime/retransmit limit as -1 or 65535 depending on the path. */
+    /** Native getters report an unset limit as -1 or 65535 (and 0 on some paths, which cannot be told from a real 0). */
     private static int normalizeUnset(int v) {
         return v < 0 || v == 65535 ? -1 : v;
     }

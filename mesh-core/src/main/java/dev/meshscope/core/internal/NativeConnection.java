@@ -110,7 +110,9 @@ public final class NativeConnection {
             if (dc == null) {
                 throw new NativeCallException("libwebrtc refused to create data channel \"" + label + "\"");
             }
-            NativeChannel ch = new NativeChannel(dc, runtime, signals, wake);
+            NativeChannel.Config known = new NativeChannel.Config(label, dc.getId(), o.negotiated(), o.ordered(),
+                    o.maxPacketLifeTime(), o.maxRetransmits(), o.protocol());
+            NativeChannel ch = new NativeChannel(dc, known, runtime, signals, wake);
             synchronized (this) {
                 channels.add(ch);
             }
@@ -324,7 +326,7 @@ public final class NativeConnection {
             CallbackGuard.run("onDataChannel", () -> {
                 // Registering the observer here, in the callback, loses no message; it takes no gate
                 // (close() waits on this thread, so taking it here could deadlock).
-                NativeChannel ch = new NativeChannel(dataChannel, runtime, signals, wake);
+                NativeChannel ch = new NativeChannel(dataChannel, null, runtime, signals, wake);
                 synchronized (NativeConnection.this) {
                     if (closed) {
                         ch.dispose();

@@ -144,5 +144,4 @@ public final class ProbeTracker {
     public void clear() {
         flows.clear();
     }
-
 }

@@ -69,6 +69,13 @@ public final class Loopback {
         return peers;
     }
 
+    /** {@link #mesh}, then polls on this thread until every pair is connected (bounded). */
+    public static List<WebRtcMultiplayerPeer> connectedMesh(WebRtcRuntime rt, int... ids) {
+        List<WebRtcMultiplayerPeer> peers = mesh(rt, ids);
+        Pump.until(ids.length + "-peer mesh connected", () -> fullyConnected(peers), pollAll(peers));
+        return peers;
+    }
+
     /** Polls every peer once. */
     public static Runnable pollAll(List<WebRtcMultiplayerPeer> peers) {
         return () -> {

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshscope.core.testing.Pump;
+import dev.meshscope.core.testing.RuntimeExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Each protocol step of WebRtcPeerConnection with its negative twin: a good description, candidate or
+ * packet goes through; a tampered, misaddressed or late one gets a GodotError and a reason and changes
+ * nothing, so the good one still works afterwards.
+ */
+class SignalingStepsTest {
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
+    private final List<WebRtcPeerConnection> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        open.forEach(WebRtcPeerConnection::close);
+    }
+
+    /** A connection with Godot's three channels, and what it signals. */
+    private final class End {
+        final WebRtcPeerConnection pc = new WebRtcPeerConnection(RT.get());
+        final List<String[]> descriptions = new ArrayList<>();
+        final List<String[]> candidates = new ArrayList<>();
+        final List<WebRtcDataChannel> channels = new ArrayList<>();
+
+        End() {
+            open.add(pc);
+            channels.add(pc.createDataChannel("reliable", DataChannelOptions.negotiated(1)));
+            channels.add(pc.createDataChannel("ordered", DataChannelOptions.negotiated(2).withMaxPacketLifeTime(1)));
+            channels.add(pc.createDataChannel("unreliable",
+                    DataChannelOptions.negotiated(3).withMaxPacketLifeTime(1).withOrdered(false)));
+            pc.addListener(new WebRtcPeerConnection.Listener() {
+                @Override
+                public void sessionDescriptionCreated(String type, String sdp) {
+                    descriptions.add(new String[] {type, sdp});
+                }
+
+                @Override
+                public void iceCandidateCreated(String media, int index, String name) {
+                    candidates.add(new String[] {media, name});
+                }
+            });
+        }
+
+        String offer() {
+            assertThat(pc.createOffer()).isEqualTo(GodotError.OK);
+            Pump.until("offer created", () -> !descriptions.isEmpty(), pc::poll);
+            return descriptions.get(0)[1];
+        }
+
+        /** Waits for gathering to complete and returns the description with every candidate (non-trickle). */
+        String complete() {
+            Pump.until("gathering complete", () -> pc.getGatheringState() == GatheringState.COMPLETE, pc::poll);
+            return pc.getLocalDescription();
+        }
+
+        boolean open() {
+            return pc.getConnectionState() == ConnectionState.CONNECTED
+                    && channels.stream().allMatch(c -> c.getReadyState() == ChannelState.OPEN);
+        }
+    }
+
+    private static void connectNonTrickle(End a, End b) {
+        a.offer();
+        String offer = a.complete();
+        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
+        String answer = b.complete();
+        assertThat(a.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.OK);
+        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    }
+
+    @Test
+    void nonTrickleDescriptionsCarryEveryCandidateAndConnect() {
+        End a = new End();
+        End b = new End();
+        connectNonTrickle(a, b);
+        assertThat(a.pc.getLocalDescription()).contains("a=candidate:").endsWith("\r\n");
+        assertThat(a.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
+    }
+
+    @Test
+    void garbageTruncatedAndEmptyDescriptionsAreRefusedAndTheGoodOneStillWorks() {
+        End a = new End();
+        End b = new End();
+        a.offer();
+        String offer = a.complete();
+        assertThat(b.pc.setRemoteDescription("offer", "hello there")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("must start with \"v=0\"");
+        assertThat(b.pc.setRemoteDescription("offer", "")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.setRemoteDescription("offer", offer.substring(0, offer.length() / 3)))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.setRemoteDescription("rollback", offer)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(b.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
+        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
+        String answer = b.complete();
+        assertThat(a.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.OK);
+        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    }
+
+    @Test
+    void lfOnlyLineEndingsWithoutTheFinalNewlineAreNormalisedAndAccepted() {
+        End a = new End();
+        End b = new End();
+        a.offer();
+        String pasted = a.complete().replace("\r\n", "\n").strip();
+        assertThat(b.pc.setRemoteDescription("offer", "  " + pasted + "  ")).isEqualTo(GodotError.OK);
+        assertThat(a.pc.setRemoteDescription("answer", b.complete().replace("\r\n", "\r"))).isEqualTo(GodotError.OK);
+        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    }
+
+    @Test
+    void tamperedDescriptionsGetASpecificReason() {
+        End a = new End();
+        a.offer();
+        String offer = a.complete();
+        End b = new End();
+        assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("a=fingerprint:[^\r]*\r\n", "")))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("no DTLS fingerprint");
+        assertThat(b.pc.setRemoteDescription("offer", offer.replaceFirst("m=application \\d+", "m=application 0")))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("rejected the data channel section");
+        assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("m=application[^\r]*\r\n", "")))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("no data channel section");
+        assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=fingerprint:sha-256 ",
+                "a=fingerprint:sha-256 00:" + "\r\na=fingerprint:sha-256 ")))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("different DTLS fingerprints");
+        assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=setup:actpass", "a=setup:active")))
+                .isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("This is an answer, not an offer");
+        assertThat(b.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
+        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
+    }
+
+    @Test
+    void anOfferGivenAsAnAnswerOrAnAnswerWithoutOurOfferIsRefused() {
+        End a = new End();
+        End b = new End();
+        a.offer();
+        String offer = a.complete();
+        assertThat(b.pc.setRemoteDescription("answer", offer)).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.getLastFailure().reason()).contains("This is an offer, not an answer");
+        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
+        String answer = b.complete();
+        End c = new End();
+        assertThat(c.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.FAILED);
+        assertThat(c.pc.getLastFailure().reason()).contains("Paste the answer into the peer that made the offer");
+        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.OK);
+        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    }
+
+    @Test
+    void candidatesBeforeTheRemoteDescriptionAreHeldNotLost() {
+        End a = new End();
+        End b = new End();
+        String trickleOffer = a.offer();
+        assertThat(trickleOffer).doesNotContain("a=candidate:");
+        Pump.until("candidates gathered", () -> a.pc.getGatheringState() == GatheringState.COMPLETE, a.pc::poll);
+        assertThat(a.candidates).isNotEmpty();
+        for (String[] c : a.candidates) {
+            assertThat(b.pc.addIceCandidate(c[0], 0, c[1])).isEqualTo(GodotError.OK);
+        }
+        assertThat(b.pc.heldCandidateCount()).isEqualTo(a.candidates.size());
+        assertThat(b.pc.setRemoteDescription("offer", trickleOffer)).isEqualTo(GodotError.OK);
+        Pump.until("answer", () -> !b.descriptions.isEmpty(), b.pc::poll);
+        assertThat(b.pc.heldCandidateCount()).isZero();
+        assertThat(a.pc.setRemoteDescription("answer", b.descriptions.get(0)[1])).isEqualTo(GodotError.OK);
+        Pump.until("b's candidates", () -> b.pc.getGatheringState() == GatheringState.COMPLETE, b.pc::poll);
+        for (String[] c : b.candidates) {
+            assertThat(a.pc.addIceCandidate(c[0], 0, c[1])).isEqualTo(GodotError.OK);
+        }
+        Pump.until("connected with trickled candidates only", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    }
+
+    @Test
+    void garbageAndMisaddressedCandidatesAreRefused() {
+        End a = new End();
+        End b = new End();
+        a.offer();
+        assertThat(b.pc.setRemoteDescription("offer", a.complete())).isEqualTo(GodotError.OK);
+        Pump.until("remote applied", () -> !b.descriptions.isEmpty(), b.pc::poll);
+        String good = a.candidates.get(0)[1];
+        assertThat(b.pc.addIceCandidate("0", 0, "garbage")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.addIceCandidate("0", 0, "candidate:1 1 udp")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.addIceCandidate("0", 0, good.replace(" udp ", " sctp "))).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.addIceCandidate("", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(b.pc.addIceCandidate("audio", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(b.pc.getLastFailure().reason()).contains("belongs to another connection");
+        assertThat(b.pc.addIceCandidate("0", 0, good)).isEqualTo(GodotError.OK);
+        assertThat(b.pc.addIceCandidate("0", 0, "a=" + good)).isEqualTo(GodotError.OK);
+    }
+
+    @Test
+    void packetsAtTheSizeLimitArriveAndLargerOnesAreRefusedWithoutClosingTheChannel() {
+        End a = new End();
+        End b = new End();
+        connectNonTrickle(a, b);
+        WebRtcDataChannel reliable = a.channels.get(0);
+        WebRtcDataChannel unreliable = a.channels.get(2);
+        assertThat(reliable.getMaxMessageSize()).isEqualTo(262144);
+        assertThat(unreliable.getMaxMessageSize()).isEqualTo(65536);
+        assertThat(reliable.putPacket(new byte[262144])).isEqualTo(GodotError.OK);
+        assertThat(reliable.putPacket(new byte[262145])).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(a.pc.getLastFailure().reason()).contains("larger than the 262144 bytes");
+        assertThat(unreliable.putPacket(new byte[65537])).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(reliable.sendDrops()).isEqualTo(1);
+        assertThat(reliable.putPacket(new byte[] {42})).isEqualTo(GodotError.OK);
+        Pump.until("both reliable packets arrived", () -> b.channels.get(0).getAvailablePacketCount() == 2,
+                a.pc::poll, b.pc::poll);
+        assertThat(b.channels.get(0).getPacket()).hasSize(262144);
+        assertThat(b.channels.get(0).getPacket()).containsExactly(42);
+        assertThat(reliable.getReadyState()).isEqualTo(ChannelState.OPEN);
+    }
+
+    @Test
+    void aFullSendQueueRefusesMoreInsteadOfLettingLibwebrtcCloseTheChannel() {
+        End a = new End();
+        End b = new End();
+        connectNonTrickle(a, b);
+        WebRtcDataChannel out = a.channels.get(0);
+        byte[] chunk = new byte[65536];
+        int busy = 0;
+        for (int i = 0; i < 4000 && busy == 0; i++) {
+            if (out.putPacket(chunk) == GodotError.ERR_BUSY) {
+                busy++;
+            }
+        }
+        assertThat(busy).as("the safety bound was reached").isEqualTo(1);
+        assertThat(a.pc.getLastFailure().reason()).contains("send queue holds");
+        long sent = out.messagesSent();
+        WebRtcDataChannel in = b.channels.get(0);
+        Pump.until("every accepted packet arrived", () -> {
+            while (in.getAvailablePacketCount() > 0) {
+                in.getPacket();
+            }
+            return in.messagesReceived() == sent;
+        }, a.pc::poll, b.pc::poll);
+        assertThat(out.getReadyState()).isEqualTo(ChannelState.OPEN);
+        assertThat(out.putPacket(chunk)).isEqualTo(GodotError.OK);
+    }
+
+    @Test
+    void aClosedChannelRefusesPacketsWithAReason() {
+        End a = new End();
+        End b = new End();
+        connectNonTrickle(a, b);
+        b.channels.get(1).close();
+        Pump.until("a sees the channel close", () -> a.channels.get(1).getReadyState() == ChannelState.CLOSED,
+                a.pc::poll, b.pc::poll);
+        assertThat(a.channels.get(1).putPacket(new byte[] {1})).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.getLastFailure().reason()).contains("DataChannel is closed");
+        assertThat(a.channels.get(0).putPacket(new byte[] {1})).isEqualTo(GodotError.OK);
+    }
+
+    @Test
+    void createOfferTwiceOrAfterAnswerIsRefused() {
+        End a = new End();
+        a.offer();
+        assertThat(a.pc.createOffer()).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.createDataChannel("late", DataChannelOptions.negotiated(9))).isNull();
+        assertThat(a.pc.getLastFailure().reason()).contains("before the offer");
+        a.pc.close();
+        assertThat(a.pc.createOffer()).isEqualTo(GodotError.ERR_UNCONFIGURED);
+        assertThat(a.pc.setRemoteDescription("offer", "v=0")).isEqualTo(GodotError.ERR_UNCONFIGURED);
+    }
+
+    @Test
+    void badIceServersAreRefusedAndTheConnectionKeepsItsOldConfiguration() {
+        End a = new End();
+        assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
+                new RtcConfiguration.IceServer(List.of("http://example.org"), "", ""))))).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(a.pc.getLastFailure().reason()).contains("must start with stun:");
+        assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
+                new RtcConfiguration.IceServer(List.of("turn:relay.example.org"), "", ""))))).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(a.pc.getLastFailure().reason()).contains("needs a username and a credential");
+        assertThat(a.pc.getChannels()).hasSize(3);
+        assertThat(a.pc.getConnectionState()).isEqualTo(ConnectionState.NEW);
+    }
+}
