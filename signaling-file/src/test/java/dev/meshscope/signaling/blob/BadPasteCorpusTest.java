@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
@@ -16,12 +17,15 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The corpus of bad pastes, one test each: every one is refused with its own problem and a message that says
  * what is wrong and what to do. All are derived from real descriptions made by webrtc-java.
  */
 class BadPasteCorpusTest {
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
     private static RealDescriptions real;
 
     /** Mesh peer 2 waiting for an offer from anyone. */
@@ -32,7 +36,7 @@ class BadPasteCorpusTest {
 
     @BeforeAll
     static void make() {
-        real = RealDescriptions.open();
+        real = RealDescriptions.make(RT.get());
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.sdp.SdpInfo;
 import dev.meshscope.core.testing.Pump;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
@@ -18,9 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Good pastes in every accepted form, the blob format itself, and a real connection made through blobs only. */
 class BlobCodecTest {
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
     private static RealDescriptions real;
 
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE);
@@ -28,7 +32,7 @@ class BlobCodecTest {
 
     @BeforeAll
     static void make() {
-        real = RealDescriptions.open();
+        real = RealDescriptions.make(RT.get());
     }
 
     @AfterAll

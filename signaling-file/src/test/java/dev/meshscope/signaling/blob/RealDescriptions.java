@@ -28,19 +28,12 @@ import java.util.concurrent.atomic.AtomicReference;
 record RealDescriptions(WebRtcRuntime runtime, WebRtcMultiplayerPeer offerer, WebRtcMultiplayerPeer answerer,
                         String early, String offer, String answer) {
 
-    /** Loads libwebrtc in a runtime of its own and makes the descriptions; {@link #close()} disposes everything. */
-    static RealDescriptions open() {
-        WebRtcRuntime rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-        return make(rt);
-    }
-
     /** Encodes a blob (the codec's own encoder; the corpus derives its bad pastes from these). */
     static String blob(DescriptionKind kind, int from, int to, NetworkMode mode, List<TransferMode> channels, String sdp) {
         return BlobCodec.encode(new Blob(kind, from, to, mode, channels, sdp));
     }
 
-    private static RealDescriptions make(WebRtcRuntime rt) {
+    static RealDescriptions make(WebRtcRuntime rt) {
         WebRtcMultiplayerPeer three = new WebRtcMultiplayerPeer();
         WebRtcMultiplayerPeer two = new WebRtcMultiplayerPeer();
         assertThat(three.createMesh(3)).isEqualTo(GodotError.OK);
@@ -69,6 +62,5 @@ record RealDescriptions(WebRtcRuntime runtime, WebRtcMultiplayerPeer offerer, We
     void close() {
         offerer.close();
         answerer.close();
-        runtime.close();
     }
 }

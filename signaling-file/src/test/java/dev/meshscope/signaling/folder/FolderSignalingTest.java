@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
-import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.SignalJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,32 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real peers, real webrtc-java connections and real files: the folder lobby end to end, in one process. */
 class FolderSignalingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.UNRELIABLE_ORDERED);
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
     @TempDir
     Path dir;
     private final List<FolderPeer> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
 
     @AfterEach
     void closePeers() {
@@ -51,7 +40,7 @@ class FolderSignalingTest {
     }
 
     private FolderPeer start(int id, NetworkMode mode, List<TransferMode> channels) {
-        FolderPeer p = new FolderPeer(rt, dir, id, mode, channels);
+        FolderPeer p = new FolderPeer(RT.get(), dir, id, mode, channels);
         peers.add(p);
         return p;
     }
