@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class AgentMeshProcessTest {
     private AgentProcess agent(int id) throws Exception {
         AgentProcess a = AgentProcess.start(work, "agent" + id, "--mode", "mesh", "--id", Integer.toString(id),
                 "--signal-dir", work.resolve("lobby").toString(), "--echo", "--channels", "2,0",
-                "--ping-interval", "100", "--report-interval", "300", "--heartbeat-ms", "200", "--stale-ms", "1500");
+                "--ping-interval", "100", "--report-interval", "300", "--heartbeat-ms", "200", "--stale-ms", "2500");
         agents.add(a);
         return a;
     }
@@ -82,9 +83,13 @@ class AgentMeshProcessTest {
         AgentProcess a2 = agent(2);
         AgentProcess a3 = agent(3);
         AgentProcess a4 = agent(4);
-        await("three agents answer each other on all five channels").atMost(FORM).pollInterval(Duration.ofMillis(200))
-                .until(() -> answeredOnEveryChannel(a2, 3, 4) && answeredOnEveryChannel(a3, 2, 4)
-                        && answeredOnEveryChannel(a4, 2, 3));
+        try {
+            await("three agents answer each other on all five channels").atMost(FORM).pollInterval(Duration.ofMillis(200))
+                    .until(() -> answeredOnEveryChannel(a2, 3, 4) && answeredOnEveryChannel(a3, 2, 4)
+                            && answeredOnEveryChannel(a4, 2, 3));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + AgentProcess.diagnostics(agents), e);
+        }
 
         AgentProcess dup = AgentProcess.start(work, "dup", "--mode", "mesh", "--id", "3", "--signal-dir",
                 work.resolve("lobby").toString());
@@ -105,7 +110,9 @@ class AgentMeshProcessTest {
         assertThat(a2.stderrText()).contains("Peer 4 is gone: no heartbeat");
 
         a2.closeStdin();
-        a3.process.destroy();
+        // ProcessHandle.destroy sends SIGTERM only; Process.destroy would also close the agent's stdin (a clean
+        // stop of its own, with exit code 0), racing the signal.
+        assertThat(a3.process.toHandle().destroy()).isTrue();
         assertThat(a2.waitFor(30)).as("end of stdin: clean stop").isZero();
         assertThat(a3.waitFor(30)).as("SIGTERM: clean stop").isEqualTo(AgentCommand.EXIT_TERMINATED);
         for (AgentProcess a : List.of(a2, a3)) {

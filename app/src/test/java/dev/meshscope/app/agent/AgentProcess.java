@@ -114,6 +114,15 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** Every agent's stderr, for a failure message. */
+    static String diagnostics(List<AgentProcess> agents) {
+        StringBuilder b = new StringBuilder();
+        for (AgentProcess a : agents) {
+            b.append("\n----- ").append(a.name).append(" stderr -----\n").append(a.stderrText());
+        }
+        return b.toString();
+    }
+
     /** Waits for the exit; returns the exit code, or -1 when still running after {@code seconds}. */
     int waitFor(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
