@@ -33,6 +33,7 @@ final class Roster {
         Presence presence;
         long lastChangeNanos;
         boolean announced;
+        /** Announced before and reported gone since: a return is reported as such. */
         boolean wasAnnounced;
         boolean stale;
         boolean reported;
@@ -87,8 +88,8 @@ final class Roster {
             if (e.stale) {
                 e.stale = false;
                 if (e.wasAnnounced) {
-                    out.notice(LobbyNotice.warning(p.id(), "Peer " + p.id() + " beats again after it was reported gone; "
-                            + "restart it to connect to it again."));
+                    out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + " beats again after it was reported gone "
+                            + "(it was paused or its disk was slow); connecting to it again."));
                 }
             }
         }
@@ -115,7 +116,7 @@ final class Roster {
                             + e.presence.pid() + " on " + e.presence.host() + ")", sealed, out);
                 }
             }
-            if (e.announced || e.stale || e.wasAnnounced) {
+            if (e.announced || e.stale) {
                 continue;
             }
             String why = incompatibility(e.presence);

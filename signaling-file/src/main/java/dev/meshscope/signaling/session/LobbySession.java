@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       and CANDIDATE ({@code "\n<mid>\n<index>\n<candidate>"});</li>
  *   <li>OFFER/ANSWER/CANDIDATE from a peer are applied only if {@code hasPeer(id)} (ignored otherwise, with a notice);</li>
  *   <li>{@code PEER_DISCONNECT(id)}: {@code removePeer(id)}; {@code SEAL}: the lobby is sealed;</li>
+ *   <li>beyond the demo: when the multiplayer peer drops a peer that is still in the lobby (its connection failed or
+ *       closed, e.g. after a pause the lobby saw as a departure), a new connection is made by the same rule (the larger
+ *       id offers), at most {@link #MAX_RECONNECTS} times per peer; a repeated {@code PEER_CONNECT} for a peer that is
+ *       still connecting is ignored;</li>
  *   <li>the transport closing before the seal stops the session and closes the multiplayer peer, as the demo's
  *       {@code stop()} does; after the seal the mesh is left alone.</li>
  * </ul>
@@ -39,6 +43,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller.
  */
 public final class LobbySession implements AutoCloseable {
+    /**
+     * New connections made to one lobby peer after its connection was lost: enough to ride out a pause or a network
+     * hiccup, few enough that a peer that can never connect (a firewall) does not churn forever.
+     */
+    public static final int MAX_RECONNECTS = 3;
 
     /** What a session reports to its user; every method runs on the owner thread. */
     public interface Listener {
@@ -67,9 +76,12 @@ public final class LobbySession implements AutoCloseable {
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final java.util.Set<Integer> lobby = new java.util.HashSet<>();
+    private final java.util.Map<Integer, Integer> reconnects = new java.util.HashMap<>();
     private int ownId;
     private boolean sealed;
     private boolean finished;
+    private boolean watching;
 
     /**
      * A session for {@code peer}, whose owner thread is {@code thread}'s.
@@ -174,12 +186,45 @@ public final class LobbySession implements AutoCloseable {
             return;
         }
         ownId = id;
+        if (!watching) {
+            watching = true;
+            peer.addEventListener(event -> {
+                if (event instanceof dev.meshscope.core.event.MeshEvent.PeerRemoved r) {
+                    onPeerDropped(r.peerId(), r.reason());
+                }
+            });
+        }
         for (Listener l : listeners) {
             safely(() -> l.joined(id, mesh));
         }
     }
 
     private void onPeerConnect(int id) {
+        lobby.add(id);
+        if (peer.hasPeer(id)) {
+            return; // Announced again while its connection is still alive or negotiating: keep that one.
+        }
+        connect(id);
+    }
+
+    /** The demo's PEER_CONNECT handling: a new connection for {@code id}; the larger id offers. */
+    private void connect(int id) {
+        WebRtcPeerConnection pc = newConnection(id);
+        if (pc == null) {
+            return;
+        }
+        fireNotice(LobbyNotice.info(id, "Peer " + id + " is in the lobby; " + (id < ownId ? "offering to it "
+                + "(the larger id offers)." : "waiting for its offer (the larger id offers).")));
+        if (id < ownId) {
+            GodotError o = pc.createOffer();
+            if (o != GodotError.OK) {
+                fireNotice(LobbyNotice.warning(id, "createOffer failed: " + reason(pc.getLastFailure(), o)));
+            }
+        }
+    }
+
+    /** A connection whose descriptions and candidates go to {@code id}, added to the peer; {@code null} if refused. */
+    private WebRtcPeerConnection newConnection(int id) {
         WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
         pc.addListener(new WebRtcPeerConnection.Listener() {
             @Override
@@ -197,22 +242,38 @@ public final class LobbySession implements AutoCloseable {
         if (e != GodotError.OK) {
             fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(peer.getLastFailure(), e)));
             pc.close();
-            return;
+            return null;
         }
-        fireNotice(LobbyNotice.info(id, "Peer " + id + " is in the lobby; " + (id < ownId ? "offering to it "
-                + "(the larger id offers)." : "waiting for its offer (the larger id offers).")));
-        if (id < ownId) {
-            GodotError o = pc.createOffer();
-            if (o != GodotError.OK) {
-                fireNotice(LobbyNotice.warning(id, "createOffer failed: " + reason(pc.getLastFailure(), o)));
-            }
-        }
+        return pc;
     }
 
     private void onPeerDisconnect(int id) {
+        lobby.remove(id);
         if (peer.hasPeer(id)) {
             peer.removePeer(id);
         }
+    }
+
+    /** The multiplayer peer dropped {@code id} (called from its poll, or from our own removePeer). */
+    private void onPeerDropped(int id, String reason) {
+        if (!lobby.contains(id) || stopped.get()) {
+            return;
+        }
+        int n = reconnects.merge(id, 1, Integer::sum);
+        if (n > MAX_RECONNECTS) {
+            if (n == MAX_RECONNECTS + 1) {
+                fireNotice(LobbyNotice.warning(id, "The connection to peer " + id + " was lost again (" + reason + "); "
+                        + "gave up after " + MAX_RECONNECTS + " new connections. Restart one of the two peers."));
+            }
+            return;
+        }
+        fireNotice(LobbyNotice.warning(id, "The connection to peer " + id + " was lost (" + reason + ") while it is "
+                + "still in the lobby; making a new one (" + n + " of " + MAX_RECONNECTS + ")."));
+        thread.execute(() -> {
+            if (lobby.contains(id) && !peer.hasPeer(id) && !stopped.get()) {
+                connect(id);
+            }
+        });
     }
 
     private void onDescription(int from, String type, String sdp) {
@@ -222,6 +283,14 @@ public final class LobbySession implements AutoCloseable {
             return;
         }
         WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        if ("offer".equals(type) && from > ownId && pc.getConnectionState() != dev.meshscope.core.ConnectionState.NEW) {
+            // The remote started over (it lost its connection to us first): answer on a fresh connection.
+            fireNotice(LobbyNotice.info(from, "Peer " + from + " sent a new offer; replacing the old connection."));
+            pc = newConnection(from);
+            if (pc == null) {
+                return;
+            }
+        }
         GodotError e = pc.setRemoteDescription(type, sdp);
         if (e != GodotError.OK) {
             fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused: "

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
-import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
@@ -17,13 +17,15 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The corpus of bad pastes, one test each: every one is refused with its own problem and a message that says
  * what is wrong and what to do. All are derived from real descriptions made by webrtc-java.
  */
 class BadPasteCorpusTest {
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
     private static RealDescriptions real;
 
     /** Mesh peer 2 waiting for an offer from anyone. */
@@ -34,19 +36,16 @@ class BadPasteCorpusTest {
 
     @BeforeAll
     static void make() {
-        rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-        real = RealDescriptions.make(rt);
+        real = RealDescriptions.make(RT.get());
     }
 
     @AfterAll
     static void dispose() {
         real.close();
-        rt.close();
     }
 
     private static String offerBlob() {
-        return BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(), real.offer()));
+        return RealDescriptions.blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(), real.offer());
     }
 
     private static PasteResult refused(String paste, PasteExpectation e, PasteProblem problem, String... words) {
@@ -141,14 +140,14 @@ class BadPasteCorpusTest {
 
     @Test
     void answerPastedWhereAnOfferIsExpected() {
-        String answer = BlobCodec.encode(new Blob(DescriptionKind.ANSWER, 3, 2, NetworkMode.MESH, List.of(), real.answer()));
+        String answer = RealDescriptions.blob(DescriptionKind.ANSWER, 3, 2, NetworkMode.MESH, List.of(), real.answer());
         refused(answer, MESH_2.expecting(PasteExpectation.Expect.OFFER), PasteProblem.WRONG_KIND, "answer",
                 "made no offer");
     }
 
     @Test
     void offerPastedWhereAnAnswerIsExpected() {
-        String offer = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.offer()));
+        String offer = RealDescriptions.blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.offer());
         refused(offer, MESH_3_WAITING, PasteProblem.WRONG_KIND, "this is an offer", "expects the answer");
     }
 
@@ -160,14 +159,14 @@ class BadPasteCorpusTest {
 
     @Test
     void crossedOffers() {
-        String offer = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.offer()));
+        String offer = RealDescriptions.blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.offer());
         refused(offer, MESH_3_WAITING.expecting(PasteExpectation.Expect.ANY), PasteProblem.WRONG_KIND,
                 "made an offer too", "peer 3");
     }
 
     @Test
     void addressedToAnotherPeer() {
-        String toFive = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 5, NetworkMode.MESH, List.of(), real.offer()));
+        String toFive = RealDescriptions.blob(DescriptionKind.OFFER, 3, 5, NetworkMode.MESH, List.of(), real.offer());
         refused(toFive, MESH_2, PasteProblem.WRONG_ADDRESSEE, "addressed to peer 5", "this peer is 2");
     }
 
@@ -179,14 +178,14 @@ class BadPasteCorpusTest {
 
     @Test
     void clientGivenAnOfferFromAnotherClient() {
-        String fromFive = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 5, 2, NetworkMode.CLIENT, List.of(), real.offer()));
+        String fromFive = RealDescriptions.blob(DescriptionKind.OFFER, 5, 2, NetworkMode.CLIENT, List.of(), real.offer());
         refused(fromFive, PasteExpectation.of(2, NetworkMode.CLIENT, List.of()), PasteProblem.UNACCEPTABLE_SENDER,
                 "only connects to the server, peer 1", "peer 5");
     }
 
     @Test
     void serverGivenAnOfferFromAnotherServer() {
-        String fromOne = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 1, 4, NetworkMode.SERVER, List.of(), real.offer()));
+        String fromOne = RealDescriptions.blob(DescriptionKind.OFFER, 1, 4, NetworkMode.SERVER, List.of(), real.offer());
         refused(fromOne, PasteExpectation.of(1, NetworkMode.SERVER, List.of()), PasteProblem.OWN_DESCRIPTION);
         refused(fromOne, PasteExpectation.of(4, NetworkMode.SERVER, List.of()), PasteProblem.UNACCEPTABLE_SENDER,
                 "two servers");
@@ -194,22 +193,22 @@ class BadPasteCorpusTest {
 
     @Test
     void meshOfferPastedIntoAClient() {
-        String meshOne = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 1, 2, NetworkMode.MESH, List.of(), real.offer()));
+        String meshOne = RealDescriptions.blob(DescriptionKind.OFFER, 1, 2, NetworkMode.MESH, List.of(), real.offer());
         refused(meshOne, PasteExpectation.of(2, NetworkMode.CLIENT, List.of()), PasteProblem.MODE_MISMATCH,
                 "mesh", "matching modes");
     }
 
     @Test
     void mismatchedExtraChannels() {
-        String withExtras = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH,
-                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE), real.offer()));
+        String withExtras = RealDescriptions.blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH,
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE), real.offer());
         refused(withExtras, MESH_2, PasteProblem.CHANNEL_MISMATCH, "[reliable, unreliable] (2,0)",
                 "no extra channels", "identical channels_config");
     }
 
     @Test
     void answerFromAPeerThatWasNotOfferedTo() {
-        String fromSeven = BlobCodec.encode(new Blob(DescriptionKind.ANSWER, 7, 3, NetworkMode.MESH, List.of(), real.answer()));
+        String fromSeven = RealDescriptions.blob(DescriptionKind.ANSWER, 7, 3, NetworkMode.MESH, List.of(), real.answer());
         refused(fromSeven, MESH_3_WAITING, PasteProblem.NO_PENDING_OFFER, "no offer to peer 7", "[2]");
     }
 

@@ -8,9 +8,9 @@ import dev.meshscope.core.GodotError;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
-import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.sdp.SdpInfo;
 import dev.meshscope.core.testing.Pump;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
@@ -19,10 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Good pastes in every accepted form, the blob format itself, and a real connection made through blobs only. */
 class BlobCodecTest {
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
     private static RealDescriptions real;
 
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE);
@@ -30,20 +32,17 @@ class BlobCodecTest {
 
     @BeforeAll
     static void make() {
-        rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-        real = RealDescriptions.make(rt);
+        real = RealDescriptions.make(RT.get());
     }
 
     @AfterAll
     static void dispose() {
         real.close();
-        rt.close();
     }
 
     @Test
     void blobRoundTripsEveryFieldAndReportsTheFingerprint() {
-        String blob = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, EXTRAS, real.offer()));
+        String blob = RealDescriptions.blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, EXTRAS, real.offer());
         assertThat(blob).startsWith("MSB1:").doesNotContain("\n", " ", "=", "+", "/");
         PasteResult r = BlobCodec.decode(blob, PasteExpectation.of(2, NetworkMode.MESH, EXTRAS));
         assertThat(r.ok()).as(r.message()).isTrue();
@@ -62,7 +61,7 @@ class BlobCodecTest {
 
     @Test
     void blobSurvivesMailLineBreaksQuotingAndQuotes() {
-        String blob = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(), real.offer()));
+        String blob = RealDescriptions.blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(), real.offer());
         StringBuilder mail = new StringBuilder("  \u201c");
         for (int i = 0; i < blob.length(); i += 72) {
             mail.append("> ").append(blob, i, Math.min(blob.length(), i + 72)).append("\r\n");
@@ -146,24 +145,24 @@ class BlobCodecTest {
         WebRtcMultiplayerPeer client = new WebRtcMultiplayerPeer();
         server.createServer(EXTRAS);
         client.createClient(9, EXTRAS);
-        var toServer = new dev.meshscope.core.WebRtcPeerConnection(rt);
+        var toServer = new dev.meshscope.core.WebRtcPeerConnection(real.runtime());
         client.addPeer(toServer, 1);
         toServer.createOffer();
         Pump.until("client gathered", () -> toServer.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE,
                 client::poll);
-        String offer = BlobCodec.encode(new Blob(DescriptionKind.OFFER, 9, 1, NetworkMode.CLIENT, EXTRAS,
-                toServer.getLocalDescription()));
+        String offer = RealDescriptions.blob(DescriptionKind.OFFER, 9, 1, NetworkMode.CLIENT, EXTRAS,
+                toServer.getLocalDescription());
 
         PasteResult atServer = BlobCodec.decode(offer, PasteExpectation.of(1, NetworkMode.SERVER, EXTRAS));
         assertThat(atServer.ok()).as(atServer.message()).isTrue();
-        var toClient = new dev.meshscope.core.WebRtcPeerConnection(rt);
+        var toClient = new dev.meshscope.core.WebRtcPeerConnection(real.runtime());
         assertThat(server.addPeer(toClient, atServer.paste().from())).isEqualTo(GodotError.OK);
         assertThat(toClient.setRemoteDescription(atServer.paste().kind().type(), atServer.paste().sdp()))
                 .isEqualTo(GodotError.OK);
         Pump.until("server gathered", () -> toClient.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE
                 && !toClient.getLocalDescription().isEmpty(), server::poll);
-        String answer = BlobCodec.encode(new Blob(DescriptionKind.ANSWER, 1, 9, NetworkMode.SERVER, EXTRAS,
-                toClient.getLocalDescription()));
+        String answer = RealDescriptions.blob(DescriptionKind.ANSWER, 1, 9, NetworkMode.SERVER, EXTRAS,
+                toClient.getLocalDescription());
 
         PasteResult atClient = BlobCodec.decode(answer, PasteExpectation.of(9, NetworkMode.CLIENT, EXTRAS)
                 .expecting(PasteExpectation.Expect.ANSWER).withPendingOffers(Set.of(1)));

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.GodotError;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.testing.Pump;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,8 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param offer    the complete offer (every candidate)
  * @param answer   the complete answer
  */
-record RealDescriptions(WebRtcMultiplayerPeer offerer, WebRtcMultiplayerPeer answerer, String early, String offer,
-                        String answer) {
+record RealDescriptions(WebRtcRuntime runtime, WebRtcMultiplayerPeer offerer, WebRtcMultiplayerPeer answerer,
+                        String early, String offer, String answer) {
+
+    /** Encodes a blob (the codec's own encoder; the corpus derives its bad pastes from these). */
+    static String blob(DescriptionKind kind, int from, int to, NetworkMode mode, List<TransferMode> channels, String sdp) {
+        return BlobCodec.encode(new Blob(kind, from, to, mode, channels, sdp));
+    }
 
     static RealDescriptions make(WebRtcRuntime rt) {
         WebRtcMultiplayerPeer three = new WebRtcMultiplayerPeer();
@@ -48,7 +56,7 @@ record RealDescriptions(WebRtcMultiplayerPeer offerer, WebRtcMultiplayerPeer ans
         assertThat(to3.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
         Pump.until("answer gathered", () -> to3.getGatheringState() == GatheringState.COMPLETE
                 && !to3.getLocalDescription().isEmpty(), two::poll);
-        return new RealDescriptions(three, two, early.get(), offer, to3.getLocalDescription());
+        return new RealDescriptions(rt, three, two, early.get(), offer, to3.getLocalDescription());
     }
 
     void close() {

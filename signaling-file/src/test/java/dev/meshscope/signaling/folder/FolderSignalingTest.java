@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
-import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.signaling.message.SignalJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,32 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real peers, real webrtc-java connections and real files: the folder lobby end to end, in one process. */
 class FolderSignalingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.UNRELIABLE_ORDERED);
-    private static WebRtcRuntime rt;
+    @RegisterExtension
+    static final RuntimeExtension RT = new RuntimeExtension();
 
     @TempDir
     Path dir;
     private final List<FolderPeer> peers = new ArrayList<>();
-
-    @BeforeAll
-    static void load() {
-        rt = WebRtcRuntime.create();
-        assertThat(rt.loadProblem()).isNull();
-    }
-
-    @AfterAll
-    static void dispose() {
-        rt.close();
-    }
 
     @AfterEach
     void closePeers() {
@@ -51,7 +40,7 @@ class FolderSignalingTest {
     }
 
     private FolderPeer start(int id, NetworkMode mode, List<TransferMode> channels) {
-        FolderPeer p = new FolderPeer(rt, dir, id, mode, channels);
+        FolderPeer p = new FolderPeer(RT.get(), dir, id, mode, channels);
         peers.add(p);
         return p;
     }
@@ -74,6 +63,33 @@ class FolderSignalingTest {
         assertThat(Files.exists(dir.resolve("peers/7.json"))).as("a clean leave removes the presence file").isFalse();
         assertThat(a.connected()).containsExactly(3);
         assertThat(rejected()).as("nothing was moved aside").isEmpty();
+    }
+
+    @Test
+    void aLostConnectionToAPeerStillInTheLobbyIsMadeAgain() {
+        FolderPeer a = start(2, NetworkMode.MESH, EXTRAS);
+        FolderPeer b = start(3, NetworkMode.MESH, EXTRAS);
+        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+        a.query(() -> {
+            a.peer.getPeer(3).connection().close();
+            return null;
+        });
+        await("both sides made a new connection").atMost(WAIT).until(() -> a.noticed("making a new one (1 of 3)")
+                && b.noticed("making a new one (1 of 3)") && a.connected().equals(Set.of(3))
+                && b.connected().equals(Set.of(2)));
+        assertThat(a.stopped).isNull();
+    }
+
+    @Test
+    void aPeerThatLeftTheLobbyIsNotReconnected() {
+        FolderPeer a = start(2, NetworkMode.MESH, List.of());
+        FolderPeer b = start(3, NetworkMode.MESH, List.of());
+        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)));
+        b.close();
+        peers.remove(b);
+        await("removed").atMost(WAIT).until(() -> a.known().isEmpty() && a.noticed("left the lobby"));
+        await("and stays removed: only peers still in the lobby are reconnected").during(Duration.ofSeconds(1))
+                .atMost(WAIT).until(() -> a.known().isEmpty());
     }
 
     @Test
@@ -183,17 +199,17 @@ class FolderSignalingTest {
         FolderPeer a = start(2, NetworkMode.MESH, List.of());
         await().atMost(WAIT).until(() -> Files.isDirectory(dir.resolve("inbox/2")));
         Path inbox = dir.resolve("inbox/2");
-        Files.writeString(inbox.resolve("hello.txt"), "not for you");
-        Files.writeString(inbox.resolve("3-0000000000001-000000001.json"), "{ this is not json");
-        Files.writeString(inbox.resolve("3-0000000000001-000000002.json"), "x".repeat(FolderTransport.MAX_MESSAGE_BYTES + 1));
-        Files.writeString(inbox.resolve("3-0000000000001-000000003.json"), "{\"type\":42,\"id\":3,\"data\":\"\"}");
-        Files.writeString(inbox.resolve("3-0000000000001-000000004.json"), "{\"type\":4,\"id\":8,\"data\":\"v=0\"}");
-        Files.writeString(inbox.resolve("3-0000000000001-000000005.json"), "{\"type\":7,\"id\":3,\"data\":\"\"}");
-        Files.writeString(inbox.resolve("3-0000000000001-000000006.json"),
+        write(inbox.resolve("hello.txt"), "not for you");
+        write(inbox.resolve("3-0000000000001-000000001.json"), "{ this is not json");
+        write(inbox.resolve("3-0000000000001-000000002.json"), "x".repeat(FolderTransport.MAX_MESSAGE_BYTES + 1));
+        write(inbox.resolve("3-0000000000001-000000003.json"), "{\"type\":42,\"id\":3,\"data\":\"\"}");
+        write(inbox.resolve("3-0000000000001-000000004.json"), "{\"type\":4,\"id\":8,\"data\":\"v=0\"}");
+        write(inbox.resolve("3-0000000000001-000000005.json"), "{\"type\":7,\"id\":3,\"data\":\"\"}");
+        write(inbox.resolve("3-0000000000001-000000006.json"),
                 "{\"type\":4,\"id\":3,\"data\":\"v=0\",\"fromInstance\":\"a\",\"toInstance\":\"someone-else\"}");
-        Files.writeString(dir.resolve("peers/notanid.json"), "{}");
-        Files.writeString(dir.resolve("peers/8.json"), "{\"id\":8,\"mode\":\"ring\",\"channels\":[],\"instance\":\"x\"}");
-        Files.writeString(dir.resolve("peers/99999999999.json"), "{}");
+        write(dir.resolve("peers/notanid.json"), "{}");
+        write(dir.resolve("peers/8.json"), "{\"id\":8,\"mode\":\"ring\",\"channels\":[],\"instance\":\"x\"}");
+        write(dir.resolve("peers/99999999999.json"), "{}");
         await("ten files moved aside").atMost(WAIT).until(() -> rejected().size() == 10);
         List<String> reasons = new ArrayList<>();
         for (Path r : rejected()) {
@@ -214,6 +230,11 @@ class FolderSignalingTest {
         FolderPeer b = start(3, NetworkMode.MESH, List.of());
         await("still connects after all that").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)));
         assertThat(b.connected()).containsExactly(2);
+    }
+
+    /** Writes as a well-behaved writer does (temporary name, then rename), so the scan never sees half a file. */
+    private static void write(Path target, String content) throws IOException {
+        FolderLayout.writeAtomically(target, content);
     }
 
     private List<Path> rejected() throws IOException {
