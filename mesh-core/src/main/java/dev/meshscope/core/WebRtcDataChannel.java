@@ -62,12 +62,14 @@ public final class WebRtcDataChannel implements PacketPeer {
     private WriteMode writeMode = WriteMode.BINARY;
     private GodotError packetError = GodotError.OK;
     private boolean lastWasString;
+    private long lastArrivalNanos;
     private long maxMessageSize;
     private long bufferedEstimate;
     private long lastBuffered;
+    private long bytesSentAtLastRead;
     private int index = -1;
 
-    private record Incoming(byte[] data, boolean binary) {
+    private record Incoming(byte[] data, boolean binary, long arrivedNanos) {
     }
 
     WebRtcDataChannel(WebRtcPeerConnection connection, NativeChannel nat) {
@@ -120,9 +122,14 @@ public final class WebRtcDataChannel implements PacketPeer {
         return readyState;
     }
 
-    /** Bytes queued for sending (read from the native channel while it is open). Owner thread. */
+    /**
+     * Bytes queued for sending, read from the native channel while it is open. Owner thread. The native read is
+     * a blocking hop to libwebrtc's thread, so it is skipped when the queue was empty at the last read and
+     * nothing was sent since (it cannot have grown).
+     */
     public long getBufferedAmount() {
-        if (readyState == ChannelState.OPEN) {
+        if (readyState == ChannelState.OPEN && (lastBuffered > 0 || bytesSent != bytesSentAtLastRead)) {
+            bytesSentAtLastRead = bytesSent;
             long b = nat.bufferedAmount();
             if (b >= 0) {
                 lastBuffered = b;
@@ -140,6 +147,11 @@ public final class WebRtcDataChannel implements PacketPeer {
     /** Sets how {@link #putPacket} marks messages. */
     public void setWriteMode(WriteMode mode) {
         writeMode = java.util.Objects.requireNonNull(mode, "mode");
+    }
+
+    /** When the last packet read arrived from the wire ({@link System#nanoTime()} in the native callback). */
+    public long getLastPacketArrivalNanos() {
+        return lastArrivalNanos;
     }
 
     /** True if the last packet read arrived as a text message. */
@@ -209,6 +221,7 @@ public final class WebRtcDataChannel implements PacketPeer {
         queued.decrementAndGet();
         queuedBytes.addAndGet(-in.data.length);
         lastWasString = !in.binary;
+        lastArrivalNanos = in.arrivedNanos;
         packetError = GodotError.OK;
         if (connection.packetEventsOn()) {
             Stamp at = Stamp.now();
@@ -345,7 +358,7 @@ public final class WebRtcDataChannel implements PacketPeer {
                 return;
             }
             queuedBytes.addAndGet(data.length);
-            queue.add(new Incoming(data, binary));
+            queue.add(new Incoming(data, binary, System.nanoTime()));
             queued.incrementAndGet();
         }
     }

@@ -58,6 +58,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private int nextPacketPeer;
     private int nextPacketChannel;
     private GodotError packetError = GodotError.OK;
+    private long lastPacketArrivalNanos;
     private Failure lastFailure;
     private boolean packetEvents;
 
@@ -465,6 +466,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             if (ch.getAvailablePacketCount() > 0) {
                 byte[] data = ch.getPacket();
                 packetError = ch.getPacketError();
+                lastPacketArrivalNanos = ch.getLastPacketArrivalNanos();
                 findNextPeer();
                 return data;
             }
@@ -477,6 +479,15 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     @Override
     public GodotError getPacketError() {
         return packetError;
+    }
+
+    /**
+     * When the packet last returned by {@link #getPacket()} arrived from the wire ({@link System#nanoTime()},
+     * taken in the native callback). A round trip measured up to this moment excludes the time the packet
+     * waited for this owner thread to wake and poll.
+     */
+    public long getLastPacketArrivalNanos() {
+        return lastPacketArrivalNanos;
     }
 
     @Override
@@ -699,6 +710,6 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     }
 
     private void checkOwner(String what) {
-        owner.check("WebRtcMultiplayerPeer." + what);
+        owner.check("WebRtcMultiplayerPeer", what);
     }
 }

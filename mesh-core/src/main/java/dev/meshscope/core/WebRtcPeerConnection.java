@@ -96,6 +96,7 @@ public final class WebRtcPeerConnection {
     private boolean remoteApplied;
     private SdpInfo remoteInfo;
     private String localDescription = "";
+    private boolean localDescriptionStale;
     private Failure lastFailure;
     private EventHub parentHub;
     private int peerId;
@@ -141,6 +142,7 @@ public final class WebRtcPeerConnection {
         remoteApplied = false;
         remoteInfo = null;
         localDescription = "";
+        localDescriptionStale = false;
         nat = null;
         if (!runtime.isUsable()) {
             initProblem = runtime.loadProblem() != null ? runtime.loadProblem() : "the WebRTC runtime is closed";
@@ -429,6 +431,14 @@ public final class WebRtcPeerConnection {
      * (what a non-trickle peer sends), or "" before one exists.
      */
     public String getLocalDescription() {
+        checkOwner("WebRtcPeerConnection.getLocalDescription");
+        if (localDescriptionStale && nat != null && !nat.isClosed()) {
+            localDescriptionStale = false;
+            String full = nat.localDescription();
+            if (!full.isEmpty()) {
+                localDescription = SdpInfo.normalize(full);
+            }
+        }
         return localDescription;
     }
 
@@ -527,11 +537,10 @@ public final class WebRtcPeerConnection {
         if (s instanceof NativeSignal.ConnectionChanged c) {
             transitionTo(c.state(), at);
         } else if (s instanceof NativeSignal.GatheringChanged g) {
-            if (g.state() == GatheringState.COMPLETE && nat != null) {
-                String full = nat.localDescription();
-                if (!full.isEmpty()) {
-                    localDescription = SdpInfo.normalize(full);
-                }
+            if (g.state() == GatheringState.COMPLETE) {
+                // Read lazily by getLocalDescription(): a trickle peer never needs it, and the read is a
+                // blocking hop to libwebrtc's thread in the middle of connecting.
+                localDescriptionStale = true;
             }
             GatheringState prev = gathering;
             if (prev != g.state()) {

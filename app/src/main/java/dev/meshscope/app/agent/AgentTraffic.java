@@ -49,7 +49,7 @@ final class AgentTraffic {
                 continue;
             }
             received++;
-            if (tracker.onReceived(from, data) || !echo) {
+            if (tracker.onReceived(from, data, peer.getLastPacketArrivalNanos()) || !echo) {
                 continue;
             }
             byte[] pong = ProbePacket.pongFor(data);

@@ -9,6 +9,13 @@ package dev.meshscope.core.internal;
 public final class OwnerThread {
     private volatile Thread owner;
 
+    /** {@link #check(String)} for {@code owner + "." + method}, without building the string unless it throws. */
+    public void check(String owner, String method) {
+        if (this.owner != Thread.currentThread()) {
+            check(owner + "." + method);
+        }
+    }
+
     /** Binds to the calling thread on first use; throws when called from any other thread afterwards. */
     public void check(String what) {
         Thread t = Thread.currentThread();

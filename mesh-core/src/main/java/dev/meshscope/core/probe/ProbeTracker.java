@@ -76,6 +76,15 @@ public final class ProbeTracker {
      * counted; pings are not counted here (answer them with {@link ProbePacket#pongFor}).
      */
     public boolean onReceived(int peer, byte[] data) {
+        return onReceived(peer, data, System.nanoTime());
+    }
+
+    /**
+     * {@link #onReceived(int, byte[])} for a packet that arrived at {@code arrivedNanos} (for example
+     * {@code WebRtcMultiplayerPeer.getLastPacketArrivalNanos()}): its round trip then ends when it arrived,
+     * not when this thread got to it.
+     */
+    public boolean onReceived(int peer, byte[] data, long arrivedNanos) {
         ProbePacket p = ProbePacket.decode(data);
         if (p == null || p.kind() == ProbePacket.Kind.PING) {
             return false;
@@ -101,7 +110,7 @@ public final class ProbeTracker {
                 // Answered after it was counted lost: it arrived after all.
                 f.lost = Math.max(0, f.lost - 1);
             }
-            f.rtt[f.rttNext] = System.nanoTime() - p.sendNanos();
+            f.rtt[f.rttNext] = arrivedNanos - p.sendNanos();
             f.rttNext = (f.rttNext + 1) % RTT_WINDOW;
             f.rttCount = Math.min(RTT_WINDOW, f.rttCount + 1);
         }

@@ -75,7 +75,7 @@ final class CorePair implements BenchPair {
             }), deadline, "setting up the echo");
             mesh.await(mesh.threadOf(A).call(() -> {
                 mesh.setHandler(A, (peer, from, m, data) -> {
-                    if (m == mode && loop.onPong(data, System.nanoTime())) {
+                    if (m == mode && loop.onPong(data, peer.getLastPacketArrivalNanos())) {
                         if (loop.finished()) {
                             done.complete(loop.result());
                         } else {

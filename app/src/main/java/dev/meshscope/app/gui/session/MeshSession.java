@@ -329,7 +329,7 @@ public final class MeshSession implements SessionCommands {
             if (pong != null) {
                 answer(from, pong);
             } else {
-                tracker.onReceived(from, data);
+                tracker.onReceived(from, data, peer.getLastPacketArrivalNanos());
             }
         }
         if (reads == MAX_READS_PER_POLL || traffic.pump(channels)) {
