@@ -554,13 +554,6 @@ public final class WebRtcPeerConnection {
             for (Listener l : listeners) {
                 safely(() -> l.iceCandidateCreated(lc.mid(), lc.index(), lc.candidate()));
             }
-        } else if (s instanceof NativeSignal.DescriptionCreated dc) {
-            try {
-                nat.setLocal(dc.type(), dc.sdp());
-            } catch (NativeCallException e) {
-                negotiate(Negotiation.FAILED);
-                recordFailure(GodotError.FAILED, "setLocalDescription(" + dc.type() + ")", e.getMessage());
-            }
         } else if (s instanceof NativeSignal.LocalApplied la) {
             onLocalApplied(la, at);
         } else if (s instanceof NativeSignal.RemoteApplied ra) {
@@ -610,16 +603,10 @@ public final class WebRtcPeerConnection {
                 recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
             }
         }
-        if ("offer".equals(ra.type())) {
-            try {
-                nat.createAnswer();
-            } catch (NativeCallException e) {
-                negotiate(Negotiation.FAILED);
-                recordFailure(GodotError.FAILED, "createAnswer", e.getMessage());
-            }
-        } else {
+        if ("answer".equals(ra.type())) {
             negotiate(Negotiation.DONE);
         }
+        // For an offer the native side is already creating and applying the answer (LocalApplied follows).
     }
 
     /** The one transition method of the connection state: same-state ignored, CLOSED absorbing. */

@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.RTCDataChannelState;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +37,7 @@ public final class NativeChannel {
     private final Config config;
     private final Queue<Object[]> early = new ConcurrentLinkedQueue<>();
     private volatile ChannelSink sink;
-    private boolean disposed;
+    private final AtomicBoolean disposed = new AtomicBoolean();
 
     /**
      * What the channel was created with, read once from native getters.
@@ -90,7 +91,7 @@ public final class NativeChannel {
      * @throws NativeCallException when the channel is disposed, the runtime closed, or webrtc-java threw
      */
     public void send(byte[] data, boolean binary) throws NativeCallException {
-        if (disposed) {
+        if (disposed.get()) {
             throw new NativeCallException("the channel is closed");
         }
         if (!runtime.enter()) {
@@ -107,7 +108,7 @@ public final class NativeChannel {
 
     /** The native buffered amount, or -1 when it cannot be read (closed). */
     public long bufferedAmount() {
-        if (disposed || !runtime.enter()) {
+        if (disposed.get() || !runtime.enter()) {
             return -1;
         }
         try {
@@ -121,7 +122,7 @@ public final class NativeChannel {
 
     /** Asks the channel to close (the remote sees it close too). Owner thread. */
     public void close() {
-        if (disposed || !runtime.enter()) {
+        if (disposed.get() || !runtime.enter()) {
             return;
         }
         try {
@@ -133,12 +134,14 @@ public final class NativeChannel {
         }
     }
 
-    /** Unregisters, closes and disposes, once. Called by the owning connection under the runtime gate. */
+    /**
+     * Unregisters, closes and disposes, exactly once whoever calls first (the owner closing the connection, or
+     * a callback that found its connection closed). Takes no lock: a lock here could deadlock with a callback.
+     */
     void dispose() {
-        if (disposed) {
+        if (!disposed.compareAndSet(false, true)) {
             return;
         }
-        disposed = true;
         try {
             dc.unregisterObserver();
         } catch (Throwable ignored) {
@@ -158,7 +161,7 @@ public final class NativeChannel {
 
     /** True once disposed. */
     public boolean isDisposed() {
-        return disposed;
+        return disposed.get();
     }
 
     static ChannelState map(RTCDataChannelState s) {

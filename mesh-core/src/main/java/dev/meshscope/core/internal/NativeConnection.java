@@ -24,25 +24,38 @@ import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One webrtc-java peer connection, its observer and its channels.
  *
- * <p>Every method but the observer's is called on the owner thread, inside the runtime gate. Every observer
- * method (signalling thread) only builds a {@link NativeSignal}, hands it to {@code signals}, and calls
- * {@code wake}; it catches everything and never blocks. Asynchronous results (created and applied
- * descriptions, failures, stats) come back the same way.
+ * <p>Threads:
+ * <ul>
+ *   <li>Observer methods run on webrtc-java's signalling thread. They build a {@link NativeSignal}, hand it to
+ *       {@code signals}, and wake the owners; they catch everything and never block. The two steps native
+ *       Godot's backend takes on its own thread (applying the description it created, and answering a remote
+ *       offer) are chained there too, as asynchronous calls that return at once: done from the owner thread,
+ *       each cost two thread switches through a busy signalling thread.</li>
+ *   <li>Negotiation calls the owner makes (create an offer, apply a remote description, add a candidate) are
+ *       queued per connection and made in order by a runtime caller thread ({@link #later}), so an owner
+ *       thread never waits out libwebrtc's backlog; their failures arrive as StepFailed signals.</li>
+ *   <li>Every other method is called on the owner thread, inside the runtime gate.</li>
+ * </ul>
  */
 public final class NativeConnection {
     private final NativeRuntime runtime;
     private final Consumer<NativeSignal> signals;
     private final Runnable wake;
     private final RTCPeerConnection pc;
-    private final List<NativeChannel> channels = new ArrayList<>();
-    private boolean closed;
+    /** Written by the owner (created channels) and by onDataChannel (received ones); never locked. */
+    private final List<NativeChannel> channels = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
 
     /**
      * Creates the native connection.
@@ -113,54 +126,38 @@ public final class NativeConnection {
             NativeChannel.Config known = new NativeChannel.Config(label, dc.getId(), o.negotiated(), o.ordered(),
                     o.maxPacketLifeTime(), o.maxRetransmits(), o.protocol());
             NativeChannel ch = new NativeChannel(dc, known, runtime, signals, wake);
-            synchronized (this) {
-                channels.add(ch);
-            }
+            channels.add(ch);
             return ch;
         });
     }
 
-    /** Starts creating an offer; the result arrives as a DescriptionCreated or StepFailed signal. */
+    /**
+     * Starts creating an offer; the callback applies it locally, and the result arrives as a LocalApplied (or
+     * StepFailed) signal.
+     */
     public void createOffer() throws NativeCallException {
-        call("createOffer", () -> {
-            pc.createOffer(new RTCOfferOptions(), new CreateObserver("offer"));
-            return null;
-        });
-    }
-
-    /** Starts creating an answer; the result arrives as a DescriptionCreated or StepFailed signal. */
-    public void createAnswer() throws NativeCallException {
-        call("createAnswer", () -> {
-            pc.createAnswer(new RTCAnswerOptions(), new CreateObserver("answer"));
-            return null;
-        });
+        later("createOffer", () -> pc.createOffer(new RTCOfferOptions(), new CreateObserver("offer")));
     }
 
     /** Applies a local description; the result arrives as LocalApplied or StepFailed. */
     public void setLocal(String type, String sdp) throws NativeCallException {
-        call("setLocalDescription", () -> {
-            pc.setLocalDescription(new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, true));
-            return null;
-        });
+        later("setLocalDescription(" + type + ")", () -> pc.setLocalDescription(
+                new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, true)));
     }
 
     /**
-     * Applies a remote description; the result arrives as RemoteApplied or StepFailed. Garbage makes
-     * webrtc-java throw a {@code java.lang.Error} synchronously: that becomes a NativeCallException.
+     * Applies a remote description; the result arrives as RemoteApplied or StepFailed. For an offer, the
+     * callback then creates and applies the answer (LocalApplied follows). Garbage makes webrtc-java throw a
+     * {@code java.lang.Error} synchronously: that becomes a NativeCallException.
      */
     public void setRemote(String type, String sdp) throws NativeCallException {
-        call("setRemoteDescription", () -> {
-            pc.setRemoteDescription(new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false));
-            return null;
-        });
+        later("setRemoteDescription(" + type + ")", () -> pc.setRemoteDescription(
+                new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false)));
     }
 
     /** Adds a remote candidate (checked by the caller; garbage throws a java.lang.Error natively). */
     public void addCandidate(String mid, int index, String candidate) throws NativeCallException {
-        call("addIceCandidate", () -> {
-            pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate));
-            return null;
-        });
+        later("addIceCandidate", () -> pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate)));
     }
 
     /** The current local description text (with every candidate gathered so far), or "". */
@@ -224,6 +221,44 @@ public final class NativeConnection {
         T run() throws Exception;
     }
 
+    /**
+     * Queues a negotiation call for a caller thread and returns at once; this connection's queued calls run
+     * one at a time, in order. A failure arrives as a StepFailed signal. Throws only when already closed.
+     */
+    private void later(String what, Runnable action) throws NativeCallException {
+        if (closed) {
+            throw new NativeCallException(what + ": the connection is closed");
+        }
+        pending.add(() -> {
+            synchronized (this) {
+                if (closed || !runtime.enter()) {
+                    return;
+                }
+                try {
+                    action.run();
+                } catch (Throwable t) {
+                    emit(new NativeSignal.StepFailed(Stamp.now(), what, NativeRuntime.rootMessage(t)));
+                } finally {
+                    runtime.exit();
+                }
+            }
+        });
+        if (draining.compareAndSet(false, true)) {
+            runtime.call(this::drain);
+        }
+    }
+
+    /** Runs queued calls until none is left; on a caller thread. */
+    private void drain() {
+        do {
+            Runnable r;
+            while ((r = pending.poll()) != null) {
+                r.run();
+            }
+            draining.set(false);
+        } while (!pending.isEmpty() && draining.compareAndSet(false, true));
+    }
+
     private <T> T call(String what, Action<T> action) throws NativeCallException {
         if (closed) {
             throw new NativeCallException(what + ": the connection is closed");
@@ -246,9 +281,10 @@ public final class NativeConnection {
         return "offer".equals(type) ? RTCSdpType.OFFER : RTCSdpType.ANSWER;
     }
 
+    /** Queues {@code s} and wakes the owners; a throwing activity listener cannot stop what follows. */
     private void emit(NativeSignal s) {
         signals.accept(s);
-        wake.run();
+        CallbackGuard.run("activity listener", wake);
     }
 
     private final class CreateObserver implements CreateSessionDescriptionObserver {
@@ -260,8 +296,19 @@ public final class NativeConnection {
 
         @Override
         public void onSuccess(RTCSessionDescription description) {
-            CallbackGuard.run("create " + type + " onSuccess",
-                    () -> emit(new NativeSignal.DescriptionCreated(Stamp.now(), type, description.sdp)));
+            CallbackGuard.run("create " + type + " onSuccess", () -> {
+                if (closed) {
+                    return;
+                }
+                // Native Godot's backend applies what it created on its own thread, and only the signal waits
+                // for poll(); applying it here (an asynchronous call that returns at once) saves two thread
+                // switches per step under load.
+                try {
+                    pc.setLocalDescription(description, new SetObserver(type, description.sdp, true));
+                } catch (Throwable t) {
+                    emit(new NativeSignal.StepFailed(Stamp.now(), "apply local " + type, NativeRuntime.rootMessage(t)));
+                }
+            });
         }
 
         @Override
@@ -284,9 +331,18 @@ public final class NativeConnection {
 
         @Override
         public void onSuccess() {
-            CallbackGuard.run("set description onSuccess", () -> emit(local
-                    ? new NativeSignal.LocalApplied(Stamp.now(), type, sdp)
-                    : new NativeSignal.RemoteApplied(Stamp.now(), type)));
+            CallbackGuard.run("set description onSuccess", () -> {
+                emit(local ? new NativeSignal.LocalApplied(Stamp.now(), type, sdp)
+                        : new NativeSignal.RemoteApplied(Stamp.now(), type));
+                if (!local && "offer".equals(type) && !closed) {
+                    // As native Godot does: a remote offer makes the backend create (and then apply) the answer.
+                    try {
+                        pc.createAnswer(new RTCAnswerOptions(), new CreateObserver("answer"));
+                    } catch (Throwable t) {
+                        emit(new NativeSignal.StepFailed(Stamp.now(), "create answer", NativeRuntime.rootMessage(t)));
+                    }
+                }
+            });
         }
 
         @Override
@@ -327,12 +383,10 @@ public final class NativeConnection {
                 // Registering the observer here, in the callback, loses no message; it takes no gate
                 // (close() waits on this thread, so taking it here could deadlock).
                 NativeChannel ch = new NativeChannel(dataChannel, null, runtime, signals, wake);
-                synchronized (NativeConnection.this) {
-                    if (closed) {
-                        ch.dispose();
-                        return;
-                    }
-                    channels.add(ch);
+                channels.add(ch);
+                if (closed) {
+                    ch.dispose(); // closeNative may have missed it; dispose is once-only either way.
+                    return;
                 }
                 emit(new NativeSignal.ChannelReceived(Stamp.now(), ch));
             });

@@ -28,9 +28,6 @@ public sealed interface NativeSignal {
     /** A local candidate was gathered. */
     record LocalCandidate(Stamp at, String mid, int index, String candidate) implements NativeSignal { }
 
-    /** createOffer/createAnswer produced a description that is not applied yet. */
-    record DescriptionCreated(Stamp at, String type, String sdp) implements NativeSignal { }
-
     /** A local description was applied. */
     record LocalApplied(Stamp at, String type, String sdp) implements NativeSignal { }
 
