@@ -303,6 +303,7 @@ public final class WebRtcDataChannel implements PacketPeer {
             return;
         }
         readyState = next;
+        connection.noteChange();
         if (next == ChannelState.OPEN) {
             bufferedEstimate = 0;
         }

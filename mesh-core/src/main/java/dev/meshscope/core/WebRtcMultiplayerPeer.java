@@ -76,6 +76,8 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         final WebRtcPeerConnection connection;
         final List<WebRtcDataChannel> channels;
         boolean connected;
+        /** The connection's change count when poll() last checked this peer; -1 before the first check. */
+        long checkedAt = -1;
 
         ConnectedPeer(WebRtcPeerConnection connection, List<WebRtcDataChannel> channels) {
             this.connection = connection;
@@ -356,6 +358,11 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
                 continue; // A signal handler removed or replaced it during this poll.
             }
             p.connection.poll();
+            long changes = p.connection.changeCount();
+            if (changes == p.checkedAt) {
+                continue; // Nothing changed since the last check, so its outcome would be the same: skip it.
+            }
+            p.checkedAt = changes;
             ConnectionState cs = p.connection.getConnectionState();
             if (cs == ConnectionState.NEW || cs == ConnectionState.CONNECTING) {
                 continue;

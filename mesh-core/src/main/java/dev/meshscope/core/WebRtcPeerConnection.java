@@ -101,6 +101,7 @@ public final class WebRtcPeerConnection {
     private EventHub parentHub;
     private int peerId;
     private java.util.function.BooleanSupplier packetEvents = () -> false;
+    private long changes;
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -502,6 +503,15 @@ public final class WebRtcPeerConnection {
         return peerId;
     }
 
+    /** Counts connection and channel state changes: an owner can skip re-checking a peer while it is unchanged. */
+    long changeCount() {
+        return changes;
+    }
+
+    void noteChange() {
+        changes++;
+    }
+
     boolean packetEventsOn() {
         return packetEvents.getAsBoolean();
     }
@@ -616,6 +626,7 @@ public final class WebRtcPeerConnection {
             return;
         }
         state = next;
+        changes++;
         emit(new MeshEvent.ConnectionStateChanged(at.nanos(), at.millis(), peerId, prev, next));
     }
 
