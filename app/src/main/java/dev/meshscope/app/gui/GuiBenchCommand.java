@@ -52,6 +52,12 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
     static final long PARTNER_BACKPRESSURE_BYTES = 256 * 1024;
     /** Packets a partner sends per channel per loop iteration at most. */
     static final int PARTNER_BURST = 64;
+    /**
+     * Traffic time between the forced GC that reads the starting heap and the measured window: G1 re-sizes its
+     * young generation after a full collection, and the collections of that first second belong to the
+     * measurement, not to the window.
+     */
+    static final long GC_SETTLE_MILLIS = 1000;
     /** Pulses recorded at most (an hour at 60 Hz): the gap buffer is allocated once, up front. */
     static final int MAX_PULSES = 216_000;
 
@@ -171,6 +177,7 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             pulses.warmedUp.await(warmup + 30L, TimeUnit.SECONDS);
             System.gc(); // Outside the measured window: the recorder waits for "go" below.
             long heapBefore = mem.getHeapMemoryUsage().getUsed();
+            Thread.sleep(GC_SETTLE_MILLIS);
             long[] before = windowCounters(session);
             long t0 = System.nanoTime();
             pulses.go = true;

@@ -49,6 +49,7 @@ public final class OpenWindow {
         stage.setTitle("MeshScope");
         bridge.start();
         stage.show();
+        UiPriority.favourTheWindow();
         return new OpenWindow(stage, bridge, session, window);
     }
 
