@@ -136,7 +136,7 @@ class SignalingStepsTest {
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=fingerprint:sha-256 ",
                 "a=fingerprint:sha-256 00:" + "\r\na=fingerprint:sha-256 ")))
                 .isEqualTo(GodotError.ERR_INVALID_DATA);
-        assertThat(b.pc.getLastFailure().reason()).contains("different DTLS fingerprints");
+        assertThat(b.pc.getLastFailure().reason()).contains("two different sha-256 DTLS fingerprints");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=setup:actpass", "a=setup:active")))
                 .isEqualTo(GodotError.ERR_INVALID_DATA);
         assertThat(b.pc.getLastFailure().reason()).contains("This is an answer, not an offer");

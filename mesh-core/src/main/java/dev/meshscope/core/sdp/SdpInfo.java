@@ -190,9 +190,10 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
             return "The description has no DTLS fingerprint (a=fingerprint): the connection could never be secured. "
                     + "Copy the whole description again.";
         }
-        if (fingerprints.size() > 1) {
-            return "The description carries " + fingerprints.size() + " different DTLS fingerprints; it was edited "
-                    + "or stitched from two descriptions. Copy it again from the remote peer.";
+        String clash = conflictingFingerprints();
+        if (clash != null) {
+            return "The description carries two different " + clash + " DTLS fingerprints; it was edited or "
+                    + "stitched from two descriptions. Copy it again from the remote peer.";
         }
         if (iceUfrag.isEmpty() || icePwd.isEmpty()) {
             return "The description has no ICE credentials (a=ice-ufrag / a=ice-pwd): it was cut. Copy it again.";
@@ -209,6 +210,24 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
             }
         } else {
             return "The description type must be \"offer\" or \"answer\", not \"" + type + "\".";
+        }
+        return null;
+    }
+
+    /**
+     * The hash algorithm that has two different fingerprints, or {@code null}. RFC 8122 allows one fingerprint
+     * per algorithm (some stacks list sha-256, sha-384 and sha-512); two of the same algorithm that differ
+     * cannot both be the certificate's.
+     */
+    private String conflictingFingerprints() {
+        java.util.Map<String, String> byAlgorithm = new java.util.HashMap<>();
+        for (String f : fingerprints) {
+            int space = f.indexOf(' ');
+            String algorithm = space < 0 ? f : f.substring(0, space);
+            String previous = byAlgorithm.putIfAbsent(algorithm, f);
+            if (previous != null && !previous.equals(f)) {
+                return algorithm;
+            }
         }
         return null;
     }

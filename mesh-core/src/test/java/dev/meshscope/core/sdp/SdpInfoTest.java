@@ -58,6 +58,16 @@ class SdpInfoTest {
     }
 
     @Test
+    void oneFingerprintPerHashAlgorithmIsFineButTwoOfTheSameAreNot() throws SdpException {
+        String sha512 = "a=fingerprint:sha-512 " + "AB:".repeat(63) + "AB";
+        assertThat(SdpInfo.parse(OFFER.replace("a=setup:actpass", sha512 + "\na=setup:actpass")).problemAs("offer"))
+                .isNull();
+        String otherSha256 = "a=fingerprint:sha-256 " + "00:".repeat(31) + "00";
+        assertThat(SdpInfo.parse(OFFER.replace("a=setup:actpass", otherSha256 + "\na=setup:actpass")).problemAs("offer"))
+                .contains("two different sha-256 DTLS fingerprints");
+    }
+
+    @Test
     void candidatesAreCheckedFieldByField() throws SdpException {
         IceCandidate c = IceCandidate.parse("a=candidate:1 1 UDP 2122260223 10.77.0.1 37600 typ host generation 0");
         assertThat(c.brief()).isEqualTo("host udp 10.77.0.1:37600");
