@@ -76,6 +76,7 @@ public final class MainWindow implements FxBridge.Receiver {
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setId("formScroll");
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(470);

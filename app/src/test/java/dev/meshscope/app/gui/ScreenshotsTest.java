@@ -17,6 +17,14 @@ import org.junit.jupiter.api.Test;
  * made through the window by copy and paste, real traffic.
  */
 class ScreenshotsTest extends WindowTestBase {
+    /** Shows the top of the form column (mode, id, status) in the shot, as a newcomer first sees the window. */
+    private static void shootFromTheTop(OpenWindow w, String name) throws Exception {
+        javafx.scene.control.ScrollPane form = t.find(w, "#formScroll");
+        GuiTestSupport.fxRun(() -> form.setVvalue(0));
+        t.awaitFx("form scrolled to the top", () -> form.getVvalue() == 0);
+        shoot(w, name);
+    }
+
     private static void shoot(OpenWindow w, String name) throws Exception {
         Path file = GuiTestSupport.screenshotsDir().resolve(name);
         GuiTestSupport.savePng(w.stage().getScene(), file);
@@ -53,7 +61,7 @@ class ScreenshotsTest extends WindowTestBase {
             TableView<ProbeRow> probes = t.find(w, "#probeTable");
             t.awaitFx("probes on every (peer, channel)", () -> probes.getItems().size() == 9
                     && probes.getItems().stream().allMatch(r -> r.stats().samples() >= 10));
-            shoot(w, "mesh-of-four.png");
+            shootFromTheTop(w, "mesh-of-four.png");
             send(w, "1000000", "400");
             t.awaitFx("a busy probe table", () -> probes.getItems().stream().allMatch(r -> r.stats().samples() >= 300));
             shoot(w, "probe-table-under-traffic.png");
@@ -71,7 +79,7 @@ class ScreenshotsTest extends WindowTestBase {
             peers.addAll(connectAll(w, NetworkMode.SERVER, 1, NetworkMode.CLIENT, 2, 3, 4));
             send(w, "20", "40");
             t.awaitText(w, "#sendProgress", s -> s.startsWith("done"), "burst sent");
-            shoot(w, "server-with-three-clients.png");
+            shootFromTheTop(w, "server-with-three-clients.png");
         } finally {
             peers.forEach(HeadlessPeer::close);
         }

@@ -82,7 +82,9 @@ public final class CreateView extends VBox {
         TextArea ice = new TextArea();
         ice.setId("iceServersArea");
         ice.setPrefRowCount(2);
-        ice.setPromptText("none (host candidates only)\nstun:host:3478  or  turn:host:3478 user credential");
+        ice.setWrapText(true);
+        ice.setPromptText("none: host candidates only. One server per line: stun:host:3478 or "
+                + "turn:host:3478 user credential");
         ice.textProperty().bindBidirectional(vm.iceTextProperty());
         ice.getStyleClass().add("mono");
 
@@ -103,7 +105,7 @@ public final class CreateView extends VBox {
         VBox card = Forms.card("Create", Icons.icon(Icons.MESH),
                 Forms.row(mode, new Label("id"), id, random),
                 Forms.errorLine("peerIdError", vm.idProblemProperty()),
-                Forms.row(new Label("Extra channel"), extraMode, addExtra),
+                Forms.row(new Label("Extras"), extraMode, addExtra),
                 Forms.row(extras, removeExtra),
                 new Label("ICE servers"),
                 ice,
