@@ -72,10 +72,9 @@ public final class RawHazard {
                     public void onFailure(String error) {
                     }
                 });
-                // Give the signalling thread time to run the throwing callback; the process dies during it.
-                for (int i = 0; i < 50; i++) {
-                    Thread.sleep(100);
-                }
+                // The process dies when the signalling thread runs the throwing callback; this bounded wait only
+                // keeps main alive until then (nothing counts the latch down).
+                new java.util.concurrent.CountDownLatch(1).await(5, java.util.concurrent.TimeUnit.SECONDS);
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
