@@ -569,7 +569,9 @@ public final class WebRtcPeerConnection {
         } else if (s instanceof NativeSignal.RemoteApplied ra) {
             onRemoteApplied(ra, at);
         } else if (s instanceof NativeSignal.StepFailed f) {
-            negotiate(Negotiation.FAILED);
+            if (!f.operation().startsWith("addIceCandidate")) {
+                negotiate(Negotiation.FAILED); // A refused candidate leaves the others (and the descriptions) usable.
+            }
             recordFailure(GodotError.FAILED, f.operation(), "libwebrtc: " + f.message());
         } else if (s instanceof NativeSignal.ChannelChanged cc) {
             for (WebRtcDataChannel ch : channels) {
