@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * queued, and every state change and signal happens inside {@link #poll()} on the caller's thread.
  *
  * <p>Threads: one owner thread calls every method (the first thread that calls owns it; others get an
- * {@link IllegalStateException}). Native callbacks only copy what they received into a queue and wake the
- * runtime's activity listeners.
+ * {@link IllegalStateException}). Native callbacks copy what they received into a queue and wake the
+ * runtime's activity listeners (see {@code NativeConnection} for the two negotiation steps they chain, as
+ * native Godot's backend does); negotiation calls are queued for the runtime's caller threads, so none of
+ * these methods waits for libwebrtc.
  *
  * <p>As in native Godot, {@link #createOffer()} also applies the offer locally, and
  * {@link #setRemoteDescription} with an offer creates and applies the answer; both then emit
@@ -242,12 +244,11 @@ public final class WebRtcPeerConnection {
             return recordFailure(GodotError.FAILED, "setLocalDescription", "a local answer can only follow a remote offer.");
         }
         try {
-            SdpInfo.parse(sdp);
-            nat.setLocal(type, SdpInfo.normalize(sdp));
+            nat.setLocal(type, SdpInfo.parse(sdp).sdp());
         } catch (SdpException e) {
             return recordFailure(GodotError.ERR_INVALID_DATA, "setLocalDescription", e.getMessage());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setLocalDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage()); // Closed meanwhile.
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -300,8 +301,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.setRemote(type, info.sdp());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setRemoteDescription", "libwebrtc rejected the "
-                    + "description: " + e.getMessage());
+            return recordFailure(GodotError.FAILED, "setRemoteDescription", e.getMessage()); // Closed meanwhile.
         }
         remoteInfo = info;
         for (WebRtcDataChannel ch : channels) {
@@ -355,7 +355,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.addCandidate(media, 0, c.value());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
+            return recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage()); // Closed meanwhile.
         }
         Stamp at = Stamp.now();
         emit(new MeshEvent.CandidateAdded(at.nanos(), at.millis(), peerId, c.brief(), false));

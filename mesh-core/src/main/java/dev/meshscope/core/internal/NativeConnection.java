@@ -147,15 +147,15 @@ public final class NativeConnection {
 
     /**
      * Applies a remote description; the result arrives as RemoteApplied or StepFailed. For an offer, the
-     * callback then creates and applies the answer (LocalApplied follows). Garbage makes webrtc-java throw a
-     * {@code java.lang.Error} synchronously: that becomes a NativeCallException.
+     * callback then creates and applies the answer (LocalApplied follows). Queued (see {@link #later}): a
+     * {@code java.lang.Error} webrtc-java throws on text the caller's checks let through becomes StepFailed.
      */
     public void setRemote(String type, String sdp) throws NativeCallException {
         later("setRemoteDescription(" + type + ")", () -> pc.setRemoteDescription(
                 new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false)));
     }
 
-    /** Adds a remote candidate (checked by the caller; garbage throws a java.lang.Error natively). */
+    /** Adds a remote candidate, queued (checked by the caller: garbage makes webrtc-java throw an Error). */
     public void addCandidate(String mid, int index, String candidate) throws NativeCallException {
         later("addIceCandidate", () -> pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate)));
     }
