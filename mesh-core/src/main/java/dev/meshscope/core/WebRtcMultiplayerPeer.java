@@ -59,8 +59,10 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private int nextPacketChannel;
     private GodotError packetError = GodotError.OK;
     private long lastPacketArrivalNanos;
+    private boolean lastPacketWasString;
     private Failure lastFailure;
     private boolean packetEvents;
+    private boolean answerProbesOnArrival;
 
     /** Every error raised on this peer or its connections becomes the last failure (one path for both). */
     public WebRtcMultiplayerPeer() {
@@ -190,6 +192,9 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      * Godot's order: mode NONE (ERR_UNCONFIGURED), client and id != 1, server and id == 1, id range, negative
      * lifetime (ERR_INVALID_PARAMETER), refusing new connections (ERR_UNAUTHORIZED), null peer, peer not NEW
      * (ERR_INVALID_PARAMETER). An entry with the same id is replaced silently (its connection is closed).
+     * A lifetime above 65535 ms is accepted, as in Godot, and clamped to 65535 for the wire (the SCTP
+     * partial-reliability parameter is 16 bits); {@link WebRtcDataChannel#getMaxPacketLifeTime()} shows the
+     * clamped value.
      */
     public GodotError addPeer(WebRtcPeerConnection peer, int peerId, int unreliableLifetime) {
         checkOwner("addPeer");
@@ -220,10 +225,12 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer connection must be NEW (it is "
                     + peer.getConnectionState() + "): add the peer before creating or accepting an offer.");
         }
+        // Godot accepts any lifetime >= 0; the wire field is 16 bits (RFC 8831), so larger values are clamped.
+        int wireLifetime = Math.min(unreliableLifetime, DataChannelOptions.MAX_RELIABILITY_PARAMETER);
         List<DataChannelOptions> layout = new ArrayList<>();
         layout.add(DataChannelOptions.negotiated(1));
-        layout.add(DataChannelOptions.negotiated(2).withMaxPacketLifeTime(unreliableLifetime));
-        layout.add(DataChannelOptions.negotiated(3).withMaxPacketLifeTime(unreliableLifetime).withOrdered(false));
+        layout.add(DataChannelOptions.negotiated(2).withMaxPacketLifeTime(wireLifetime));
+        layout.add(DataChannelOptions.negotiated(3).withMaxPacketLifeTime(wireLifetime).withOrdered(false));
         layout.addAll(channelsConfig);
         List<WebRtcDataChannel> channels = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
@@ -237,6 +244,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             channels.add(ch);
         }
         peer.bind(peerId, hub, () -> packetEvents);
+        peer.setAnswerProbesOnArrival(answerProbesOnArrival);
         ConnectedPeer old = peerMap.put(peerId, new ConnectedPeer(peer, channels));
         if (old != null && old.connection != peer) {
             old.connection.close();
@@ -459,6 +467,16 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         return count;
     }
 
+    /**
+     * {@code get_packet()}: reads the packet that {@link #getPacketPeer()}, {@link #getPacketChannel()} and
+     * {@link #getPacketMode()} announced, from exactly the announced channel.
+     *
+     * <p>Departure from Godot, on purpose: Godot (both backends) takes the first non-empty channel of the
+     * announced peer <em>now</em>. Channels fill from native threads at any moment, so a packet that arrives on a
+     * higher-priority channel between the announcement and the read is returned under the announced (wrong)
+     * channel and mode. Reading the announced channel keeps peer, channel, mode and content consistent; the
+     * order of packets is otherwise Godot's (round robin across peers, channel priority within one).
+     */
     @Override
     public byte[] getPacket() {
         checkOwner("getPacket");
@@ -469,18 +487,19 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
                     + "getAvailablePacketCount() first.");
             return EMPTY;
         }
-        for (WebRtcDataChannel ch : p.channels) {
-            if (ch.getAvailablePacketCount() > 0) {
-                byte[] data = ch.getPacket();
-                packetError = ch.getPacketError();
-                lastPacketArrivalNanos = ch.getLastPacketArrivalNanos();
-                findNextPeer();
-                return data;
-            }
+        WebRtcDataChannel ch = nextPacketChannel < p.channels.size() ? p.channels.get(nextPacketChannel) : null;
+        if (ch == null || ch.getAvailablePacketCount() == 0) {
+            findNextPeer();
+            packetError = fail(GodotError.ERR_BUG, "getPacket", "Bug: the channel announced for the next packet ("
+                    + nextPacketChannel + ") has none.");
+            return EMPTY;
         }
+        byte[] data = ch.getPacket();
+        packetError = ch.getPacketError();
+        lastPacketArrivalNanos = ch.getLastPacketArrivalNanos();
+        lastPacketWasString = ch.wasStringPacket();
         findNextPeer();
-        packetError = fail(GodotError.ERR_BUG, "getPacket", "Bug: the peer chosen for the next packet has none.");
-        return EMPTY;
+        return data;
     }
 
     @Override
@@ -495,6 +514,19 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      */
     public long getLastPacketArrivalNanos() {
         return lastPacketArrivalNanos;
+    }
+
+    /**
+     * True if the packet last returned by {@link #getPacket()} arrived as a text message (a debugger extra, as
+     * {@code WebRTCDataChannel.was_string_packet()}); echo and forwarding use it to keep the form it came in.
+     */
+    public boolean wasStringPacket() {
+        return lastPacketWasString;
+    }
+
+    /** The internal channel index (0 "reliable", 1 "ordered", 2 "unreliable", 3.. extras) of the next packet. */
+    public int getPacketChannelIndex() {
+        return nextPacketChannel;
     }
 
     @Override
@@ -556,6 +588,40 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             p.channels.get(ch).putPacket(data);
         }
         return GodotError.OK;
+    }
+
+    /**
+     * Sends {@code data} to one peer on exactly internal channel {@code channelIndex}, as a text or binary
+     * message, without touching the target, transfer channel or transfer mode (a debugger extra: echo and
+     * forwarding answer on the channel a packet came in on, in the form it came in). Owner thread; {@code data}
+     * is not kept.
+     *
+     * @return the channel's result, or ERR_UNCONFIGURED / ERR_INVALID_PARAMETER as {@link #putPacket} for a
+     *         missing peer or channel
+     */
+    public GodotError putPacketOn(int peerId, int channelIndex, WriteMode writeMode, byte[] data) {
+        checkOwner("putPacketOn");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(writeMode, "writeMode");
+        if (status == ConnectionStatus.DISCONNECTED) {
+            return fail(GodotError.ERR_UNCONFIGURED, "putPacket", "the multiplayer peer is not created (DISCONNECTED).");
+        }
+        ConnectedPeer p = peerMap.get(peerId);
+        if (p == null) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Invalid target peer: " + peerId + ".");
+        }
+        if (channelIndex < 0 || channelIndex >= p.channels.size()) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + channelIndex
+                    + ", max channels: " + p.channels.size());
+        }
+        WebRtcDataChannel ch = p.channels.get(channelIndex);
+        WriteMode before = ch.getWriteMode();
+        ch.setWriteMode(writeMode);
+        try {
+            return ch.putPacket(data);
+        } finally {
+            ch.setWriteMode(before);
+        }
     }
 
     /** The internal channel index {@code putPacket} uses now. */
@@ -658,6 +724,26 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     /** Turns per-packet events (PacketSent/PacketReceived) on or off; counters are always kept. Off by default. */
     public void setPacketEventsEnabled(boolean on) {
         packetEvents = on;
+    }
+
+    /**
+     * Answers MeshScope probe pings ({@link dev.meshscope.core.probe.ProbePacket}) where they arrive, in
+     * webrtc-java's receive callback, on the channel and in the form they came in, instead of queueing them for
+     * {@link #getPacket()}: the remote's probe round trip then measures the network and the stack, not this
+     * peer's poll loop. Answered pings are counted as received and their pongs as sent on the channel; the
+     * application never sees them. Off by default (a Godot peer has no such behaviour). Owner thread.
+     */
+    public void setAnswerProbesOnArrival(boolean on) {
+        checkOwner("setAnswerProbesOnArrival");
+        answerProbesOnArrival = on;
+        for (ConnectedPeer p : peerMap.values()) {
+            p.connection.setAnswerProbesOnArrival(on);
+        }
+    }
+
+    /** Whether probe pings are answered where they arrive. */
+    public boolean isAnsweringProbesOnArrival() {
+        return answerProbesOnArrival;
     }
 
     /** The last failure of any call on this peer or on one of its connections and channels, or {@code null}. */

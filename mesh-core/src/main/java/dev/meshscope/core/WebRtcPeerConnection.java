@@ -104,6 +104,7 @@ public final class WebRtcPeerConnection {
     private int peerId;
     private java.util.function.BooleanSupplier packetEvents = () -> false;
     private long changes;
+    private volatile boolean answerProbesOnArrival;
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -122,14 +123,14 @@ public final class WebRtcPeerConnection {
      * (Re)creates the native connection with {@code config}, dropping any previous one and its channels, and
      * goes back to {@link ConnectionState#NEW}.
      *
-     * @return OK, ERR_INVALID_PARAMETER for a bad ICE server entry, FAILED when libwebrtc refuses
+     * @return OK, or FAILED for a bad ICE server entry or when libwebrtc refuses (as native Godot)
      */
     public GodotError initialize(RtcConfiguration config) {
         checkOwner("WebRtcPeerConnection.initialize");
         Objects.requireNonNull(config, "config");
         String p = config.problem();
         if (p != null) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "initialize", p);
+            return recordFailure(GodotError.FAILED, "initialize", p); // Godot native: a bad "urls" is FAILED.
         }
         if (nat != null) {
             nat.close();
@@ -204,12 +205,13 @@ public final class WebRtcPeerConnection {
      * Creates an offer and applies it locally; {@code session_description_created("offer", sdp)} follows from
      * {@code poll()}, then one {@code ice_candidate_created} per local candidate.
      *
-     * @return OK, ERR_UNCONFIGURED without a native connection, FAILED when not in state NEW or already negotiating
+     * @return OK, ERR_UNCONFIGURED without a native connection, FAILED when closed, not in state NEW or already
+     *         negotiating
      */
     public GodotError createOffer() {
         checkOwner("WebRtcPeerConnection.createOffer");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "createOffer", unusableReason());
+            return unusable("createOffer");
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
             return recordFailure(GodotError.FAILED, "createOffer", "an offer can only be made once, by a NEW connection "
@@ -231,7 +233,7 @@ public final class WebRtcPeerConnection {
     public GodotError setLocalDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setLocalDescription");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "setLocalDescription", unusableReason());
+            return unusable("setLocalDescription");
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
             return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setLocalDescription",
@@ -246,7 +248,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.setLocal(type, SdpInfo.parse(sdp).sdp());
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setLocalDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage());
         } catch (NativeCallException e) {
             return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage()); // Closed meanwhile.
         }
@@ -262,13 +264,14 @@ public final class WebRtcPeerConnection {
      * rejected, a DTLS fingerprint, ICE credentials, a DTLS role that fits the type (libwebrtc accepts an
      * answer given as an offer), and the signaling step (an answer needs our offer first).
      *
-     * @return OK when accepted for applying (a later failure arrives as an error event); otherwise
-     *         ERR_INVALID_PARAMETER, ERR_INVALID_DATA, ERR_BUSY or FAILED, with the reason recorded
+     * @return OK when accepted for applying (a later failure arrives as an error event); otherwise FAILED (as
+     *         native Godot, for garbage or a description that does not fit), ERR_INVALID_PARAMETER for a bad type
+     *         or ERR_BUSY while the previous step is still applying, with the reason recorded
      */
     public GodotError setRemoteDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setRemoteDescription");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "setRemoteDescription", unusableReason());
+            return unusable("setRemoteDescription");
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
             return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setRemoteDescription",
@@ -278,11 +281,11 @@ public final class WebRtcPeerConnection {
         try {
             info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setRemoteDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, "setRemoteDescription", e.getMessage()); // As native Godot.
         }
         String problem = info.problemAs(type);
         if (problem != null) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setRemoteDescription", problem);
+            return recordFailure(GodotError.FAILED, "setRemoteDescription", problem);
         }
         if ("offer".equals(type)) {
             if (negotiation != Negotiation.IDLE || state != ConnectionState.NEW) {
@@ -319,13 +322,13 @@ public final class WebRtcPeerConnection {
     public GodotError addIceCandidate(String media, int index, String name) {
         checkOwner("WebRtcPeerConnection.addIceCandidate");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "addIceCandidate", unusableReason());
+            return unusable("addIceCandidate");
         }
         IceCandidate c;
         try {
             c = IceCandidate.parse(name);
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
+            return recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage()); // As native Godot.
         }
         if (media == null || media.isEmpty()) {
             return recordFailure(GodotError.ERR_INVALID_PARAMETER, "addIceCandidate",
@@ -516,6 +519,16 @@ public final class WebRtcPeerConnection {
         return packetEvents.getAsBoolean();
     }
 
+    /** Read on webrtc-java's signalling thread by the channels' receive callbacks. */
+    boolean answersProbesOnArrival() {
+        return answerProbesOnArrival;
+    }
+
+    /** Set by the owner (the multiplayer peer); see {@link WebRtcMultiplayerPeer#setAnswerProbesOnArrival}. */
+    void setAnswerProbesOnArrival(boolean on) {
+        answerProbesOnArrival = on;
+    }
+
     void checkOwner(String what) {
         owner.check(what);
     }
@@ -530,6 +543,14 @@ public final class WebRtcPeerConnection {
         if (p != null) {
             p.emit(e);
         }
+    }
+
+    /**
+     * The failure of a call on a connection without a usable native side, with native Godot's codes: no
+     * connection at all (it never initialized) is ERR_UNCONFIGURED, a closed one FAILED (libdatachannel throws).
+     */
+    private GodotError unusable(String operation) {
+        return recordFailure(nat == null ? GodotError.ERR_UNCONFIGURED : GodotError.FAILED, operation, unusableReason());
     }
 
     GodotError recordFailure(GodotError code, String operation, String reason) {
@@ -612,7 +633,7 @@ public final class WebRtcPeerConnection {
             try {
                 addNow(h[0], IceCandidate.parse(h[1]));
             } catch (SdpException e) {
-                recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
+                recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage());
             }
         }
         if ("answer".equals(ra.type())) {

@@ -70,7 +70,8 @@ class MeshThreadTest {
                 }
                 while (a.getAvailablePacketCount() > 0) {
                     int from = a.getPacketPeer();
-                    if (tracker.onReceived(from, a.getPacket())) {
+                    int ch = a.getPacketChannelIndex();
+                    if (tracker.onReceived(from, ch, a.getPacket(), a.getLastPacketArrivalNanos())) {
                         pongs.release();
                     }
                 }

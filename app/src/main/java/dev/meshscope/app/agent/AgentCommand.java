@@ -171,7 +171,10 @@ public final class AgentCommand implements Callable<Integer> {
         thread.setFailureHandler(t -> status.say("internal error on the mesh thread (the agent goes on): " + t));
         WebRtcMultiplayerPeer peer = new WebRtcMultiplayerPeer();
         AgentTraffic traffic = new AgentTraffic(peer, setup.echo());
-        thread.execute(() -> watch(peer, status, events));
+        thread.execute(() -> {
+            traffic.start();
+            watch(peer, status, events);
+        });
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
         if (!setup.pingEvery().isZero()) {

@@ -92,7 +92,22 @@ public final class NativeRuntime {
         return true;
     }
 
-    /** Leaves the gate after a native call entered with {@link #enter()}. */
+    /**
+     * {@link #enter()} for a native callback: never waits. It fails while {@link #close()} holds the gate (the
+     * closing thread may be waiting for the signalling thread this callback runs on), so the caller skips the call.
+     */
+    public boolean tryEnter() {
+        if (!gate.readLock().tryLock()) {
+            return false;
+        }
+        if (closed) {
+            gate.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    /** Leaves the gate after a native call entered with {@link #enter()} or {@link #tryEnter()}. */
     public void exit() {
         gate.readLock().unlock();
     }
