@@ -353,7 +353,7 @@ public final class WebRtcDataChannel implements PacketPeer {
         Stamp at = Stamp.now();
         connection.emit(new MeshEvent.PacketDropped(at.nanos(), at.millis(), connection.peerId(), eventIndex(), size,
                 true, reason));
-        return connection.recordFailure(code, "putPacket", "channel " + eventIndex() + " \"" + config.label() + "\": "
+        return connection.recordFailure(code, Step.PUT_PACKET, "channel " + eventIndex() + " \"" + config.label() + "\": "
                 + reason);
     }
 

@@ -68,7 +68,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public WebRtcMultiplayerPeer() {
         hub.add(e -> {
             if (e instanceof MeshEvent.ErrorRaised err) {
-                lastFailure = new Failure(err.code(), err.operation(), err.reason());
+                lastFailure = new Failure(err.code(), err.step(), err.reason());
             }
         });
     }
@@ -99,7 +99,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      * transfer mode for one extra channel, as a {@link TransferMode} or Godot's int value.
      */
     public GodotError createServer(List<?> channelsConfig) {
-        return initializeAs(1, NetworkMode.SERVER, channelsConfig, "createServer");
+        return initializeAs(1, NetworkMode.SERVER, channelsConfig, Step.CREATE_SERVER);
     }
 
     /** {@code create_client(peer_id)} with no extra channels. */
@@ -111,9 +111,9 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public GodotError createClient(int peerId, List<?> channelsConfig) {
         checkOwner("createClient");
         if (peerId == 1) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "createClient", "Clients cannot have ID 1.");
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.CREATE_CLIENT, "Clients cannot have ID 1.");
         }
-        return initializeAs(peerId, NetworkMode.CLIENT, channelsConfig, "createClient");
+        return initializeAs(peerId, NetworkMode.CLIENT, channelsConfig, Step.CREATE_CLIENT);
     }
 
     /** {@code create_mesh(peer_id)} with no extra channels. */
@@ -123,11 +123,11 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
 
     /** {@code create_mesh(peer_id, channels_config)}. */
     public GodotError createMesh(int peerId, List<?> channelsConfig) {
-        return initializeAs(peerId, NetworkMode.MESH, channelsConfig, "createMesh");
+        return initializeAs(peerId, NetworkMode.MESH, channelsConfig, Step.CREATE_MESH);
     }
 
-    private GodotError initializeAs(int id, NetworkMode newMode, List<?> cfg, String op) {
-        checkOwner(op);
+    private GodotError initializeAs(int id, NetworkMode newMode, List<?> cfg, Step op) {
+        checkOwner(op.apiName());
         Objects.requireNonNull(cfg, "channelsConfig");
         if (id < 1) {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer id must be between 1 and 2147483647, not " + id + ".");
@@ -198,7 +198,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      */
     public GodotError addPeer(WebRtcPeerConnection peer, int peerId, int unreliableLifetime) {
         checkOwner("addPeer");
-        String op = "addPeer";
+        Step op = Step.ADD_PEER;
         if (mode == NetworkMode.NONE) {
             return fail(GodotError.ERR_UNCONFIGURED, op, "create a server, client or mesh before adding peers.");
         }
@@ -276,7 +276,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private void removePeer(int peerId, String reason) {
         ConnectedPeer p = peerMap.remove(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "removePeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.REMOVE_PEER, "there is no peer " + peerId + ".");
             return;
         }
         p.connection.close();
@@ -298,7 +298,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("disconnectPeer");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "disconnectPeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.DISCONNECT_PEER, "there is no peer " + peerId + ".");
             return;
         }
         if (force) {
@@ -326,7 +326,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("getPeer");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "getPeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.GET_PEER, "there is no peer " + peerId + ".");
             return null;
         }
         return new PeerInfo(p.connection, p.channels, p.connected);
@@ -412,7 +412,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             Stamp at = Stamp.now();
             if (mode == NetworkMode.CLIENT) {
                 if (id != 1) {
-                    fail(GodotError.ERR_BUG, "poll", "Bug: a client connected to peer " + id + ", not the server.");
+                    fail(GodotError.ERR_BUG, Step.POLL, "Bug: a client connected to peer " + id + ", not the server.");
                     continue;
                 }
                 setStatus(ConnectionStatus.CONNECTED, at);
@@ -483,14 +483,14 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         ConnectedPeer p = nextPacketPeer == 0 ? null : peerMap.get(nextPacketPeer);
         if (p == null) {
             findNextPeer();
-            packetError = fail(GodotError.ERR_UNAVAILABLE, "getPacket", "no packet is available; call poll() and check "
+            packetError = fail(GodotError.ERR_UNAVAILABLE, Step.GET_PACKET, "no packet is available; call poll() and check "
                     + "getAvailablePacketCount() first.");
             return EMPTY;
         }
         WebRtcDataChannel ch = nextPacketChannel < p.channels.size() ? p.channels.get(nextPacketChannel) : null;
         if (ch == null || ch.getAvailablePacketCount() == 0) {
             findNextPeer();
-            packetError = fail(GodotError.ERR_BUG, "getPacket", "Bug: the channel announced for the next packet ("
+            packetError = fail(GodotError.ERR_BUG, Step.GET_PACKET, "Bug: the channel announced for the next packet ("
                     + nextPacketChannel + ") has none.");
             return EMPTY;
         }
@@ -542,7 +542,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     @Override
     public TransferMode getPacketMode() {
         if (nextPacketChannel < 0 || nextPacketChannel >= channelModes.size()) {
-            fail(GodotError.ERR_BUG, "getPacketMode", "channel index " + nextPacketChannel + " is out of range.");
+            fail(GodotError.ERR_BUG, Step.GET_PACKET_MODE, "channel index " + nextPacketChannel + " is out of range.");
             return TransferMode.RELIABLE;
         }
         return channelModes.get(nextPacketChannel);
@@ -559,17 +559,17 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("putPacket");
         Objects.requireNonNull(data, "data");
         if (status == ConnectionStatus.DISCONNECTED) {
-            return fail(GodotError.ERR_UNCONFIGURED, "putPacket", "the multiplayer peer is not created (DISCONNECTED).");
+            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
         }
         int ch = internalChannel();
         int target = targetPeer();
         if (target > 0) {
             ConnectedPeer p = peerMap.get(target);
             if (p == null) {
-                return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Invalid target peer: " + target + ".");
+                return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + target + ".");
             }
             if (p.channels.size() <= ch) {
-                return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + ch
+                return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
                         + ", max channels: " + p.channels.size());
             }
             return p.channels.get(ch).putPacket(data);
@@ -581,7 +581,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             }
             ConnectedPeer p = e.getValue();
             if (p.channels.size() <= ch) {
-                fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + ch
+                fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
                         + ", max channels: " + p.channels.size());
                 continue;
             }
@@ -604,14 +604,14 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(writeMode, "writeMode");
         if (status == ConnectionStatus.DISCONNECTED) {
-            return fail(GodotError.ERR_UNCONFIGURED, "putPacket", "the multiplayer peer is not created (DISCONNECTED).");
+            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
         }
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Invalid target peer: " + peerId + ".");
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + peerId + ".");
         }
         if (channelIndex < 0 || channelIndex >= p.channels.size()) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + channelIndex
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + channelIndex
                     + ", max channels: " + p.channels.size());
         }
         WebRtcDataChannel ch = p.channels.get(channelIndex);
@@ -676,7 +676,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public int getUniqueId() {
         checkOwner("getUniqueId");
         if (status == ConnectionStatus.DISCONNECTED) {
-            fail(GodotError.ERR_UNCONFIGURED, "getUniqueId", "the multiplayer peer is not created; Godot returns 1.");
+            fail(GodotError.ERR_UNCONFIGURED, Step.GET_UNIQUE_ID, "the multiplayer peer is not created; Godot returns 1.");
             return 1;
         }
         return uniqueId;
@@ -759,7 +759,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("requestWireStats");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "requestWireStats", "there is no peer " + peerId + ".");
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.WIRE_STATS, "there is no peer " + peerId + ".");
         }
         return p.connection.requestWireStats(s -> { });
     }
@@ -796,7 +796,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         hub.emit(new MeshEvent.StatusChanged(at.nanos(), at.millis(), prev, next));
     }
 
-    private GodotError fail(GodotError code, String operation, String reason) {
+    private GodotError fail(GodotError code, Step operation, String reason) {
         Stamp at = Stamp.now();
         hub.emit(new MeshEvent.ErrorRaised(at.nanos(), at.millis(), 0, code, operation, reason));
         return code;

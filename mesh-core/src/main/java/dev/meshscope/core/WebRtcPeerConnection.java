@@ -130,7 +130,7 @@ public final class WebRtcPeerConnection {
         Objects.requireNonNull(config, "config");
         String p = config.problem();
         if (p != null) {
-            return recordFailure(GodotError.FAILED, "initialize", p); // Godot native: a bad "urls" is FAILED.
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, p); // Godot native: a bad "urls" is FAILED.
         }
         if (nat != null) {
             nat.close();
@@ -151,7 +151,7 @@ public final class WebRtcPeerConnection {
         if (!runtime.isUsable()) {
             initProblem = runtime.loadProblem() != null ? runtime.loadProblem() : "the WebRTC runtime is closed";
             state = ConnectionState.CLOSED;
-            return recordFailure(GodotError.FAILED, "initialize", initProblem);
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, initProblem);
         }
         ConcurrentLinkedQueue<NativeSignal> q = signals;
         try {
@@ -161,7 +161,7 @@ public final class WebRtcPeerConnection {
         } catch (NativeCallException e) {
             initProblem = e.getMessage();
             state = ConnectionState.CLOSED;
-            return recordFailure(GodotError.FAILED, "initialize", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, e.getMessage());
         }
     }
 
@@ -174,17 +174,17 @@ public final class WebRtcPeerConnection {
         checkOwner("WebRtcPeerConnection.createDataChannel");
         Objects.requireNonNull(options, "options");
         if (nat == null || nat.isClosed()) {
-            recordFailure(GodotError.ERR_UNCONFIGURED, "createDataChannel", unusableReason());
+            recordFailure(GodotError.ERR_UNCONFIGURED, Step.CREATE_DATA_CHANNEL, unusableReason());
             return null;
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            recordFailure(GodotError.FAILED, "createDataChannel", "channels must be created before the offer or answer; "
+            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, "channels must be created before the offer or answer; "
                     + "this connection is already " + (negotiation != Negotiation.IDLE ? "negotiating" : state) + ".");
             return null;
         }
         String problem = ChannelInitCheck.problem(label, options, usedIds);
         if (problem != null) {
-            recordFailure(GodotError.ERR_INVALID_PARAMETER, "createDataChannel", problem);
+            recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.CREATE_DATA_CHANNEL, problem);
             return null;
         }
         try {
@@ -196,7 +196,7 @@ public final class WebRtcPeerConnection {
             channels.add(ch);
             return ch;
         } catch (NativeCallException e) {
-            recordFailure(GodotError.FAILED, "createDataChannel", e.getMessage());
+            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, e.getMessage());
             return null;
         }
     }
@@ -211,16 +211,16 @@ public final class WebRtcPeerConnection {
     public GodotError createOffer() {
         checkOwner("WebRtcPeerConnection.createOffer");
         if (nat == null || nat.isClosed()) {
-            return unusable("createOffer");
+            return unusable(Step.CREATE_OFFER);
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            return recordFailure(GodotError.FAILED, "createOffer", "an offer can only be made once, by a NEW connection "
+            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, "an offer can only be made once, by a NEW connection "
                     + "that is not negotiating yet (it is " + state + ", " + negotiationWords() + ").");
         }
         try {
             nat.createOffer();
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "createOffer", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, e.getMessage());
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -233,24 +233,24 @@ public final class WebRtcPeerConnection {
     public GodotError setLocalDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setLocalDescription");
         if (nat == null || nat.isClosed()) {
-            return unusable("setLocalDescription");
+            return unusable(Step.SET_LOCAL_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setLocalDescription",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_LOCAL_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
         if (negotiation != Negotiation.IDLE || (sdp != null && SdpInfo.normalize(sdp).equals(localDescription))) {
             return GodotError.OK;
         }
         if (!"offer".equals(type)) {
-            return recordFailure(GodotError.FAILED, "setLocalDescription", "a local answer can only follow a remote offer.");
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, "a local answer can only follow a remote offer.");
         }
         try {
             nat.setLocal(type, SdpInfo.parse(sdp).sdp());
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage()); // Closed meanwhile.
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -271,32 +271,32 @@ public final class WebRtcPeerConnection {
     public GodotError setRemoteDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setRemoteDescription");
         if (nat == null || nat.isClosed()) {
-            return unusable("setRemoteDescription");
+            return unusable(Step.SET_REMOTE_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setRemoteDescription",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_REMOTE_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
         SdpInfo info;
         try {
             info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, "setRemoteDescription", e.getMessage()); // As native Godot.
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // As native Godot.
         }
         String problem = info.problemAs(type);
         if (problem != null) {
-            return recordFailure(GodotError.FAILED, "setRemoteDescription", problem);
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, problem);
         }
         if ("offer".equals(type)) {
             if (negotiation != Negotiation.IDLE || state != ConnectionState.NEW) {
                 return recordFailure(negotiation == Negotiation.ANSWERING ? GodotError.ERR_BUSY : GodotError.FAILED,
-                        "setRemoteDescription", "a remote offer can only be applied to a NEW connection that has not "
+                        Step.SET_REMOTE_DESCRIPTION, "a remote offer can only be applied to a NEW connection that has not "
                         + "negotiated; this one is " + negotiationWords() + ". If both peers made an offer, only the "
                         + "peer with the larger id should (Godot demo rule); re-create this connection.");
             }
         } else if (negotiation != Negotiation.OFFERED) {
             return recordFailure(negotiation == Negotiation.APPLYING_ANSWER ? GodotError.ERR_BUSY : GodotError.FAILED,
-                    "setRemoteDescription", negotiation == Negotiation.OFFERING
+                    Step.SET_REMOTE_DESCRIPTION, negotiation == Negotiation.OFFERING
                     ? "our offer is still being created; apply the answer after session_description_created."
                     : "an answer only completes an offer this connection made, and it " + negotiationWords()
                     + ". Paste the answer into the peer that made the offer.");
@@ -304,7 +304,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.setRemote(type, info.sdp());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "setRemoteDescription", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // Closed meanwhile.
         }
         remoteInfo = info;
         for (WebRtcDataChannel ch : channels) {
@@ -322,21 +322,21 @@ public final class WebRtcPeerConnection {
     public GodotError addIceCandidate(String media, int index, String name) {
         checkOwner("WebRtcPeerConnection.addIceCandidate");
         if (nat == null || nat.isClosed()) {
-            return unusable("addIceCandidate");
+            return unusable(Step.ADD_ICE_CANDIDATE);
         }
         IceCandidate c;
         try {
             c = IceCandidate.parse(name);
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage()); // As native Godot.
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // As native Godot.
         }
         if (media == null || media.isEmpty()) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "addIceCandidate",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE,
                     "the candidate has no media id (sdpMid); it is \"0\" for a data-channel-only session.");
         }
         if (!remoteApplied) {
             if (heldCandidates.size() >= MAX_HELD_CANDIDATES) {
-                return recordFailure(GodotError.ERR_OUT_OF_MEMORY, "addIceCandidate", "already holding "
+                return recordFailure(GodotError.ERR_OUT_OF_MEMORY, Step.ADD_ICE_CANDIDATE, "already holding "
                         + MAX_HELD_CANDIDATES + " candidates for a remote description that never came; apply the remote "
                         + "description first.");
             }
@@ -351,14 +351,14 @@ public final class WebRtcPeerConnection {
     private GodotError addNow(String media, IceCandidate c) {
         String mid = remoteInfo != null && remoteInfo.dataSection() != null ? remoteInfo.dataSection().mid() : "";
         if (!mid.isEmpty() && !mid.equals(media)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "addIceCandidate", "the candidate is for media \""
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE, "the candidate is for media \""
                     + media + "\" but the remote description's data section is \"" + mid + "\"; libwebrtc would "
                     + "silently ignore it. It belongs to another connection.");
         }
         try {
             nat.addCandidate(media, 0, c.value());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // Closed meanwhile.
         }
         Stamp at = Stamp.now();
         emit(new MeshEvent.CandidateAdded(at.nanos(), at.millis(), peerId, c.brief(), false));
@@ -483,13 +483,13 @@ public final class WebRtcPeerConnection {
     public GodotError requestWireStats(Consumer<WireStats> consumer) {
         checkOwner("WebRtcPeerConnection.requestWireStats");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "requestWireStats", unusableReason());
+            return recordFailure(GodotError.ERR_UNCONFIGURED, Step.WIRE_STATS, unusableReason());
         }
         try {
             nat.requestStats(consumer);
             return GodotError.OK;
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "requestWireStats", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.WIRE_STATS, e.getMessage());
         }
     }
 
@@ -549,11 +549,11 @@ public final class WebRtcPeerConnection {
      * The failure of a call on a connection without a usable native side, with native Godot's codes: no
      * connection at all (it never initialized) is ERR_UNCONFIGURED, a closed one FAILED (libdatachannel throws).
      */
-    private GodotError unusable(String operation) {
+    private GodotError unusable(Step operation) {
         return recordFailure(nat == null ? GodotError.ERR_UNCONFIGURED : GodotError.FAILED, operation, unusableReason());
     }
 
-    GodotError recordFailure(GodotError code, String operation, String reason) {
+    GodotError recordFailure(GodotError code, Step operation, String reason) {
         lastFailure = new Failure(code, operation, reason);
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peerId + ": " + lastFailure);
         Stamp at = Stamp.now();
@@ -590,10 +590,10 @@ public final class WebRtcPeerConnection {
         } else if (s instanceof NativeSignal.RemoteApplied ra) {
             onRemoteApplied(ra, at);
         } else if (s instanceof NativeSignal.StepFailed f) {
-            if (!f.operation().startsWith("addIceCandidate")) {
+            if (f.step().endsNegotiation()) {
                 negotiate(Negotiation.FAILED); // A refused candidate leaves the others (and the descriptions) usable.
             }
-            recordFailure(GodotError.FAILED, f.operation(), "libwebrtc: " + f.message());
+            recordFailure(GodotError.FAILED, f.step(), "libwebrtc: " + f.message());
         } else if (s instanceof NativeSignal.ChannelChanged cc) {
             for (WebRtcDataChannel ch : channels) {
                 if (ch.nativeChannel() == cc.channel()) {
@@ -633,7 +633,7 @@ public final class WebRtcPeerConnection {
             try {
                 addNow(h[0], IceCandidate.parse(h[1]));
             } catch (SdpException e) {
-                recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage());
+                recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage());
             }
         }
         if ("answer".equals(ra.type())) {

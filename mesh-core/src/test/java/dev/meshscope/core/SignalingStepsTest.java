@@ -140,7 +140,7 @@ class SignalingStepsTest {
                 .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("no data channel section");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=fingerprint:sha-256 ",
-                "a=fingerprint:sha-256 00:" + "\r\na=fingerprint:sha-256 ")))
+                "a=fingerprint:sha-256 " + "00:".repeat(31) + "00\r\na=fingerprint:sha-256 ")))
                 .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("two different sha-256 DTLS fingerprints");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=setup:actpass", "a=setup:active")))
