@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * Godot's {@code WebRTCPeerConnection} on webrtc-java, with native Godot's threading contract: callbacks are
- * queued, and every state change and signal happens inside {@link #poll()} on the caller's thread.
+ * queued, and every state change and signal happens inside {@link #poll()} on the caller's thread. Native
+ * activity wakes only the owner: the {@link MeshThread} this connection was created on, or, for a connection
+ * created on any other thread, the runtime's activity listeners.
  *
  * <p>Threads: one owner thread calls every method (the first thread that calls owns it; others get an
  * {@link IllegalStateException}). Native callbacks copy what they received into a queue and wake the
@@ -105,6 +107,8 @@ public final class WebRtcPeerConnection {
     private java.util.function.BooleanSupplier packetEvents = () -> false;
     private long changes;
     private volatile boolean answerProbesOnArrival;
+    /** Wakes the owner MeshThread (this connection was created on it), or {@code null}: then the runtime's listeners. */
+    private final Runnable ownerWake;
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -114,6 +118,7 @@ public final class WebRtcPeerConnection {
     /** A connection on {@code runtime}, initialized with no ICE servers. */
     public WebRtcPeerConnection(WebRtcRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.ownerWake = MeshThread.wakerOf(Thread.currentThread());
         initialize(RtcConfiguration.DEFAULT);
     }
 
@@ -155,7 +160,8 @@ public final class WebRtcPeerConnection {
         }
         ConcurrentLinkedQueue<NativeSignal> q = signals;
         try {
-            nat = new NativeConnection(runtime.nativeRuntime(), config, q::add, runtime.wake());
+            nat = new NativeConnection(runtime.nativeRuntime(), config, q::add,
+                    ownerWake != null ? ownerWake : runtime.wake());
             initProblem = null;
             return GodotError.OK;
         } catch (NativeCallException e) {

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The WebRTC library of a process: one native factory, shared by every connection made with it, and the
- * activity signal that wakes owner threads when a native callback delivered something.
+ * activity signal for connections owned by threads other than a {@link MeshThread}.
  *
  * <p>Closing is owned and ordered: {@link #close()} closes every live channel and connection first and
  * disposes the factory last, so no call can ever reach a disposed factory (which segfaults). Thread-safe.
@@ -70,8 +70,10 @@ public final class WebRtcRuntime implements AutoCloseable {
     }
 
     /**
-     * Registers {@code listener} to run after every native callback that delivered something. It runs on
-     * webrtc-java's signalling thread: it must only wake a thread (unpark, count down), never block.
+     * Registers {@code listener} to run after every native callback that delivered something for a connection
+     * that was not created on a {@link MeshThread} (a MeshThread is woken directly by its own connections, and by
+     * nothing else). It runs on webrtc-java's signalling thread: it must only wake a thread (unpark, count down),
+     * never block.
      */
     public void addActivityListener(Runnable listener) {
         activityListeners.add(listener);
