@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RuntimeExtension;
+import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,34 +45,33 @@ class FailureStepTest {
      */
     @Test
     void anAsynchronousRefusalArrivesAsItsStep() {
-        WebRtcPeerConnection offerer = new WebRtcPeerConnection(RT.get());
-        offerer.createDataChannel("reliable", DataChannelOptions.negotiated(1));
-        List<String> offer = new ArrayList<>();
-        offerer.addListener(new WebRtcPeerConnection.Listener() {
-            @Override
-            public void sessionDescriptionCreated(String type, String sdp) {
-                offer.add(sdp);
-            }
-        });
-        assertThat(offerer.createOffer()).isEqualTo(GodotError.OK);
-        Pump.until("offer", () -> !offer.isEmpty(), offerer::poll);
-        WebRtcPeerConnection answerer = new WebRtcPeerConnection(RT.get());
-        answerer.createDataChannel("reliable", DataChannelOptions.negotiated(1));
-        List<MeshEvent.ErrorRaised> errors = new ArrayList<>();
-        answerer.addEventListener(e -> {
-            if (e instanceof MeshEvent.ErrorRaised err) {
-                errors.add(err);
-            }
-        });
-        String tampered = offer.get(0).replaceFirst("a=ice-pwd:\\S+", "a=ice-pwd:short");
-        assertThat(tampered).isNotEqualTo(offer.get(0));
-        assertThat(answerer.setRemoteDescription("offer", tampered)).as("accepted for applying").isEqualTo(GodotError.OK);
-        Pump.until("the refusal", () -> !errors.isEmpty(), answerer::poll);
-        assertThat(errors.get(0).step()).isEqualTo(Step.SET_REMOTE_DESCRIPTION);
-        assertThat(errors.get(0).reason()).startsWith("libwebrtc: ");
-        assertThat(answerer.setRemoteDescription("offer", offer.get(0))).as("the negotiation has ended")
-                .isEqualTo(GodotError.FAILED);
-        offerer.close();
-        answerer.close();
+        try (SignalEnd offerer = new SignalEnd(RT.get()); SignalEnd answerer = new SignalEnd(RT.get())) {
+            String offer = offerer.offer();
+            List<MeshEvent.ErrorRaised> errors = new ArrayList<>();
+            answerer.pc.addEventListener(e -> {
+                if (e instanceof MeshEvent.ErrorRaised err) {
+                    errors.add(err);
+                }
+            });
+            String tampered = offer.replaceFirst("a=ice-pwd:\\S+", "a=ice-pwd:short");
+            assertThat(tampered).isNotEqualTo(offer);
+            assertThat(answerer.pc.setRemoteDescription("offer", tampered)).as("accepted for applying")
+                    .isEqualTo(GodotError.OK);
+            Pump.until("the refusal", () -> !errors.isEmpty(), answerer.pc::poll);
+            assertThat(errors.get(0).step()).isEqualTo(Step.SET_REMOTE_DESCRIPTION);
+            assertThat(errors.get(0).reason()).startsWith("libwebrtc: ");
+            assertThat(answerer.pc.setRemoteDescription("offer", offer)).as("the negotiation has ended")
+                    .isEqualTo(GodotError.FAILED);
+        }
+    }
+
+    /** Negative twin of the refusal above: a harmless edit in transit (an extra attribute) still connects. */
+    @Test
+    void aHarmlessEditInTransitStillConnects() {
+        try (SignalEnd a = new SignalEnd(RT.get()); SignalEnd b = new SignalEnd(RT.get())) {
+            SignalEnd.connect(a, b, sdp -> sdp.replace("a=setup:", "a=x-meshscope-test:1\r\na=setup:"));
+            assertThat(a.pc.getLastFailure()).isNull();
+            assertThat(b.pc.getLastFailure()).isNull();
+        }
     }
 }

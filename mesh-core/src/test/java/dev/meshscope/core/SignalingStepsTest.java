@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RuntimeExtension;
+import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,69 +27,25 @@ class SignalingStepsTest {
         open.forEach(WebRtcPeerConnection::close);
     }
 
-    /** A connection with Godot's three channels, and what it signals. */
-    private final class End {
-        final WebRtcPeerConnection pc = new WebRtcPeerConnection(RT.get());
-        final List<String[]> descriptions = new ArrayList<>();
-        final List<String[]> candidates = new ArrayList<>();
-        final List<WebRtcDataChannel> channels = new ArrayList<>();
-
-        End() {
-            this(1);
-        }
-
-        /** Godot's channels, "ordered" and "unreliable" with a packet lifetime of {@code lifetimeMs}. */
-        End(int lifetimeMs) {
-            open.add(pc);
-            channels.add(pc.createDataChannel("reliable", DataChannelOptions.negotiated(1)));
-            channels.add(pc.createDataChannel("ordered",
-                    DataChannelOptions.negotiated(2).withMaxPacketLifeTime(lifetimeMs)));
-            channels.add(pc.createDataChannel("unreliable",
-                    DataChannelOptions.negotiated(3).withMaxPacketLifeTime(lifetimeMs).withOrdered(false)));
-            pc.addListener(new WebRtcPeerConnection.Listener() {
-                @Override
-                public void sessionDescriptionCreated(String type, String sdp) {
-                    descriptions.add(new String[] {type, sdp});
-                }
-
-                @Override
-                public void iceCandidateCreated(String media, int index, String name) {
-                    candidates.add(new String[] {media, name});
-                }
-            });
-        }
-
-        String offer() {
-            assertThat(pc.createOffer()).isEqualTo(GodotError.OK);
-            Pump.until("offer created", () -> !descriptions.isEmpty(), pc::poll);
-            return descriptions.get(0)[1];
-        }
-
-        /** Waits for gathering to complete and returns the description with every candidate (non-trickle). */
-        String complete() {
-            Pump.until("gathering complete", () -> pc.getGatheringState() == GatheringState.COMPLETE, pc::poll);
-            return pc.getLocalDescription();
-        }
-
-        boolean open() {
-            return pc.getConnectionState() == ConnectionState.CONNECTED
-                    && channels.stream().allMatch(c -> c.getReadyState() == ChannelState.OPEN);
-        }
+    /** A fresh end, closed after the test. */
+    private SignalEnd end() {
+        return end(1);
     }
 
-    private static void connectNonTrickle(End a, End b) {
-        a.offer();
-        String offer = a.complete();
-        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
-        String answer = b.complete();
-        assertThat(a.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.OK);
-        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    private SignalEnd end(int lifetimeMs) {
+        SignalEnd e = new SignalEnd(RT.get(), lifetimeMs);
+        open.add(e.pc);
+        return e;
+    }
+
+    private static void connectNonTrickle(SignalEnd a, SignalEnd b) {
+        SignalEnd.connect(a, b);
     }
 
     @Test
     void nonTrickleDescriptionsCarryEveryCandidateAndConnect() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         assertThat(a.pc.getLocalDescription()).contains("a=candidate:").endsWith("\r\n");
         assertThat(a.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
@@ -96,8 +53,8 @@ class SignalingStepsTest {
 
     @Test
     void garbageTruncatedAndEmptyDescriptionsAreRefusedAndTheGoodOneStillWorks() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String offer = a.complete();
         assertThat(b.pc.setRemoteDescription("offer", "hello there")).isEqualTo(GodotError.FAILED);
@@ -115,8 +72,8 @@ class SignalingStepsTest {
 
     @Test
     void lfOnlyLineEndingsWithoutTheFinalNewlineAreNormalisedAndAccepted() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String pasted = a.complete().replace("\r\n", "\n").strip();
         assertThat(b.pc.setRemoteDescription("offer", "  " + pasted + "  ")).isEqualTo(GodotError.OK);
@@ -126,10 +83,10 @@ class SignalingStepsTest {
 
     @Test
     void tamperedDescriptionsGetASpecificReason() {
-        End a = new End();
+        SignalEnd a = end();
         a.offer();
         String offer = a.complete();
-        End b = new End();
+        SignalEnd b = end();
         assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("a=fingerprint:[^\r]*\r\n", "")))
                 .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("no DTLS fingerprint");
@@ -152,15 +109,15 @@ class SignalingStepsTest {
 
     @Test
     void anOfferGivenAsAnAnswerOrAnAnswerWithoutOurOfferIsRefused() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String offer = a.complete();
         assertThat(b.pc.setRemoteDescription("answer", offer)).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("This is an offer, not an answer");
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
         String answer = b.complete();
-        End c = new End();
+        SignalEnd c = end();
         assertThat(c.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.FAILED);
         assertThat(c.pc.getLastFailure().reason()).contains("Paste the answer into the peer that made the offer");
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.FAILED);
@@ -170,8 +127,8 @@ class SignalingStepsTest {
 
     @Test
     void candidatesBeforeTheRemoteDescriptionAreHeldNotLost() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         String trickleOffer = a.offer();
         assertThat(trickleOffer).doesNotContain("a=candidate:");
         Pump.until("candidates gathered", () -> a.pc.getGatheringState() == GatheringState.COMPLETE, a.pc::poll);
@@ -193,8 +150,8 @@ class SignalingStepsTest {
 
     @Test
     void garbageAndMisaddressedCandidatesAreRefused() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         assertThat(b.pc.setRemoteDescription("offer", a.complete())).isEqualTo(GodotError.OK);
         Pump.until("remote applied", () -> !b.descriptions.isEmpty(), b.pc::poll);
@@ -211,8 +168,8 @@ class SignalingStepsTest {
 
     @Test
     void packetsAtTheSizeLimitArriveAndLargerOnesAreRefusedWithoutClosingTheChannel() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         WebRtcDataChannel reliable = a.channels.get(0);
         assertThat(reliable.getMaxMessageSize()).isEqualTo(262144);
@@ -238,8 +195,8 @@ class SignalingStepsTest {
     @Test
     void partiallyReliableChannelsCarryMessagesUpToTheNegotiatedSizeAsGodotDoes() {
         int[] sizes = {65536, 65537, 131072, 262144};
-        End a = new End(60_000);
-        End b = new End(60_000);
+        SignalEnd a = end(60_000);
+        SignalEnd b = end(60_000);
         connectNonTrickle(a, b);
         for (int ch = 1; ch <= 2; ch++) {
             WebRtcDataChannel out = a.channels.get(ch);
@@ -262,8 +219,8 @@ class SignalingStepsTest {
             assertThat(got.stream().map(g -> g.length).sorted().toList()).containsExactly(65536, 65537, 131072, 262144);
             assertThat(out.getReadyState()).isEqualTo(ChannelState.OPEN);
         }
-        End c = new End(1);
-        End d = new End(1);
+        SignalEnd c = end(1);
+        SignalEnd d = end(1);
         connectNonTrickle(c, d);
         WebRtcDataChannel ordered = c.channels.get(1);
         assertThat(ordered.putPacket(pattern(262144))).as("1 ms lifetime: accepted like Godot").isEqualTo(GodotError.OK);
@@ -285,8 +242,8 @@ class SignalingStepsTest {
 
     @Test
     void aFullSendQueueRefusesMoreInsteadOfLettingLibwebrtcCloseTheChannel() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         WebRtcDataChannel out = a.channels.get(0);
         byte[] chunk = new byte[65536];
@@ -312,8 +269,8 @@ class SignalingStepsTest {
 
     @Test
     void aClosedChannelRefusesPacketsWithAReason() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         b.channels.get(1).close();
         Pump.until("a sees the channel close", () -> a.channels.get(1).getReadyState() == ChannelState.CLOSED,
@@ -325,7 +282,7 @@ class SignalingStepsTest {
 
     @Test
     void createOfferTwiceOrAfterAnswerIsRefused() {
-        End a = new End();
+        SignalEnd a = end();
         a.offer();
         assertThat(a.pc.createOffer()).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.createDataChannel("late", DataChannelOptions.negotiated(9))).isNull();
@@ -339,7 +296,7 @@ class SignalingStepsTest {
 
     @Test
     void badIceServersAreRefusedAndTheConnectionKeepsItsOldConfiguration() {
-        End a = new End();
+        SignalEnd a = end();
         assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
                 new RtcConfiguration.IceServer(List.of("http://example.org"), "", ""))))).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("must start with stun:");
