@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshscope.app.gui.FxBridge;
-import dev.meshscope.app.gui.session.MeshSession;
-import dev.meshscope.app.gui.session.OperatorAction;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.WebRtcRuntime;

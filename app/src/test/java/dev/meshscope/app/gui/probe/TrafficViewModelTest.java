@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshscope.app.gui.FxBridge;
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.app.gui.session.MeshSession;
+import dev.meshscope.session.MeshSession;
 import dev.meshscope.core.WebRtcRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
