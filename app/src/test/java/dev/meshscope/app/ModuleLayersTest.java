@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,28 @@ class ModuleLayersTest {
             packages.add(parts.length > 2 ? parts[2] : c.getPackageName());
         }
         assertThat(packages).contains("core", "signaling", "session", "app", "agent", "bench");
+    }
+
+    /**
+     * The rules below name packages; this one ties each package to its module, so that a class cannot slip past
+     * them by declaring another module's package (a split package Maven would compile without a word).
+     */
+    @Test
+    void eachPackageLivesInItsModule() {
+        Map<String, String> moduleOfPackage = Map.of("core", "mesh-core", "signaling", "signaling-file",
+                "session", "session", "app", "app", "agent", "agent", "bench", "bench");
+        List<String> strays = new ArrayList<>();
+        for (JavaClass c : EVERY_MODULE) {
+            String[] parts = c.getPackageName().split("\\.");
+            String module = parts.length > 2 ? moduleOfPackage.get(parts[2]) : null;
+            String where = c.getSource().map(src -> src.getUri().toString()).orElse("");
+            boolean inModule = module != null && (where.contains("/" + module + "/target/classes/")
+                    || where.matches(".*/" + module + "-[^/]*\\.jar!/.*"));
+            if (!inModule) {
+                strays.add(c.getName() + " (" + where + ")");
+            }
+        }
+        assertThat(strays).as("classes outside the module their package belongs to").isEmpty();
     }
 
     @Test
