@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * client offers, a bad paste is refused without changing anything, the server answers, and pings flow on every
  * channel. A blob pasted into the wrong peer is refused with a message saying so.
  */
+@Tag("multiprocess")
+@Tag("native")
 class AgentManualProcessTest {
     private static final long LINE_WAIT_SECONDS = 60;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default channels and two extras); one is killed and the other two report it gone and carry on; a fourth
  * process that takes a used id is told so; the survivors stop cleanly on end of stdin and on SIGTERM.
  */
+@Tag("multiprocess")
+@Tag("native")
 class AgentMeshProcessTest {
     private static final Duration FORM = Duration.ofSeconds(90);
     private static final Duration NOTICE = Duration.ofSeconds(30);

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stdin and stdout. Packets flow both ways on every channel: aiortc's packets come back echoed, and the agent's
  * probe pings come back as pongs. Skipped, loudly, only where {@code /usr/bin/python3 -c "import aiortc"} fails.
  */
+@Tag("multiprocess")
+@Tag("native")
 class AiortcInteropTest {
     /** Debian's interpreter: aiortc is installed for it (python3-aiortc), not for a pyenv python on PATH. */
     private static final String PYTHON = "/usr/bin/python3";

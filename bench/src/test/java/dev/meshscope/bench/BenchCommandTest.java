@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,6 +38,7 @@ class BenchCommandTest {
         return cl.execute(args);
     }
 
+    @Tag("native")
     @ParameterizedTest
     @ValueSource(strings = {"connect", "throughput", "roundtrip", "mesh", "packetrate"})
     void eachScenarioWritesWellFormedResultsWithPositiveFigures(String scenario) throws IOException {

@@ -10,6 +10,7 @@ import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** get_peers() printed as Godot 4 prints a Dictionary, from a real multiplayer peer. */
@@ -21,6 +22,7 @@ class GodotPrinterTest {
         assertThat(new GodotPrinter().print(Map.of())).isEqualTo("{  }");
     }
 
+    @Tag("native")
     @Test
     void printsEveryPeerWithConnectionConnectedAndChannelsInGodotsOrder() {
         try (WebRtcRuntime rt = WebRtcRuntime.create()) {

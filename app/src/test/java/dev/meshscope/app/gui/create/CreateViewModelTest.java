@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Create panel's model on a real session, without a window (the test thread drains the bridge). */
+@Tag("native")
 class CreateViewModelTest {
     private final WebRtcRuntime runtime = WebRtcRuntime.create();
     private final FxBridge bridge = new FxBridge();
