@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.Step;
