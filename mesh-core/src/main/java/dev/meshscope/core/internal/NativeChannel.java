@@ -242,6 +242,7 @@ public final class NativeChannel {
         @Override
         public void onMessage(RTCDataChannelBuffer buffer) {
             CallbackGuard.run("onMessage", () -> {
+                runtime.countMessage();
                 ByteBuffer src = buffer.data.duplicate();
                 byte[] copy = new byte[src.remaining()];
                 src.get(copy);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -44,6 +45,7 @@ public final class NativeRuntime {
     private final PeerConnectionFactory factory;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Set<NativeConnection> live = ConcurrentHashMap.newKeySet();
+    private final LongAdder messagesReceived = new LongAdder();
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLER_THREADS, r -> {
         Thread t = new Thread(r, "webrtc-caller");
         t.setDaemon(true);
@@ -115,6 +117,16 @@ public final class NativeRuntime {
     /** True once {@link #close()} started. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Counts one message delivered by webrtc-java's onMessage (any channel). Callback thread; never blocks. */
+    void countMessage() {
+        messagesReceived.increment();
+    }
+
+    /** Messages delivered by webrtc-java on this runtime since it was created. */
+    public long messagesReceived() {
+        return messagesReceived.sum();
     }
 
     /** How many connections are open on this runtime. */
