@@ -107,7 +107,6 @@ class PacketRoutingTest {
     @Test
     void packetsArrivingAfterTheCursorWentToZeroWaitForTheNextPoll() {
         List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 20, 21);
-        Runnable poll = Loopback.pollAll(mesh);
         WebRtcMultiplayerPeer a = mesh.get(0);
         assertThat(a.getAvailablePacketCount()).isZero();
         mesh.get(1).putPacket(text("late"));

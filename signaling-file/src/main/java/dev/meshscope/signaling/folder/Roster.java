@@ -152,7 +152,7 @@ final class Roster {
                 continue;
             }
             String why = incompatibility(e.presence);
-            if (why == INVISIBLE) {
+            if (INVISIBLE.equals(why)) {
                 continue;
             }
             if (why != null) {

@@ -98,7 +98,7 @@ public final class CreateViewModel {
         if (mode.get() == NetworkMode.SERVER) {
             mode.set(NetworkMode.MESH);
         }
-        commands.generateUniqueId().thenAccept(id -> fx.execute(() -> idText.set(Integer.toString(id))));
+        var unused = commands.generateUniqueId().thenAccept(id -> fx.execute(() -> idText.set(Integer.toString(id))));
     }
 
     /** Adds an extra channel of the mode chosen in {@link #nextExtraProperty()}. */
