@@ -5,7 +5,8 @@
 It creates Godot's negotiated channels (1 "reliable", 2 "ordered", 3 "unreliable", then 4.. for extra channels,
 labelled by their id; as on a real Godot native peer they are all reliable, because Godot passes the packet
 lifetime under a key its backends do not read), signals by hand and non-trickle like MeshScope's manual mode,
-then sends packets on every channel expecting them echoed, and answers MeshScope probe pings with pongs.
+then sends binary and text packets on every channel expecting each echoed in the form it was sent, and answers
+MeshScope probe pings with pongs.
 
 Signaling goes through stdin/stdout, one paste at a time:
   stdout  what to paste into the MeshScope agent: a MeshScope blob line ("MSB1:..."), or a raw SDP
@@ -101,19 +102,33 @@ async def run(args, result):
         cid = 4 + i
         channels[cid] = pc.createDataChannel(str(cid), negotiated=True, id=cid, ordered=True)
     echoed = {cid: 0 for cid in channels}
+    echoed_text = {cid: 0 for cid in channels}
+    wrong_form = {cid: 0 for cid in channels}
     pinged = {cid: 0 for cid in channels}
     sent = {cid: [] for cid in channels}
+    sent_text = {cid: [] for cid in channels}
     result["echoed"] = echoed
+    result["echoed_text"] = echoed_text
+    result["wrong_form"] = wrong_form
     result["pinged"] = pinged
 
     def on_message_for(cid, ch):
         def on_message(message):
-            data = message.encode("utf-8") if isinstance(message, str) else message
+            if isinstance(message, str):
+                # A text message: an echo of our text is right, an echo of our binary packet came back in the wrong form.
+                if message in sent_text[cid]:
+                    echoed_text[cid] += 1
+                elif message.encode("utf-8") in sent[cid]:
+                    wrong_form[cid] += 1
+                return
+            data = message
             if data.startswith(PROBE_MAGIC) and len(data) >= 24 and data[5] == PROBE_PING:
                 ch.send(data[:5] + bytes([PROBE_PONG]) + data[6:])
                 pinged[cid] += 1
             elif data in sent[cid]:
                 echoed[cid] += 1
+            elif data.decode("utf-8", "replace") in sent_text[cid]:
+                wrong_form[cid] += 1
         return on_message
 
     for cid, ch in channels.items():
@@ -147,9 +162,15 @@ async def run(args, result):
             payload = ("godot-interop channel %d packet %d" % (cid, n)).encode("ascii")
             sent[cid].append(payload)
             ch.send(payload)
-    while not all(echoed[c] >= args.count and pinged[c] >= 1 for c in channels):
+            text = "godot-interop channel %d text %d" % (cid, n)
+            sent_text[cid].append(text)
+            ch.send(text)  # a str goes out as a WebRTC String message
+    while not all(echoed[c] >= args.count and echoed_text[c] >= args.count and pinged[c] >= 1 for c in channels):
+        if any(wrong_form.values()):
+            raise ValueError("echoes came back in the wrong form (text as binary or binary as text): %s" % wrong_form)
         await asyncio.sleep(0.02)
-    log("every channel echoed", args.count, "packets and answered the agent's pings:", echoed, pinged)
+    log("every channel echoed", args.count, "binary and", args.count, "text packets in their form and answered the "
+        "agent's pings:", echoed, echoed_text, pinged)
     await asyncio.sleep(0.2)  # let the last pongs leave before closing
     await pc.close()
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -181,7 +182,10 @@ public final class AgentCommand implements Callable<Integer> {
         thread.setFailureHandler(t -> status.say("internal error on the mesh thread (the agent goes on): " + t));
         WebRtcMultiplayerPeer peer = new WebRtcMultiplayerPeer();
         AgentTraffic traffic = new AgentTraffic(peer, setup.echo());
-        thread.execute(() -> watch(peer, status, events));
+        thread.execute(() -> {
+            traffic.start();
+            watch(peer, status, events);
+        });
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
         if (!setup.pingEvery().isZero()) {
@@ -196,7 +200,7 @@ public final class AgentCommand implements Callable<Integer> {
                 + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ".");
 
         LobbySession session = null;
-        Consumer<String> input;
+        BiConsumer<String, Boolean> input;
         Runnable endOfInput;
         if (setup.manual()) {
             ManualSignaling manual = new ManualSignaling(rt, peer, setup, System.out, status, events);
@@ -207,8 +211,8 @@ public final class AgentCommand implements Callable<Integer> {
             });
             thread.addPoller(manual::poll);
             PasteAccumulator pastes = new PasteAccumulator();
-            input = line -> {
-                String p = pastes.line(line);
+            input = (line, more) -> {
+                String p = pastes.line(line, more);
                 if (p != null) {
                     thread.execute(() -> manual.paste(p));
                 }
@@ -244,7 +248,7 @@ public final class AgentCommand implements Callable<Integer> {
             });
             s.start();
             session = s;
-            input = line -> {
+            input = (line, more) -> {
                 switch (line.strip()) {
                     case "seal" -> s.seal();
                     case "quit" -> done.complete(0);
@@ -327,13 +331,13 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
-    private static void readStdin(Consumer<String> input, Runnable endOfInput, CompletableFuture<Integer> done,
+    private static void readStdin(BiConsumer<String, Boolean> input, Runnable endOfInput, CompletableFuture<Integer> done,
                                   Status status) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null && !done.isDone()) {
-                    input.accept(line);
+                    input.accept(line, in.ready());
                 }
             } catch (IOException e) {
                 status.say("stdin failed (" + e.getMessage() + "); stopping.");

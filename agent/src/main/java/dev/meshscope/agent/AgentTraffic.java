@@ -2,10 +2,9 @@
 package dev.meshscope.agent;
 
 import dev.meshscope.core.GodotError;
-import dev.meshscope.core.MultiplayerPeer;
 import dev.meshscope.core.PeerInfo;
-import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
@@ -38,25 +37,31 @@ final class AgentTraffic {
         this.echo = echo;
     }
 
+    /** Owner thread, before the first poll: with echo on, pings are answered where they arrive (see mesh-core). */
+    void start() {
+        peer.setAnswerProbesOnArrival(echo);
+    }
+
     /** Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. */
     void drain() {
         while (peer.getAvailablePacketCount() > 0) {
             int from = peer.getPacketPeer();
-            int channel = peer.getPacketChannel();
-            TransferMode mode = peer.getPacketMode();
+            int channel = peer.getPacketChannelIndex();
             byte[] data = peer.getPacket();
             if (peer.getPacketError() != GodotError.OK) {
                 continue;
             }
             received++;
-            if (tracker.onReceived(from, data, peer.getLastPacketArrivalNanos()) || !echo) {
+            if (tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos()) || !echo) {
                 continue;
             }
             byte[] pong = ProbePacket.pongFor(data);
             if (ProbePacket.looksLikeProbe(data) && pong == null) {
                 continue; // Probe data that did not decode as a pong or data packet: not ours to answer.
             }
-            if (send(from, channel, mode, pong != null ? pong : data) == GodotError.OK) {
+            // Back on the channel it came in on, in the form it came in (text stays text).
+            WriteMode form = peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY;
+            if (peer.putPacketOn(from, channel, form, pong != null ? pong : data) == GodotError.OK) {
                 echoed++;
             }
         }
@@ -71,7 +76,7 @@ final class AgentTraffic {
             }
             for (int i = 0; i < channels; i++) {
                 byte[] ping = tracker.nextPacket(e.getKey(), i, ProbePacket.Kind.PING, PING_PAYLOAD);
-                send(e.getKey(), transferChannelOf(i), transferModeOf(i), ping);
+                peer.putPacketOn(e.getKey(), i, WriteMode.BINARY, ping);
             }
         }
     }
@@ -95,34 +100,9 @@ final class AgentTraffic {
         for (ProbeStats s : tracker.stats()) {
             sink.accept(s);
             say.accept(String.format(Locale.ROOT, "probe peer %d channel %d (%s): sent %d, answered %d, lost %d, "
-                    + "rtt median %.2f ms, p99 %.2f ms", s.peerId(), s.channel(), WebRtcMultiplayerPeer.channelLabel(s.channel()),
-                    s.sent(), s.received(), s.lost(), s.rttMedianMs(), s.rttP99Ms()));
-        }
-    }
-
-    /** {@code putPacket} to one peer on an internal channel's transfer channel and mode, then back to broadcast. */
-    private GodotError send(int to, int transferChannel, TransferMode mode, byte[] data) {
-        peer.setTargetPeer(to);
-        peer.setTransferChannel(transferChannel);
-        peer.setTransferMode(mode);
-        GodotError e = peer.putPacket(data);
-        peer.setTargetPeer(MultiplayerPeer.TARGET_PEER_BROADCAST);
-        peer.setTransferChannel(0);
-        peer.setTransferMode(TransferMode.RELIABLE);
-        return e;
-    }
-
-    /** The transfer channel that selects internal channel {@code i} (0 for the three default channels). */
-    private static int transferChannelOf(int i) {
-        return i < WebRtcMultiplayerPeer.CH_RESERVED_MAX ? 0 : i - WebRtcMultiplayerPeer.CH_RESERVED_MAX + 1;
-    }
-
-    /** The transfer mode that selects default channel {@code i} (extras ignore the mode). */
-    private static TransferMode transferModeOf(int i) {
-        switch (i) {
-            case WebRtcMultiplayerPeer.CH_ORDERED: return TransferMode.UNRELIABLE_ORDERED;
-            case WebRtcMultiplayerPeer.CH_UNRELIABLE: return TransferMode.UNRELIABLE;
-            default: return TransferMode.RELIABLE;
+                    + "wrong channel %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms", s.peerId(), s.channel(),
+                    WebRtcMultiplayerPeer.channelLabel(s.channel()), s.sent(), s.received(), s.lost(), s.wrongChannel(),
+                    s.rttMedianMs(), s.rttP99Ms(), s.appRttMedianMs()));
         }
     }
 }

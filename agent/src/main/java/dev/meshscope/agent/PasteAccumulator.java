@@ -1,37 +1,45 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.agent;
 
-import dev.meshscope.core.NetworkMode;
 import dev.meshscope.signaling.blob.BlobCodec;
-import dev.meshscope.signaling.blob.PasteExpectation;
-import dev.meshscope.signaling.blob.PasteProblem;
-import java.util.List;
 
 /**
- * Groups lines read from a terminal into pastes: a one-line blob or JSON is complete at the end of its line; a
- * blob that a mail client broke over several lines is complete as soon as its lines decode; a raw SDP (which
- * spans lines) and anything still incomplete ends at an empty line. Confined to the stdin reader thread.
+ * Groups lines read from a terminal into pastes, so each paste gets exactly one verdict: the lines of one burst
+ * (a terminal delivers a paste's lines together; {@code more} says more input is already waiting) are judged
+ * together, so a pretty-printed JSON, a mail-quoted SDP or 100 pasted offers are one paste, not one per line. A
+ * blob or JSON is complete once it parses whole; a raw SDP (which has no end marker) ends at an empty line; an
+ * empty line on its own is an empty paste, passed on to be refused with a reason. Confined to the stdin reader
+ * thread.
  */
 final class PasteAccumulator {
-    /** Only used to ask "is this cut?", which is judged before any expectation matters. */
-    private static final PasteExpectation ANY = PasteExpectation.of(1, NetworkMode.MESH, List.of());
-
     private final StringBuilder buffer = new StringBuilder();
+    private boolean inBurst;
 
-    /** Takes one line (without its terminator); returns a complete paste, or {@code null} while one is incomplete. */
+    /** {@link #line(String, boolean)} for a line with nothing else waiting. */
     String line(String line) {
+        return line(line, false);
+    }
+
+    /**
+     * Takes one line (without its terminator); returns a complete paste ("" for an empty one), or {@code null}
+     * while one is incomplete or nothing was pasted.
+     *
+     * @param more whether more input was already waiting when this line was read (the same paste goes on)
+     */
+    String line(String line, boolean more) {
+        boolean alone = !more && !inBurst;
+        inBurst = more;
         if (line.isBlank()) {
-            return flush();
+            if (buffer.length() > 0) {
+                return flush();
+            }
+            return alone ? "" : null;
         }
         buffer.append(line).append('\n');
         if (buffer.length() > BlobCodec.MAX_PASTE_CHARS) {
             return flush();
         }
-        String text = buffer.toString().strip();
-        if (text.startsWith("v=") || text.startsWith("'v=") || text.startsWith("\"v=")) {
-            return null;
-        }
-        if (BlobCodec.decode(text, ANY).problem() == PasteProblem.TRUNCATED) {
+        if (more || BlobCodec.incomplete(buffer.toString())) {
             return null;
         }
         return flush();

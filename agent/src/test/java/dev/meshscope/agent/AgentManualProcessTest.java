@@ -57,6 +57,9 @@ class AgentManualProcessTest {
         await("both refusals reported").atMost(Duration.ofSeconds(30))
                 .until(() -> refused(server, "NOT_A_DESCRIPTION") && refused(client, "OWN_DESCRIPTION"));
         assertThat(server.stderrText()).contains("paste refused (NOT_A_DESCRIPTION)", "Nothing was changed.");
+        server.writeLine("   ");
+        await("an empty paste is refused with a reason, not met with silence").atMost(Duration.ofSeconds(30))
+                .until(() -> refused(server, "EMPTY"));
 
         server.writeLine(offer.substring(0, offer.length() / 2));
         server.writeLine("");

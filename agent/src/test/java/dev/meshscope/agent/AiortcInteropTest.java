@@ -164,6 +164,9 @@ class AiortcInteropTest {
         assertThat(channels).as("aiortc used Godot's channels").containsAll(List.of("1", "2", "3"));
         for (String ch : channels) {
             assertThat(result.path("echoed").path(ch).asInt()).as("aiortc packets echoed on channel " + ch).isGreaterThanOrEqualTo(5);
+            assertThat(result.path("echoed_text").path(ch).asInt()).as("aiortc text echoed as text on channel " + ch)
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(result.path("wrong_form").path(ch).asInt()).as("echoes in the wrong form on channel " + ch).isZero();
             assertThat(result.path("pinged").path(ch).asInt()).as("agent pings answered on channel " + ch).isGreaterThanOrEqualTo(1);
         }
         await("the agent's probe report shows pongs from aiortc on every channel").atMost(Duration.ofSeconds(20))

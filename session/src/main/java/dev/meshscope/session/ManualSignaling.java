@@ -243,9 +243,12 @@ final class ManualSignaling {
         } else if (ev instanceof MeshEvent.ConnectionStateChanged c && c.to() == ConnectionState.FAILED) {
             e.signal = e.signal.with(PendingSignal.Stage.FAILED, e.signal.blob());
         } else if (ev instanceof MeshEvent.ErrorRaised err && e.signal.stage() != PendingSignal.Stage.FAILED
-                && (err.operation().startsWith("setLocalDescription") || err.operation().startsWith("createAnswer")
-                || err.operation().startsWith("createOffer"))) {
+                && err.step().endsNegotiation()) {
+            // Any offer/answer step (createOffer, createAnswer, setLocal/RemoteDescription, also asynchronous ones)
+            // ends this exchange at once, named by its step, instead of waiting for the gathering timeout.
             e.signal = e.signal.with(PendingSignal.Stage.FAILED, e.signal.blob());
+            out.accept(OperatorAction.failed(id, "manual signaling", err.operation() + " failed for peer " + id + ": "
+                    + err.reason()));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbePacket;
@@ -79,6 +80,7 @@ public final class MeshSession implements SessionCommands {
 
     private void init() {
         peer = new WebRtcMultiplayerPeer();
+        peer.setAnswerProbesOnArrival(echo);
         peer.addEventListener(this::onEvent);
         if (runtime.loadProblem() != null) {
             sink.action(OperatorAction.failed(0, "startup", "the WebRTC library could not be loaded: "
@@ -165,6 +167,9 @@ public final class MeshSession implements SessionCommands {
     public void setEcho(boolean on) {
         thread.execute(() -> {
             echo = on;
+            if (peer != null) {
+                peer.setAnswerProbesOnArrival(on);
+            }
             sink.action(OperatorAction.ok(0, "echo", on ? "on: probe pings are answered with pongs."
                     : "off: probe pings are counted but not answered."));
         });
@@ -320,6 +325,7 @@ public final class MeshSession implements SessionCommands {
         int reads = 0;
         while (reads < MAX_READS_PER_POLL && peer.getAvailablePacketCount() > 0) {
             int from = peer.getPacketPeer();
+            int channel = peer.getPacketChannelIndex();
             byte[] data = peer.getPacket();
             reads++;
             if (!ProbePacket.looksLikeProbe(data)) {
@@ -327,24 +333,16 @@ public final class MeshSession implements SessionCommands {
             }
             byte[] pong = echo ? ProbePacket.pongFor(data) : null;
             if (pong != null) {
-                answer(from, pong);
+                // A ping the callback could not answer (channel not open yet there): answer it here, on the channel
+                // and in the form it came in.
+                peer.putPacketOn(from, channel, peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY, pong);
             } else {
-                tracker.onReceived(from, data, peer.getLastPacketArrivalNanos());
+                tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos());
             }
         }
         if (reads == MAX_READS_PER_POLL || traffic.pump(channels)) {
             thread.wake();
         }
-    }
-
-    /** Sends a pong back to {@code from} on the channel its ping came on (the probe says which). */
-    private void answer(int from, byte[] pong) {
-        int channel = probeChannel(pong);
-        List<dev.meshscope.core.WebRtcDataChannel> chs = channels.get(from);
-        if (chs == null || channel >= chs.size()) {
-            return;
-        }
-        chs.get(channel).putPacket(pong);
     }
 
     /**

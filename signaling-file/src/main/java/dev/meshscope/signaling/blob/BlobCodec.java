@@ -119,6 +119,22 @@ public final class BlobCodec {
         return PasteChecks.check(r, info, expect);
     }
 
+    /**
+     * Whether {@code text} is the start of a paste that more lines will complete: a blob or JSON cut short, or a raw
+     * SDP, which has no end marker of its own (a terminal ends it with an empty line). For readers that receive a
+     * paste line by line, so they judge it once, whole. Pure; any thread.
+     */
+    public static boolean incomplete(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_PASTE_CHARS) {
+            return false;
+        }
+        String t = PasteReader.clean(PasteReader.withoutByteOrderMark(text));
+        if (t.startsWith("v=")) {
+            return true;
+        }
+        return PasteReader.read(text).problem() == PasteProblem.TRUNCATED;
+    }
+
     /** Checks the candidates one by one; returns the first problem or {@code null}. */
     static String candidateProblem(SdpInfo info) {
         for (String c : info.candidates()) {

@@ -172,6 +172,10 @@ final class PasteChecks {
         if (info.fingerprints().isEmpty()) {
             return PasteResult.refused(PasteProblem.NO_FINGERPRINT, problem);
         }
+        String fingerprint = FingerprintCheck.problem(info);
+        if (fingerprint != null) {
+            return PasteResult.refused(PasteProblem.BAD_FINGERPRINT, fingerprint);
+        }
         if (problem != null) {
             boolean roleClash = kind == DescriptionKind.OFFER
                     ? info.setupRoles().contains("active") || info.setupRoles().contains("passive")

@@ -38,5 +38,13 @@ public enum PasteProblem {
     /** No DTLS fingerprint. */
     NO_FINGERPRINT,
     /** No ICE candidates: copied before gathering finished. */
-    NO_CANDIDATES
+    NO_CANDIDATES,
+    /** Two or more descriptions in one paste (lines, concatenated, several JSON objects). */
+    SEVERAL_DESCRIPTIONS,
+    /** The description is followed by other text. */
+    EXTRA_TEXT,
+    /** A peer id outside 1..2147483647 (a demo message's "id"). */
+    INVALID_ID,
+    /** An a=fingerprint that is not hex pairs, names an unknown hash, or has the wrong length. */
+    BAD_FINGERPRINT
 }

@@ -2,14 +2,10 @@
 package dev.meshscope.signaling.blob;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
-import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.ModeNames;
 import dev.meshscope.signaling.message.SignalJson;
-import dev.meshscope.signaling.message.SignalMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +26,7 @@ final class PasteReader {
 
     private static final Pattern PREFIX = Pattern.compile("^MSB(\\d{1,3}):");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
+    private static final String BOM = "\uFEFF";
     private static final String QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb";
 
     private PasteReader() {
@@ -45,19 +42,37 @@ final class PasteReader {
 
     /** Recognises and unwraps {@code text} (already known to be non-blank and within the size limit). */
     static Read read(String text) {
-        String t = clean(text);
+        String raw = withoutByteOrderMark(text);
+        Read damage = PasteDamage.inText(raw);
+        if (damage != null) {
+            return damage;
+        }
+        String t = clean(raw);
         if (t.startsWith("MSB")) {
             return readBlob(t);
         }
         if (t.startsWith("{")) {
-            return readJson(t);
+            return JsonPaste.read(t);
         }
         if (t.startsWith("v=")) {
-            return new Read(PasteFormat.RAW_SDP, null, 0, 0, null, null, t, null, null);
+            Read sdpDamage = PasteDamage.inSdp(t, "this paste");
+            return sdpDamage != null ? sdpDamage : new Read(PasteFormat.RAW_SDP, null, 0, 0, null, null, t, null, null);
         }
         return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This is not a session description: it starts with \""
                 + abbreviate(t) + "\". Paste a MeshScope blob (one line starting with \"MSB1:\"), a raw SDP (starting "
                 + "with \"v=0\"), a browser {\"type\",\"sdp\"} JSON or a Godot demo OFFER/ANSWER message.");
+    }
+
+    /**
+     * The text without the byte-order marks an editor or a file saved as "UTF-8 with BOM" puts before it (anywhere
+     * else a BOM is damage, named by {@link PasteDamage}).
+     */
+    static String withoutByteOrderMark(String text) {
+        String t = text.strip();
+        while (t.startsWith(BOM)) {
+            t = t.substring(1).strip();
+        }
+        return t;
     }
 
     /** Strips surrounding whitespace and quotes, and "&gt;" mail quoting when every line has it. */
@@ -182,48 +197,6 @@ final class PasteReader {
         } finally {
             inf.end();
         }
-    }
-
-    private static Read readJson(String t) {
-        JsonNode n;
-        try {
-            n = SignalJson.MAPPER.readTree(t);
-        } catch (JsonEOFException e) {
-            return Read.fail(PasteProblem.TRUNCATED, "The JSON ends early: only part of it was copied. Copy all of it, "
-                    + "up to the closing \"}\".");
-        } catch (JsonProcessingException e) {
-            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This starts like JSON but is not valid JSON ("
-                    + e.getOriginalMessage() + "). Paste a browser {\"type\",\"sdp\"} object or a demo message unchanged.");
-        }
-        if (n == null || !n.isObject()) {
-            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This JSON is not an object; a description is "
-                    + "{\"type\":\"offer\",\"sdp\":\"...\"} or {\"type\":4,\"id\":N,\"data\":\"...\"}.");
-        }
-        JsonNode sdp = n.get("sdp");
-        JsonNode type = n.get("type");
-        if (sdp != null) {
-            DescriptionKind kind = type != null && type.isTextual() ? DescriptionKind.fromType(type.textValue()) : null;
-            if (kind == null || !sdp.isTextual()) {
-                return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This browser description has type " + type
-                        + "; only \"offer\" and \"answer\" with a string \"sdp\" can be applied.");
-            }
-            return new Read(PasteFormat.BROWSER_JSON, kind, 0, 0, null, null, sdp.textValue(), null, null);
-        }
-        SignalMessage msg;
-        try {
-            msg = SignalJson.fromTree(n);
-        } catch (IllegalArgumentException e) {
-            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This JSON is neither a browser description (no \"sdp\") "
-                    + "nor a demo signaling message (" + e.getMessage() + ").");
-        }
-        MessageType mt = msg.knownType();
-        if (mt != MessageType.OFFER && mt != MessageType.ANSWER) {
-            return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This is a demo signaling message of type "
-                    + (mt == null ? String.valueOf(msg.type()) : mt.name()) + ", not a description. Paste the OFFER (4) "
-                    + "or ANSWER (5) message.");
-        }
-        DescriptionKind kind = mt == MessageType.OFFER ? DescriptionKind.OFFER : DescriptionKind.ANSWER;
-        return new Read(PasteFormat.DEMO_MESSAGE, kind, Math.max(msg.id(), 0), 0, null, null, msg.data(), null, null);
     }
 
     private static int firstBad(String s) {

@@ -4,13 +4,20 @@ package dev.meshscope.signaling.folder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -26,7 +33,13 @@ import java.util.regex.Pattern;
  * </pre>
  * Every name this code creates is built from validated numbers only, never from file content; every file is
  * written under a temporary name ({@code .tmp-...}) in its target directory and renamed into place, so no
- * reader ever sees half a file. Stateless apart from counters; thread-safe.
+ * reader ever sees half a file.
+ *
+ * <p>Symbolic links are never followed below the folder itself (the folder's own path may be a link, e.g. to a
+ * network mount): files are opened with {@link LinkOption#NOFOLLOW_LINKS}, and every directory this code lists,
+ * writes or moves into must be a real directory whose real path lies inside the folder ({@link #checkedDir}).
+ * A link planted as {@code rejected/} or {@code inbox/<id>} therefore never makes a peer read or write outside
+ * the folder. Stateless apart from counters; thread-safe.
  */
 final class FolderLayout {
     /** A presence file name: a peer id 1..2147483647 without leading zeros. */
@@ -44,6 +57,8 @@ final class FolderLayout {
     final Path inbox;
     final Path rejected;
     final Path sealed;
+    /** Why the last {@link #reject} could not move its file (e.g. {@code rejected/} is a link), or {@code null}. */
+    volatile String rejectProblem;
 
     FolderLayout(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -53,11 +68,46 @@ final class FolderLayout {
         this.sealed = this.root.resolve("sealed");
     }
 
-    /** Creates the folders this peer needs. */
+    /** Creates the folders this peer needs, refusing any that is a symbolic link or resolves outside the folder. */
     void create(int ownId) throws IOException {
-        Files.createDirectories(peers);
-        Files.createDirectories(inboxOf(ownId));
-        Files.createDirectories(rejected);
+        for (Path d : new Path[] {peers, inbox, inboxOf(ownId), rejected}) {
+            if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(d);
+                } catch (FileAlreadyExistsException e) {
+                    // Another peer created it meanwhile; checked below.
+                }
+            }
+            checkedDir(d);
+        }
+    }
+
+    /**
+     * {@code dir} itself, once checked: every part of it below the folder is a real directory (not a symbolic link)
+     * and its real path lies inside the folder's real path.
+     *
+     * @throws IOException (a {@link FileSystemException} naming the path) when it is not
+     */
+    Path checkedDir(Path dir) throws IOException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!d.startsWith(root)) {
+            throw new FileSystemException(d.toString(), null, "outside the signaling folder");
+        }
+        Path part = root;
+        for (Path name : d.equals(root) ? java.util.List.<Path>of() : root.relativize(d)) {
+            part = part.resolve(name);
+            if (Files.isSymbolicLink(part)) {
+                throw new FileSystemException(root.relativize(part) + "/", null, "a symbolic link; the signaling "
+                        + "folder never follows links below itself: replace it with a real folder");
+            }
+            if (!Files.isDirectory(part, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(root.relativize(part) + "", null, "not a folder");
+            }
+        }
+        if (!d.toRealPath().startsWith(root.toRealPath())) {
+            throw new FileSystemException(d.toString(), null, "resolves outside the signaling folder");
+        }
+        return d;
     }
 
     Path presenceOf(int id) {
@@ -92,11 +142,20 @@ final class FolderLayout {
         return fileName.startsWith(TEMP_PREFIX);
     }
 
+    /**
+     * Writes {@code content} to {@code target} inside the folder, checking its directory first ({@link #checkedDir}).
+     */
+    void writeInside(Path target, String content) throws IOException {
+        checkedDir(target.getParent());
+        writeAtomically(target, content);
+    }
+
     /** Writes {@code content} to {@code target} through a temporary file in the same directory and a rename. */
     static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes(6)));
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.write(tmp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -108,30 +167,42 @@ final class FolderLayout {
     }
 
     /**
-     * Reads at most {@code limit} bytes of {@code file}; returns {@code null} when it is longer (oversized).
+     * Reads at most {@code limit} bytes of {@code file} without following a symbolic link (a link fails with an
+     * {@link IOException}, its target unread); returns {@code null} when it is longer (oversized).
      *
      * @throws NoSuchFileException when it vanished meanwhile
      */
     static String readLimited(Path file, int limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Channels.newInputStream(Files.newByteChannel(file,
+                Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
             byte[] b = in.readNBytes(limit + 1);
             return b.length > limit ? null : new String(b, StandardCharsets.UTF_8);
         }
     }
 
     /**
-     * Moves {@code file} into {@code rejected/} under a generated name and writes the reason beside it. Never
-     * throws: a file that vanished meanwhile (another peer moved it) needs nothing.
+     * Moves {@code file} (a symbolic link itself, never its target) into {@code rejected/} under a generated name
+     * and writes the reason beside it. The reason must not quote the file's content. Never throws: a file that
+     * vanished meanwhile (another peer moved it) needs nothing.
      *
-     * @return the new path, or {@code null} when the file could not be moved
+     * @return the new path, or {@code null} when the file could not be moved (see {@link #rejectProblem})
      */
     Path reject(Path file, int ownId, String reason) {
         String base = System.currentTimeMillis() + "-" + ownId + "-" + REJECT_SEQ.incrementAndGet();
         Path target = rejected.resolve(base + ".rejected");
         try {
-            Files.createDirectories(rejected);
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            if (!Files.exists(rejected, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(rejected);
+            }
+            checkedDir(rejected);
+            checkedDir(file.getParent());
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, LinkOption.NOFOLLOW_LINKS);
+            rejectProblem = null;
         } catch (IOException e) {
+            if (!(e instanceof NoSuchFileException)) {
+                rejectProblem = e instanceof FileSystemException f && f.getReason() != null
+                        ? f.getFile() + " is " + f.getReason() : e.toString();
+            }
             return null;
         }
         String why = "original: " + root.relativize(file.toAbsolutePath().normalize()) + "\n"
@@ -139,7 +210,7 @@ final class FolderLayout {
                 + "at: " + Instant.now() + "\n"
                 + "reason: " + reason + "\n";
         try {
-            writeAtomically(rejected.resolve(base + ".reason"), why);
+            writeInside(rejected.resolve(base + ".reason"), why);
         } catch (IOException e) {
             // The file itself is safe in rejected/; only the explanation is missing.
         }

@@ -14,8 +14,11 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -40,9 +43,13 @@ import java.util.regex.Matcher;
  * each relayed message as one file in the addressee's inbox, reads its own inbox in order, and delivers
  * {@code SEAL} when peer 1 seals the folder.
  *
- * <p>Nothing is lost and nothing is fatal: a malformed, oversized, misnamed or unknown file, or a message left over
- * from an earlier run, is moved to {@code rejected/} with a {@code .reason} file and reported as a notice. Only two
- * things stop the transport: another live process with the same id, and a sealed folder at start-up.
+ * <p>Nothing is lost and nothing is fatal: a malformed, oversized, misnamed or unknown file, a symbolic link, or a
+ * message left over from an earlier run, is moved to {@code rejected/} with a {@code .reason} file (which never
+ * quotes the file's content) and reported as a notice. Symbolic links are never followed ({@link FolderLayout}).
+ * A bad presence file never disconnects a live peer: its last good presence is kept, and the file is moved aside
+ * only once it stayed bad for {@code staleAfter} (its owner rewrites it at every heartbeat). This peer's own
+ * presence file, when overwritten, is rewritten at once: the live owner keeps its id. Only two things stop the
+ * transport at start-up: another live process with the same id, and a sealed folder.
  *
  * <p>Threads: one thread ({@code folder-signal-<id>}) does all file I/O and calls the sink; a second one only waits
  * for watch events and wakes the first. The folder is also scanned every {@code pollInterval}, because network
@@ -78,8 +85,12 @@ public final class FolderTransport implements SignalTransport {
     private boolean sealed;
     private long nextBeatNanos;
     private boolean beatFailing;
-    private String fatal;
     private final Map<String, Long> heldSince = new HashMap<>();
+    /** Bad presence files by name: since when they are bad (moved aside after staleAfter unless their peer is live). */
+    private final Map<String, Long> badPresenceSince = new HashMap<>();
+    /** Problems already reported once (a linked folder, a foreign token in this peer's file), so scans do not repeat them. */
+    private final Set<String> reported = new HashSet<>();
+    private String host;
 
     /** A transport for one peer; nothing happens on disk before {@link #start}. */
     public FolderTransport(FolderOptions options) {
@@ -166,12 +177,14 @@ public final class FolderTransport implements SignalTransport {
 
     /** Creates the folders, refuses a sealed lobby or a live duplicate id, writes the presence, sends ID. */
     private String startUp() {
+        host = hostName();
         try {
             layout.create(ownId);
         } catch (IOException e) {
-            return "cannot use the signaling folder " + layout.root + ": " + e + ". Check that it exists and is writable.";
+            return "cannot use the signaling folder " + layout.root + ": " + describe(e) + ". Check that it exists, is "
+                    + "writable and holds no symbolic links.";
         }
-        if (Files.exists(layout.sealed)) {
+        if (Files.exists(layout.sealed, LinkOption.NOFOLLOW_LINKS)) {
             return "the lobby in " + layout.root + " is sealed, so no peer can join it. Delete " + layout.sealed
                     + " or use another folder to start a new lobby.";
         }
@@ -179,7 +192,10 @@ public final class FolderTransport implements SignalTransport {
         Presence existing = readPresenceQuietly(own);
         if (existing != null && !existing.instance().equals(instance)) {
             long age = System.currentTimeMillis() - existing.time();
-            if (age < options.staleAfter().toMillis()) {
+            if (existing.deadOn(host)) {
+                sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a presence file whose process (pid "
+                        + existing.pid() + ") is no longer running on this host."));
+            } else if (age < options.staleAfter().toMillis()) {
                 return "another process (pid " + existing.pid() + " on " + existing.host() + ") is already peer " + ownId
                         + " in " + layout.root + " (its last heartbeat is " + Math.max(age, 0) + " ms old). Two processes "
                         + "cannot share an id: pick another one.";
@@ -188,14 +204,14 @@ public final class FolderTransport implements SignalTransport {
                     + age / 1000 + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
         }
         presence = new Presence(ownId, ModeNames.name(options.mode()), ModeNames.toInts(options.channels()), instance,
-                ProcessHandle.current().pid(), hostName(), 0, System.currentTimeMillis());
+                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis());
         try {
-            FolderLayout.writeAtomically(own, json(presence));
+            layout.writeInside(own, json(presence));
         } catch (IOException e) {
-            return "cannot write this peer's presence file " + own + ": " + e;
+            return "cannot write this peer's presence file " + own + ": " + describe(e);
         }
         nextBeatNanos = System.nanoTime() + options.heartbeat().toNanos();
-        roster = new Roster(options);
+        roster = new Roster(options, host);
         startWatching();
         sink.received(SignalMessage.of(MessageType.ID, ownId, options.mode() == dev.meshscope.core.NetworkMode.MESH
                 ? "true" : ""));
@@ -248,9 +264,10 @@ public final class FolderTransport implements SignalTransport {
                 sink.notice(n);
             }
         };
+        Set<String> bad = new HashSet<>();
         for (Path f : list(layout.peers)) {
             String name = f.getFileName().toString();
-            if (FolderLayout.isTemp(name) || !Files.isRegularFile(f)) {
+            if (FolderLayout.isTemp(name) || !regularOrLink(f, 0)) {
                 continue;
             }
             int id = FolderLayout.presenceId(name);
@@ -258,21 +275,35 @@ public final class FolderTransport implements SignalTransport {
                 reject(f, 0, "not a presence file: presence files are named <peer id>.json");
                 continue;
             }
-            Presence p = readPresence(f, id);
-            if (p == null) {
+            PresenceFile.Read r = PresenceFile.read(f, id);
+            if (r.vanished()) {
                 continue;
             }
             if (id == ownId) {
-                if (!p.instance().equals(instance)) {
-                    duplicate(p);
-                    return;
-                }
+                ownPresenceFile(r);
                 continue;
             }
-            seen.add(id);
-            roster.observe(p, nowNanos, nowMillis, out);
+            if (r.presence() != null) {
+                seen.add(id);
+                roster.observe(r.presence(), nowNanos, nowMillis, out);
+                continue;
+            }
+            bad.add(name);
+            boolean live = roster.isLive(id);
+            if (live) {
+                seen.add(id); // Keep its last good presence: its owner rewrites the file at its next heartbeat.
+            }
+            long since = badPresenceSince.computeIfAbsent(name, k -> nowNanos);
+            if (!live && nowNanos - since > options.staleAfter().toNanos()) {
+                reject(f, id, r.problem());
+            } else if (reported.add("bad presence " + name + " " + since)) {
+                sink.notice(LobbyNotice.warning(id, "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
+                        + (live ? "keeping its last good presence until it rewrites the file."
+                        : "ignored, and moved aside if it stays so for " + options.staleAfter().toMillis() + " ms.")));
+            }
         }
-        if (!sealed && Files.exists(layout.sealed)) {
+        badPresenceSince.keySet().retainAll(bad);
+        if (!sealed && Files.exists(layout.sealed, LinkOption.NOFOLLOW_LINKS)) {
             sealed = true;
             sink.received(SignalMessage.of(MessageType.SEAL, 0, ""));
         }
@@ -284,7 +315,7 @@ public final class FolderTransport implements SignalTransport {
         List<Path> files = new ArrayList<>();
         for (Path f : list(layout.inboxOf(ownId))) {
             String name = f.getFileName().toString();
-            if (FolderLayout.isTemp(name) || !Files.isRegularFile(f)) {
+            if (FolderLayout.isTemp(name) || !regularOrLink(f, 0)) {
                 continue;
             }
             if (!FolderLayout.MESSAGE.matcher(name).matches()) {
@@ -317,7 +348,7 @@ public final class FolderTransport implements SignalTransport {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            sink.notice(LobbyNotice.warning(from, "Could not read " + name + " (" + e.getMessage() + "); will retry."));
+            sink.notice(LobbyNotice.warning(from, "Could not read " + name + " (" + describe(e) + "); will retry."));
             return;
         }
         if (text == null) {
@@ -330,9 +361,11 @@ public final class FolderTransport implements SignalTransport {
             SignalMessage checked = SignalJson.fromTree(n);
             env = SignalJson.MAPPER.treeToValue(n, FolderEnvelope.class);
             env = new FolderEnvelope(checked.type(), checked.id(), checked.data(), env.fromInstance(), env.toInstance());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            reject(f, from, "not a signaling message: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
-                    : e.getMessage()));
+        } catch (JsonProcessingException e) {
+            reject(f, from, "not a signaling message: " + PresenceFile.jsonProblem(e));
+            return;
+        } catch (IllegalArgumentException e) {
+            reject(f, from, "not a signaling message: " + e.getMessage()); // Fixed texts: they quote no content.
             return;
         }
         if (env.id() != from) {
@@ -382,7 +415,7 @@ public final class FolderTransport implements SignalTransport {
                 return;
             }
             try {
-                FolderLayout.writeAtomically(layout.sealed, "{\"by\":1,\"instance\":\"" + instance + "\",\"time\":"
+                layout.writeInside(layout.sealed, "{\"by\":1,\"instance\":\"" + instance + "\",\"time\":"
                         + System.currentTimeMillis() + "}\n");
             } catch (IOException e) {
                 sink.notice(LobbyNotice.warning(0, "Could not seal the folder: " + e.getMessage()));
@@ -402,10 +435,16 @@ public final class FolderTransport implements SignalTransport {
         FolderEnvelope env = new FolderEnvelope(m.type(), ownId, m.data(), instance, roster.instanceOf(to));
         Path target = layout.inboxOf(to).resolve(FolderLayout.messageName(ownId, startMillis, nextSeq++));
         try {
-            Files.createDirectories(target.getParent());
-            FolderLayout.writeAtomically(target, json(env));
+            if (!Files.exists(target.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(target.getParent());
+                } catch (FileAlreadyExistsException e) {
+                    // The addressee created its inbox meanwhile; checked by writeInside.
+                }
+            }
+            layout.writeInside(target, json(env));
         } catch (IOException e) {
-            sink.notice(LobbyNotice.warning(to, "Could not write " + m.brief() + " for peer " + to + ": " + e));
+            sink.notice(LobbyNotice.warning(to, "Could not write " + m.brief() + " for peer " + to + ": " + describe(e)));
         }
     }
 
@@ -413,7 +452,7 @@ public final class FolderTransport implements SignalTransport {
         nextBeatNanos = System.nanoTime() + options.heartbeat().toNanos();
         presence = presence.next(System.currentTimeMillis());
         try {
-            FolderLayout.writeAtomically(layout.presenceOf(ownId), json(presence));
+            layout.writeInside(layout.presenceOf(ownId), json(presence));
             if (beatFailing) {
                 beatFailing = false;
                 sink.notice(LobbyNotice.info(0, "The heartbeat is written again."));
@@ -421,16 +460,30 @@ public final class FolderTransport implements SignalTransport {
         } catch (IOException e) {
             if (!beatFailing) {
                 beatFailing = true;
-                sink.notice(LobbyNotice.warning(0, "Could not write the heartbeat (" + e + "); other peers will report "
-                        + "this one gone if it goes on."));
+                sink.notice(LobbyNotice.warning(0, "Could not write the heartbeat (" + describe(e) + "); other peers "
+                        + "will report this one gone if it goes on."));
             }
         }
     }
 
-    private void duplicate(Presence other) {
-        fatal = "another process (pid " + other.pid() + " on " + other.host() + ") wrote this peer's presence file: two "
-                + "processes are using id " + ownId + " in " + layout.root + ". Restart one of them with another id.";
-        running = false;
+    /**
+     * This peer's own presence file as read in a scan. Anything but this run's presence (garbage, another token, a
+     * link) is replaced at once with a fresh heartbeat: the live owner keeps its id. A second live process that
+     * really uses the same id is refused at its start-up (it sees this peer's fresh heartbeat), so a foreign token
+     * here is a forged or stray file, reported once per token.
+     */
+    private void ownPresenceFile(PresenceFile.Read r) {
+        Presence p = r.presence();
+        if (p != null && p.instance().equals(instance)) {
+            return;
+        }
+        String what = p != null ? "a presence with another instance token (pid " + p.pid() + " on " + p.host() + ")"
+                : "something that is not a valid presence (" + r.problem() + ")";
+        if (reported.add("own " + (p != null ? p.instance() : r.problem()))) {
+            sink.notice(LobbyNotice.warning(0, "This peer's presence file was overwritten with " + what + "; keeping id "
+                    + ownId + " and rewriting it. If another process really uses id " + ownId + ", stop it."));
+        }
+        beat();
     }
 
     private void shutDown() {
@@ -444,7 +497,7 @@ public final class FolderTransport implements SignalTransport {
             }
         }
         closeWatch();
-        sink.closed(fatal != null ? fatal : "this peer left the signaling folder");
+        sink.closed("this peer left the signaling folder");
     }
 
     private void closeWatch() {
@@ -460,40 +513,20 @@ public final class FolderTransport implements SignalTransport {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Reads and checks a presence file; a bad one is moved aside (and {@code null} returned). */
-    private Presence readPresence(Path f, int id) {
-        String text;
-        try {
-            text = FolderLayout.readLimited(f, MAX_PRESENCE_BYTES);
-        } catch (IOException e) {
-            return null;
-        }
-        if (text == null) {
-            reject(f, id, "larger than " + MAX_PRESENCE_BYTES + " bytes: not a presence file");
-            return null;
-        }
-        Presence p;
-        try {
-            p = SignalJson.MAPPER.readValue(text, Presence.class);
-        } catch (JsonProcessingException e) {
-            reject(f, id, "not a presence file: " + e.getOriginalMessage());
-            return null;
-        }
-        String problem = p.problem(id);
-        if (problem != null) {
-            reject(f, id, "not a valid presence file: " + problem);
-            return null;
-        }
-        return p;
+    private static Presence readPresenceQuietly(Path f) {
+        return PresenceFile.read(f, FolderLayout.presenceId(f.getFileName().toString())).presence();
     }
 
-    private static Presence readPresenceQuietly(Path f) {
-        try {
-            String text = FolderLayout.readLimited(f, MAX_PRESENCE_BYTES);
-            return text == null ? null : SignalJson.MAPPER.readValue(text, Presence.class);
-        } catch (IOException e) {
-            return null;
+    /**
+     * Whether {@code f} is a regular file to read. A symbolic link is moved aside (the link itself; its target is
+     * never read); anything else that is not a regular file (a folder, a pipe) is left alone.
+     */
+    private boolean regularOrLink(Path f, int peerId) {
+        if (Files.isSymbolicLink(f)) {
+            reject(f, peerId, "a symbolic link: the signaling folder never follows links (its target was not read)");
+            return false;
         }
+        return Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
     }
 
     private void reject(Path f, int peerId, String reason) {
@@ -501,11 +534,34 @@ public final class FolderTransport implements SignalTransport {
         if (to != null) {
             sink.notice(LobbyNotice.warning(peerId, "Moved " + layout.root.relativize(f) + " aside to "
                     + layout.root.relativize(to) + ": " + reason + "."));
+            return;
+        }
+        String why = layout.rejectProblem;
+        if (why != null && reported.add("reject " + why)) {
+            sink.notice(LobbyNotice.warning(peerId, "Could not move " + layout.root.relativize(f) + " aside ("
+                    + reason + "): " + why + ". It is left where it is and ignored."));
         }
     }
 
-    private static List<Path> list(Path dir) {
+    /** An I/O failure in words, without quoting any file content (only paths and the system's reason). */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** The entries of {@code dir}, which must be a real folder inside the signaling folder (else none, reported once). */
+    private List<Path> list(Path dir) {
         List<Path> out = new ArrayList<>();
+        try {
+            layout.checkedDir(dir);
+        } catch (IOException e) {
+            if (!(e instanceof NoSuchFileException) && reported.add("list " + describe(e))) {
+                sink.notice(LobbyNotice.warning(0, "Not reading " + layout.root.relativize(dir) + ": " + describe(e) + "."));
+            }
+            return out;
+        }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 out.add(p);
@@ -531,7 +587,7 @@ public final class FolderTransport implements SignalTransport {
         }
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

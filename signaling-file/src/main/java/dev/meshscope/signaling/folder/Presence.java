@@ -3,7 +3,9 @@ package dev.meshscope.signaling.folder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.meshscope.signaling.message.ModeNames;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A peer's presence file, {@code peers/<id>.json}, rewritten at every heartbeat. Staleness is judged by
@@ -24,21 +26,40 @@ import java.util.List;
 record Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat,
                 long time) {
 
-    /** What is wrong with a presence read from a file named for {@code fileId}, or {@code null}. */
+    /** What an instance token looks like: MeshScope writes 16 hex digits; other writers get some latitude. */
+    private static final Pattern INSTANCE = Pattern.compile("[0-9A-Za-z_-]{1,64}");
+    /** A host name (or the JVM's "pid@host" fallback) that is safe to show in a notice. */
+    private static final Pattern HOST = Pattern.compile("[0-9A-Za-z._@:-]{1,255}");
+
+    /**
+     * What is wrong with a presence read from a file named for {@code fileId}, or {@code null}. The answer never
+     * quotes the file's content (only validated numbers), so it is safe in a notice or a {@code .reason} file.
+     */
     String problem(int fileId) {
         if (id != fileId) {
             return "the file is named for peer " + fileId + " but says it is peer " + id;
         }
-        if (dev.meshscope.signaling.message.ModeNames.parse(mode) == null) {
-            return "its mode \"" + mode + "\" is not server, client or mesh";
+        if (ModeNames.parse(mode) == null) {
+            return "its mode is not server, client or mesh";
         }
         if (channels == null || channels.stream().anyMatch(c -> c == null || c < 0 || c > 2)) {
-            return "its channel list " + channels + " is not a list of transfer modes 0, 1, 2";
+            return "its channel list is not a list of transfer modes 0, 1, 2";
         }
-        if (instance == null || instance.isBlank()) {
-            return "it has no instance token";
+        if (instance == null || !INSTANCE.matcher(instance).matches()) {
+            return "it has no valid instance token";
+        }
+        if (host == null || !HOST.matcher(host).matches()) {
+            return "its host is not a host name";
+        }
+        if (pid < 0 || beat < 0) {
+            return "its pid or heartbeat counter is negative";
         }
         return null;
+    }
+
+    /** Whether this presence was written on {@code ownHost} by a process that is no longer running there. */
+    boolean deadOn(String ownHost) {
+        return ownHost.equals(host) && pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** The next heartbeat of the same presence. */

@@ -19,7 +19,12 @@ import java.util.Set;
  * departures are only reported (the demo server does nothing once sealed).
  *
  * <p>Staleness uses the reader's clock: a peer is gone when its {@code beat} has not changed for
- * {@code staleAfter}. Confined to the folder transport's thread.
+ * {@code staleAfter}, or at once when its file was written on this host by a process that is no longer running.
+ *
+ * <p>Nothing one file says is acted on before it is confirmed: a presence with another instance token (a restart,
+ * or a forged file) replaces the known one only once it beats (its counter changes), so a static file written over a
+ * live peer's presence, which that peer overwrites at its next heartbeat, never disconnects it. Confined to the
+ * folder transport's thread.
  */
 final class Roster {
     /** Where the roster's decisions go. */
@@ -38,15 +43,26 @@ final class Roster {
         boolean stale;
         boolean reported;
         boolean sealedReported;
+        /** A presence with another instance token, not yet confirmed by a heartbeat of its own. */
+        Presence challenger;
     }
 
     private final FolderOptions options;
+    private final String ownHost;
     private final long staleNanos;
     private final Map<Integer, Entry> peers = new LinkedHashMap<>();
 
-    Roster(FolderOptions options) {
+    /** A roster for a peer on {@code ownHost} (presences written on it can be checked against running processes). */
+    Roster(FolderOptions options, String ownHost) {
         this.options = options;
+        this.ownHost = ownHost;
         this.staleNanos = options.staleAfter().toNanos();
+    }
+
+    /** Whether {@code id} has a known, live (not stale) presence: its last good one is kept over a bad file. */
+    boolean isLive(int id) {
+        Entry e = peers.get(id);
+        return e != null && !e.stale;
     }
 
     /** The instance token of a peer seen in the folder, or "" when unknown. */
@@ -65,17 +81,26 @@ final class Roster {
     void observe(Presence p, long nowNanos, long nowMillis, Out out) {
         Entry e = peers.get(p.id());
         if (e != null && !e.presence.instance().equals(p.instance())) {
+            if (!e.stale && !confirmedChallenger(e, p)) {
+                return; // Keep the known presence until the new one beats (or the known one goes stale).
+            }
             if (e.announced) {
                 depart(e, "restarted (a new run took over its presence file)", false, out);
             }
             e = null;
+        } else if (e != null) {
+            e.challenger = null;
         }
         if (e == null) {
             e = new Entry();
             e.presence = p;
             e.lastChangeNanos = nowNanos;
             long age = nowMillis - p.time();
-            if (age > options.staleAfter().toMillis()) {
+            if (p.deadOn(ownHost)) {
+                e.stale = true;
+                out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file was written by pid " + p.pid()
+                        + ", which is no longer running on this host: a leftover, ignored unless it beats again."));
+            } else if (age > options.staleAfter().toMillis()) {
                 e.stale = true;
                 out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file is " + age / 1000 + " s old "
                         + "(pid " + p.pid() + " on " + p.host() + "): a leftover, ignored unless it beats again."));
@@ -109,6 +134,13 @@ final class Roster {
         }
         for (Entry e : peers.values()) {
             int id = e.presence.id();
+            if (!e.stale && e.presence.deadOn(ownHost)) {
+                e.stale = true;
+                if (e.announced) {
+                    depart(e, "is gone: its process (pid " + e.presence.pid() + ") is no longer running on this host",
+                            sealed, out);
+                }
+            }
             if (!e.stale && nowNanos - e.lastChangeNanos > staleNanos) {
                 e.stale = true;
                 if (e.announced) {
@@ -144,6 +176,18 @@ final class Roster {
     }
 
     private static final String INVISIBLE = "invisible";
+
+    /** Whether {@code p}, with another token than the known presence, has now beaten: then it is a real new run. */
+    private static boolean confirmedChallenger(Entry e, Presence p) {
+        Presence c = e.challenger;
+        if (c != null && c.instance().equals(p.instance()) && c.beat() != p.beat()) {
+            return true;
+        }
+        if (c == null || !c.instance().equals(p.instance())) {
+            e.challenger = p;
+        }
+        return false;
+    }
 
     /** Why this peer is not connected to, {@link #INVISIBLE} for a client's fellow clients, or {@code null}. */
     private String incompatibility(Presence p) {

@@ -49,15 +49,34 @@ public final class SignalJson {
         JsonNode type = n.get("type");
         JsonNode id = n.get("id");
         JsonNode data = n.get("data");
-        if (type == null || !type.canConvertToInt() || !type.isIntegralNumber()) {
+        if (!isWholeInt(type)) {
             throw new IllegalArgumentException("a signaling message needs an integer \"type\"");
         }
-        if (id == null || !id.isIntegralNumber() || !id.canConvertToInt()) {
+        if (!isWholeInt(id)) {
             throw new IllegalArgumentException("a signaling message needs an integer \"id\"");
         }
         if (data != null && !data.isTextual() && !data.isNull()) {
             throw new IllegalArgumentException("a signaling message's \"data\" must be a string");
         }
-        return new SignalMessage(type.intValue(), id.intValue(), data == null || data.isNull() ? "" : data.textValue());
+        return new SignalMessage((int) type.doubleValue(), (int) id.doubleValue(), data == null || data.isNull() ? "" : data.textValue());
+    }
+
+    /**
+     * Whether {@code n} is a number with no fractional part, written as an integer ({@code 4}) or as a float
+     * ({@code 4.0}): Godot's JSON holds every number as a float, so a GDScript peer may write either.
+     */
+    public static boolean isWholeNumber(JsonNode n) {
+        if (n == null || !n.isNumber()) {
+            return false;
+        }
+        if (n.isIntegralNumber()) {
+            return true;
+        }
+        double d = n.doubleValue();
+        return !Double.isInfinite(d) && d == Math.rint(d);
+    }
+
+    private static boolean isWholeInt(JsonNode n) {
+        return isWholeNumber(n) && n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE;
     }
 }

@@ -12,8 +12,11 @@ import dev.meshscope.core.sdp.SdpException;
 import dev.meshscope.signaling.message.CandidatePayload;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalMessage;
+import dev.meshscope.signaling.blob.DescriptionCheck;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,8 +34,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code PEER_DISCONNECT(id)}: {@code removePeer(id)}; {@code SEAL}: the lobby is sealed;</li>
  *   <li>beyond the demo: when the multiplayer peer drops a peer that is still in the lobby (its connection failed or
  *       closed, e.g. after a pause the lobby saw as a departure), a new connection is made by the same rule (the larger
- *       id offers), at most {@link #MAX_RECONNECTS} times per peer; a repeated {@code PEER_CONNECT} for a peer that is
- *       still connecting is ignored;</li>
+ *       id offers), at most {@link #MAX_RECONNECTS} times per peer, a budget renewed once a link stayed up for
+ *       {@link #STABLE_LINK}; a negotiation not connected after {@link #NEGOTIATION_TIMEOUT} is started over the
+ *       same way; an offer from a lobby peer whose new connection is still queued is answered on a new connection
+ *       at once; a repeated {@code PEER_CONNECT} for a peer that is still connecting is ignored;</li>
+ *   <li>every relayed description is checked ({@link DescriptionCheck}) before it touches a connection, so a forged
+ *       or garbled offer never replaces a working link;</li>
  *   <li>the transport closing before the seal stops the session and closes the multiplayer peer, as the demo's
  *       {@code stop()} does; after the seal the mesh is left alone.</li>
  * </ul>
@@ -48,6 +55,24 @@ public final class LobbySession implements AutoCloseable {
      * hiccup, few enough that a peer that can never connect (a firewall) does not churn forever.
      */
     public static final int MAX_RECONNECTS = 3;
+
+    /**
+     * Longest a negotiation may go without connecting before it is started over: a non-trickle exchange connects in
+     * ~0.1 s on a LAN and a few seconds through TURN, and libwebrtc itself gives a path up as FAILED after ~15 s
+     * (webrtc-java facts); a negotiation still not connected after 20 s is lost (a message dropped, a peer paused),
+     * not slow.
+     */
+    public static final Duration NEGOTIATION_TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * How long a link must stay connected before its reconnect budget is renewed: 30 s is longer than any
+     * connect-then-fail cycle (a failing path is declared FAILED within ~15 s of connecting), so a link that lasted
+     * that long proved the pair can connect and a later loss is new trouble, not the same failure repeating.
+     */
+    public static final Duration STABLE_LINK = Duration.ofSeconds(30);
+
+    /** Fewest ticks per timing window, so a deadline is noticed within a quarter of it. */
+    private static final int TICKS_PER_WINDOW = 4;
 
     /** What a session reports to its user; every method runs on the owner thread. */
     public interface Listener {
@@ -78,6 +103,10 @@ public final class LobbySession implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final java.util.Set<Integer> lobby = new java.util.HashSet<>();
     private final java.util.Map<Integer, Integer> reconnects = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> negotiatingSince = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Long> connectedSince = new java.util.HashMap<>();
+    private volatile Duration negotiationTimeout = NEGOTIATION_TIMEOUT;
+    private volatile Duration stableLink = STABLE_LINK;
     private int ownId;
     private boolean sealed;
     private boolean finished;
@@ -102,11 +131,25 @@ public final class LobbySession implements AutoCloseable {
         listeners.add(Objects.requireNonNull(l));
     }
 
+    /**
+     * Other timings than {@link #NEGOTIATION_TIMEOUT} and {@link #STABLE_LINK} (tests, slow links). Call before
+     * {@link #start}; any thread.
+     */
+    public void setTimings(Duration negotiationTimeout, Duration stableLink) {
+        if (negotiationTimeout.isNegative() || negotiationTimeout.isZero() || stableLink.isNegative()) {
+            throw new IllegalArgumentException("the negotiation timeout must be positive, the stable time not negative");
+        }
+        this.negotiationTimeout = negotiationTimeout;
+        this.stableLink = stableLink;
+    }
+
     /** Starts the transport. Any thread; call once. */
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the session is already started");
         }
+        long window = Math.min(negotiationTimeout.toMillis(), Math.max(stableLink.toMillis(), 1));
+        thread.addTicker(Math.max(window / TICKS_PER_WINDOW, 1), TimeUnit.MILLISECONDS, this::tick);
         transport.start(new SignalTransport.Sink() {
             @Override
             public void received(SignalMessage message) {
@@ -244,6 +287,8 @@ public final class LobbySession implements AutoCloseable {
             pc.close();
             return null;
         }
+        negotiatingSince.put(id, System.nanoTime());
+        connectedSince.remove(id);
         return pc;
     }
 
@@ -277,7 +322,24 @@ public final class LobbySession implements AutoCloseable {
     }
 
     private void onDescription(int from, String type, String sdp) {
+        String bad = DescriptionCheck.problem(type, sdp);
+        if (bad != null) {
+            fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused before it touched "
+                    + "any connection: " + bad));
+            return;
+        }
         if (!peer.hasPeer(from)) {
+            if ("offer".equals(type) && lobby.contains(from) && !stopped.get()) {
+                // Its connection was dropped and the new one is still queued (e.g. after this process was paused):
+                // answering now is what the queued connect would wait for; it then finds the peer and does nothing.
+                fireNotice(LobbyNotice.info(from, "Peer " + from + " offered while the new connection to it was still "
+                        + "queued; answering on a new connection."));
+                WebRtcPeerConnection fresh = newConnection(from);
+                if (fresh != null) {
+                    apply(fresh, from, type, sdp);
+                }
+                return;
+            }
             fireNotice(LobbyNotice.warning(from, "Ignored an " + type + " from peer " + from + ", which is not a peer "
                     + "of this session (the demo client does the same)."));
             return;
@@ -291,10 +353,58 @@ public final class LobbySession implements AutoCloseable {
                 return;
             }
         }
+        apply(pc, from, type, sdp);
+    }
+
+    private void apply(WebRtcPeerConnection pc, int from, String type, String sdp) {
         GodotError e = pc.setRemoteDescription(type, sdp);
         if (e != GodotError.OK) {
             fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused: "
                     + reason(pc.getLastFailure(), e)));
+        }
+    }
+
+    /**
+     * Starts over every negotiation that has not connected within the timeout (its peer is removed, which makes a
+     * new connection by the usual rule and budget), and renews the reconnect budget of links that stayed up.
+     */
+    private void tick() {
+        if (stopped.get() || finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        java.util.List<Integer> stuck = new java.util.ArrayList<>();
+        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = negotiatingSince.entrySet().iterator();
+                it.hasNext(); ) {
+            java.util.Map.Entry<Integer, Long> en = it.next();
+            int id = en.getKey();
+            if (!peer.hasPeer(id)) {
+                it.remove();
+            } else if (peer.getPeer(id).connected()) {
+                it.remove();
+                connectedSince.put(id, now);
+            } else if (now - en.getValue() > negotiationTimeout.toNanos()) {
+                it.remove();
+                stuck.add(id);
+            }
+        }
+        for (int id : stuck) {
+            WebRtcPeerConnection pc = peer.getPeer(id).connection();
+            fireNotice(LobbyNotice.warning(id, "The negotiation with peer " + id + " has not connected after "
+                    + negotiationTimeout.toMillis() + " ms (signaling " + pc.getSignalingState() + ", connection "
+                    + pc.getConnectionState() + "); starting it over."));
+            peer.removePeer(id);
+        }
+        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = connectedSince.entrySet().iterator();
+                it.hasNext(); ) {
+            java.util.Map.Entry<Integer, Long> en = it.next();
+            int id = en.getKey();
+            if (!peer.hasPeer(id) || !peer.getPeer(id).connected()) {
+                it.remove();
+            } else if (now - en.getValue() >= stableLink.toNanos() && reconnects.remove(id) != null) {
+                fireNotice(LobbyNotice.info(id, "The link to peer " + id + " stayed up for " + stableLink.toMillis()
+                        + " ms: its budget of " + MAX_RECONNECTS + " new connections is renewed."));
+            }
         }
     }
 

@@ -39,6 +39,11 @@ final class FolderPeer implements AutoCloseable {
     volatile boolean sealed;
 
     FolderPeer(WebRtcRuntime rt, Path dir, int id, NetworkMode mode, List<TransferMode> channels) {
+        this(rt, dir, id, mode, channels, LobbySession.NEGOTIATION_TIMEOUT, LobbySession.STABLE_LINK);
+    }
+
+    FolderPeer(WebRtcRuntime rt, Path dir, int id, NetworkMode mode, List<TransferMode> channels,
+               Duration negotiationTimeout, Duration stableLink) {
         this.id = id;
         this.thread = new MeshThread("test-peer-" + id, rt);
         this.transport = new FolderTransport(FolderOptions.of(dir, id, mode, channels).withTimings(HEARTBEAT, STALE, POLL));
@@ -60,6 +65,7 @@ final class FolderPeer implements AutoCloseable {
             }
         });
         thread.addPoller(peer::poll);
+        session.setTimings(negotiationTimeout, stableLink);
         session.start();
     }
 
@@ -79,6 +85,11 @@ final class FolderPeer implements AutoCloseable {
     /** The ids in the peer map, connected or not. */
     Set<Integer> known() {
         return query(() -> new TreeSet<>(peer.getPeers().keySet()));
+    }
+
+    /** How many notices contain {@code fragment}. */
+    long count(String fragment) {
+        return new ArrayList<>(notices).stream().filter(n -> n.text().contains(fragment)).count();
     }
 
     boolean noticed(String fragment) {

@@ -222,7 +222,8 @@ class FolderSignalingTest {
         assertThat(String.join("\n", reasons)).contains("original: inbox/2/hello.txt", "not a message file",
                 "not a signaling message", "larger than", "unknown message type 42",
                 "named for sender 3 but the message says it is from 8", "relay only OFFER, ANSWER and CANDIDATE",
-                "earlier run of peer 2", "not a presence file", "mode \"ring\"", "original: peers/99999999999.json");
+                "earlier run of peer 2", "not a presence file", "its mode is not server, client or mesh",
+                "original: peers/99999999999.json");
         assertThat(a.stopped).as("nothing is fatal").isNull();
         assertThat(a.notices).anySatisfy(n -> assertThat(n.text()).contains("aside to rejected/"));
         assertThat(Files.exists(inbox.resolve("hello.txt"))).isFalse();
