@@ -31,7 +31,10 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here. */
+    /**
+     * The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here.
+     * Called on the JVM's main thread (and by tests, on theirs); each call builds a new tree.
+     */
     static CommandLine commandLine() {
         CommandLine bench = new CommandLine(new BenchCommand()).addSubcommand(new GuiBenchCommand());
         return new CommandLine(new Main()).addSubcommand(bench);
