@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * impossible through mesh-core's API. Each guarded test would crash this test JVM without its guard; each
  * control runs the unguarded call on raw webrtc-java in a child JVM and shows it dies there.
  */
+@Tag("native")
+@Tag("multiprocess")
 class CrashHazardTest {
     /** A child JVM that crashes does so within a second or two; this bounds a hang. */
     private static final long CHILD_TIMEOUT_SECONDS = 60;
