@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Godot 4's {@code WebRTCMultiplayerPeer}, ported from {@code modules/webrtc/webrtc_multiplayer_peer.cpp}
- * (see ../shared/spec/godot-webrtc-spec.md section 3): the same checks in the same order with the same
+ * (docs/architecture.md lists where it departs from Godot): the same checks in the same order with the same
  * error codes, the same negotiated channel layout (wire-compatible with Godot), the same {@code poll()}
  * algorithm, round-robin packet selection and signal order.
  *
