@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Tables;
 import dev.meshscope.core.ChannelState;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,7 @@ public final class ChannelTableView extends BorderPane {
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
 
-    private final TableView<ChannelRow> table = new TableView<>();
+    private final TableView<ChannelRow> table = Tables.readable();
 
     /** A table showing {@code vm}'s rows. */
     public ChannelTableView(ChannelsViewModel vm) {
@@ -34,7 +35,7 @@ public final class ChannelTableView extends BorderPane {
         SortedList<ChannelRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No channels yet: add a peer (manual signaling or a shared folder)."));
+        table.setPlaceholder(Tables.placeholder("No channels yet: add a peer (manual signaling or a shared folder)."));
         table.getColumns().add(fixed("Peer", r -> r.peerId(), 64));
         table.getColumns().add(fixed("Ch", r -> r.index(), 32));
         table.getColumns().add(fixed("Label", r -> r.label(), 70));

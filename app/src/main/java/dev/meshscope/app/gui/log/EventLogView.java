@@ -2,12 +2,19 @@
 package dev.meshscope.app.gui.log;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
+import dev.meshscope.app.gui.Tables;
 import java.io.File;
 import java.io.IOException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -16,31 +23,45 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
  * The event log (id {@code eventLog}) with its filters ({@code logPeerFilter}, {@code logKindFilter}) and
- * {@code exportLogButton} (JSON lines). Failures are shown in red. New lines scroll into view while the view
- * is at the bottom. FX thread.
+ * {@code exportLogButton} (JSON lines). Failures are shown in red. New lines scroll into view while the newest
+ * line is in view; once the operator scrolls up to read, the view stays where it is until they scroll back to
+ * the bottom. The Time, Peer and Kind columns are always wide enough for their longest value. FX thread.
  */
 public final class EventLogView extends BorderPane {
     private static final javafx.css.PseudoClass FAILURE = javafx.css.PseudoClass.getPseudoClass("failure");
 
-    private final TableView<LogEntry> table = new TableView<>();
+    /**
+     * Narrowest the Event column gets: about 30 characters, enough to tell lines apart (a longer line shows whole
+     * when the pane is widened, and in the export).
+     */
+    static final double EVENT_MIN_WIDTH = 200;
+    /** Slack when deciding that the newest row is entirely in view (sub-pixel layout rounding). */
+    private static final double BOTTOM_SLACK_PX = 1.5;
+
+    private final TableView<LogEntry> table = Tables.readable();
 
     /** A view of {@code vm}. */
     public EventLogView(LogViewModel vm) {
         table.setId("eventLog");
         table.setItems(vm.visibleEntries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Nothing logged yet."));
-        table.getColumns().add(col("Time", e -> Format.time(e.atMillis()), 96));
-        table.getColumns().add(col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48));
-        table.getColumns().add(col("Kind", LogEntry::kind, 132));
-        table.getColumns().add(col("Event", LogEntry::text, 500));
+        table.setPlaceholder(Tables.placeholder("Nothing logged yet."));
+        TableColumn<LogEntry, String> time = col("Time", e -> Format.time(e.atMillis()), 96);
+        TableColumn<LogEntry, String> peerCol = col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48);
+        TableColumn<LogEntry, String> kindCol = col("Kind", LogEntry::kind, 132);
+        TableColumn<LogEntry, String> event = col("Event", LogEntry::text, EVENT_MIN_WIDTH);
+        event.setMinWidth(EVENT_MIN_WIDTH);
+        table.getColumns().add(time);
+        table.getColumns().add(peerCol);
+        table.getColumns().add(kindCol);
+        table.getColumns().add(event);
+        Tables.fitContent(table, time, () -> java.util.List.of(Format.time(System.currentTimeMillis())));
+        Tables.fitContent(table, peerCol, () -> java.util.List.of(Integer.toString(Integer.MAX_VALUE)));
+        Tables.fitContent(table, kindCol, vm::kinds);
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(LogEntry e, boolean empty) {
@@ -50,7 +71,7 @@ public final class EventLogView extends BorderPane {
         });
         vm.visibleEntries().addListener((ListChangeListener<LogEntry>) c -> {
             int n = table.getItems().size();
-            if (n > 0) {
+            if (n > 0 && showedNewest(previousSize(c))) {
                 table.scrollTo(n - 1);
             }
         });
@@ -84,15 +105,45 @@ public final class EventLogView extends BorderPane {
         });
         Label title = new Label("Event log");
         title.getStyleClass().add("pane-title");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(6, title, status, grow, peer, kind, export);
-        bar.setStyle("-fx-alignment: center-left; -fx-padding: 2 6 2 0;");
-        setTop(bar);
+        status.setWrapText(true);
+        setTop(Forms.bar(title, peer, kind, export, status));
         setCenter(table);
+    }
+
+    /** How many rows the list had before change {@code c}. */
+    private static int previousSize(ListChangeListener.Change<? extends LogEntry> c) {
+        int size = c.getList().size();
+        c.reset();
+        while (c.next()) {
+            size += c.getRemovedSize() - c.getAddedSize();
+        }
+        return size;
+    }
+
+    /**
+     * Whether the last layout showed the newest of {@code oldSize} rows entirely (or showed nothing yet): the
+     * operator is following the log. The flow's cells still describe that layout when the list changes.
+     */
+    private boolean showedNewest(int oldSize) {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (oldSize == 0 || last == null || last.isEmpty()) {
+            return true;
+        }
+        if (last.getIndex() < oldSize - 1) {
+            return false;
+        }
+        double bottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
+        for (Node n : flow.getChildrenUnmodifiable()) {
+            if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.HORIZONTAL && sb.isVisible()) {
+                bottom -= sb.getHeight();
+            }
+        }
+        return last.localToScene(last.getLayoutBounds()).getMaxY() <= bottom + BOTTOM_SLACK_PX;
     }
 
     private static TableColumn<LogEntry, String> col(String name, Function<LogEntry, String> f, double width) {

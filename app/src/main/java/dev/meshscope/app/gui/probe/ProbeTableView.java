@@ -2,7 +2,9 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
+import dev.meshscope.app.gui.Tables;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -12,9 +14,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99, loss, duplicates and
@@ -23,13 +22,13 @@ import javafx.scene.layout.Region;
 public final class ProbeTableView extends BorderPane {
     /** A table of {@code vm}'s probe rows. */
     public ProbeTableView(TrafficViewModel vm) {
-        TableView<ProbeRow> table = new TableView<>();
+        TableView<ProbeRow> table = Tables.readable();
         table.setId("probeTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<ProbeRow> sorted = new SortedList<>(vm.probeRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
+        table.setPlaceholder(Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
         table.getColumns().add(col("Peer", r -> r.peerId(), Object::toString, 56));
         table.getColumns().add(col("Ch", r -> r.channel(), v -> v + "", 30));
         table.getColumns().add(col("Label", r -> r.label(), v -> v, 68));
@@ -49,11 +48,7 @@ public final class ProbeTableView extends BorderPane {
         clear.setId("clearProbesButton");
         clear.getStyleClass().add("small");
         clear.setOnAction(e -> vm.clearProbes());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, grow, clear);
-        bar.setStyle("-fx-alignment: center-left; -fx-padding: 0 6 0 0;");
-        setTop(bar);
+        setTop(Forms.bar(title, clear));
         setCenter(table);
     }
 

@@ -62,6 +62,7 @@ public final class TrafficView extends VBox {
         progress.setId("sendProgress");
         progress.getStyleClass().add("hint");
         progress.textProperty().bind(vm.progressProperty());
+        progress.setWrapText(true); // Its own line below the buttons: a long report wraps instead of squeezing them.
         getChildren().add(Forms.card("Test packets", Icons.icon(Icons.SEND),
                 Forms.row(new Label("Target"), target, new Label("Channel"), channel),
                 Forms.hint("0 = every peer · id = one peer · -id = every peer but that one"),
@@ -69,6 +70,7 @@ public final class TrafficView extends VBox {
                 Forms.row(new Label("Count"), count, new Label("Rate /s"), rate),
                 Forms.row(probe, echo),
                 Forms.errorLine("sendError", vm.problemProperty()),
-                Forms.row(send, stop, progress)));
+                Forms.row(send, stop),
+                progress));
     }
 }

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.app.gui.session.TrafficStatus;
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.snapshot.MeshSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+/** The window on a 1366x768 laptop screen (and on a big one): it fits, and every word of its controls shows. */
+class LaptopWindowTest extends WindowTestBase {
+    /** A common laptop screen. */
+    private static final double LAPTOP_WIDTH = 1366;
+    private static final double LAPTOP_HEIGHT = 768;
+    /** Buttons the issue saw cut to "..." at 1366x768, and every pane that must stay inside the window. */
+    private static final List<String> BUTTONS = List.of("#copyBlobButton", "#exportLogButton", "#sendButton",
+            "#stopButton", "#createButton", "#closeButton", "#addPeerButton", "#applyPasteButton", "#joinFolderButton",
+            "#leaveFolderButton", "#clearProbesButton", "#copyDictionaryButton", "#dismissErrorButton",
+            "#refuseToggle", "#statusLabel", "#logKindFilter", "#channelTable", "#probeTable", "#eventLog",
+            "#dictionaryView", "#peerGraph");
+
+    @Test
+    void theWindowFitsTheScreenItOpensOn() {
+        Rectangle2D laptop = OpenWindow.placement(new Rectangle2D(0, 0, LAPTOP_WIDTH, LAPTOP_HEIGHT - 40));
+        assertThat(laptop).isEqualTo(new Rectangle2D(0, 0, LAPTOP_WIDTH, LAPTOP_HEIGHT - 40));
+        Rectangle2D big = OpenWindow.placement(new Rectangle2D(0, 0, 1920, 1080));
+        assertThat(big).isEqualTo(new Rectangle2D(160, 40, OpenWindow.WIDTH, OpenWindow.HEIGHT));
+        Rectangle2D second = OpenWindow.placement(new Rectangle2D(1920, 0, 1366, 768));
+        assertThat(second.getMinX()).isEqualTo(1920);
+
+        OpenWindow w = t.open("laptop", LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        assertThat(GuiTestSupport.fx(() -> new double[] {w.stage().getWidth(), w.stage().getHeight()}))
+                .containsExactly(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        assertThat(GuiTestSupport.fx(() -> w.stage().getY())).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void nothingIsCutAt1366x768EvenWithLongStatusTexts() {
+        OpenWindow w = t.open("laptop-long", LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        assertThat(cutTexts(w)).as("a fresh window").isEmpty();
+        List<String> problems = GuiTestSupport.fx(() -> {
+            w.window().onState(longState());
+            w.window().log().onProblem("add peer", "peer 1 is already added (pending below: cancel it to start "
+                    + "again); the offer blob is still shown above.");
+            w.window().log().flush();
+            return layoutAndCollect(w);
+        });
+        assertThat(problems).as("long progress and status texts, a failure of two lines").isEmpty();
+
+        String novel = "a failure longer than two header lines: " + "every word of it matters to someone. ".repeat(12);
+        GuiTestSupport.fxRun(() -> {
+            w.window().log().onProblem("internal", novel);
+            w.window().log().flush();
+        });
+        Labeled error = t.find(w, "#errorLabel");
+        assertThat(GuiTestSupport.fx(() -> error.getTooltip().getText())).as("the whole text is one hover away")
+                .endsWith(novel);
+        Labeled status = t.find(w, "#statusLabel");
+        GuiTestSupport.fxRun(() -> w.stage().getScene().getRoot().layout());
+        assertThat(GuiTestSupport.fx(() -> Truncation.truncated(status))).as("the status keeps its words").isFalse();
+    }
+
+    @Test
+    void nothingIsCutAt1600x1000EitherWhileSendingALongBurst() {
+        OpenWindow w = t.open("big-long", OpenWindow.WIDTH, OpenWindow.HEIGHT);
+        List<String> problems = GuiTestSupport.fx(() -> {
+            w.window().onState(longState());
+            return layoutAndCollect(w);
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    /** A state whose texts are as long as they get: a 10-digit id, a huge burst with refusals and waits. */
+    private static SessionState longState() {
+        MeshSnapshot mesh = new MeshSnapshot(System.nanoTime(), NetworkMode.MESH, 2147483646, ConnectionStatus.CONNECTED,
+                false, List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE),
+                List.of());
+        TrafficStatus burst = new TrafficStatus(true, 9_876_543, 10_000_000, 123_456, 7_654_321);
+        return new SessionState(System.nanoTime(), mesh, "{  }", List.of(), List.of(), true, burst, "");
+    }
+
+    private static List<String> cutTexts(OpenWindow w) {
+        return GuiTestSupport.fx(() -> layoutAndCollect(w));
+    }
+
+    /** Lays the window out now and lists every cut text and every named button not fully on screen. FX thread. */
+    private static List<String> layoutAndCollect(OpenWindow w) {
+        Parent root = w.stage().getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        List<String> out = new ArrayList<>(Truncation.truncatedUnder(root));
+        for (String id : BUTTONS) {
+            Node n = root.lookup(id);
+            String cut = Truncation.cutSideways(n);
+            if (cut != null) {
+                out.add(cut);
+            }
+        }
+        for (String table : List.of("#channelTable", "#probeTable", "#eventLog")) {
+            TableView<?> tv = (TableView<?>) root.lookup(table);
+            for (Node h : tv.lookupAll(".column-header")) {
+                for (Node l : h.lookupAll(".label")) {
+                    if (l instanceof Labeled lab && Truncation.truncated(lab)) {
+                        out.add(table + " header " + Truncation.describe(lab) + " shows \""
+                                + Truncation.shownText(lab) + "\"");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
