@@ -30,7 +30,8 @@ public final class Forms {
 
     /**
      * An error line with id {@code id} showing {@code text}. Its first line is reserved while it is empty, so a
-     * message appearing as the operator types does not push the controls below it away (a longer message wraps).
+     * short message appearing as the operator types moves nothing (a longer one wraps; the panels put their error
+     * lines below their action buttons, so those never move).
      */
     public static Label errorLine(String id, ObservableStringValue text) {
         Label l = new Label();

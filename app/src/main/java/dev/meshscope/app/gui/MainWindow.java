@@ -58,6 +58,13 @@ public final class MainWindow implements FxBridge.Receiver {
     private final FolderViewModel folder;
     private final BorderPane root = new BorderPane();
     /**
+     * Where the peer graph ends and the channel table begins (share of the height): on a 768 px laptop screen this
+     * leaves the graph room for a dozen peers and the event log room for ten lines.
+     */
+    private static final double GRAPH_SPLIT = 0.38;
+    /** Where the channel table ends and the probes and the event log begin (share of the height). */
+    private static final double CHANNELS_SPLIT = 0.64;
+    /**
      * Share of the bottom row for the probe table: the event log gets the larger part, since its Event column is
      * the one that needs words (the probe table scrolls sideways on a laptop screen).
      */
@@ -97,7 +104,7 @@ public final class MainWindow implements FxBridge.Receiver {
         bottom.setDividerPositions(BOTTOM_SPLIT);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42, 0.70);
+        center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
         SplitPane main = new SplitPane(leftScroll, center);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);

@@ -4,6 +4,7 @@ package dev.meshscope.app.gui;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -33,6 +34,15 @@ public final class Tables {
 
     /** A table that keeps its headers readable; give it contents that must stay readable with {@link #fitContent}. */
     public static <S> TableView<S> readable() {
+        return readable(t -> {
+        });
+    }
+
+    /**
+     * Like {@link #readable()}, running {@code afterLayout} after each layout of the table, when its skin has
+     * taken in every change of the items (the place to scroll to a row that was just added).
+     */
+    public static <S> TableView<S> readable(Consumer<TableView<S>> afterLayout) {
         Map<TableColumn<S, ?>, Supplier<Collection<String>>> content = new IdentityHashMap<>();
         TableView<S> t = new TableView<>() {
             @Override
@@ -40,6 +50,7 @@ public final class Tables {
                 super.layoutChildren();
                 fitHeaders(this);
                 fitContents(this, content);
+                afterLayout.accept(this);
             }
         };
         t.getProperties().put(Tables.class, content);

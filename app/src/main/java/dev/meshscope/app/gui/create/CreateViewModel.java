@@ -161,6 +161,16 @@ public final class CreateViewModel {
         return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice);
     }
 
+    /** What the form describes, or {@code null} while it has a problem; unlike {@link #formRequest} shows nothing. */
+    public CreateRequest peekRequest() {
+        validate();
+        if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
+            return null;
+        }
+        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels),
+                IceServersParser.parse(iceText.get()));
+    }
+
     /** Sends {@code close()}. */
     public void close() {
         commands.close();

@@ -42,7 +42,9 @@ public final class EventLogView extends BorderPane {
     /** Slack when deciding that the newest row is entirely in view (sub-pixel layout rounding). */
     private static final double BOTTOM_SLACK_PX = 1.5;
 
-    private final TableView<LogEntry> table = Tables.readable();
+    private final TableView<LogEntry> table = Tables.readable(this::followIfAsked);
+    /** New rows arrived while the newest row was in view: show the newest again at the next layout. */
+    private boolean follow;
 
     /** A view of {@code vm}. */
     public EventLogView(LogViewModel vm) {
@@ -70,9 +72,11 @@ public final class EventLogView extends BorderPane {
             }
         });
         vm.visibleEntries().addListener((ListChangeListener<LogEntry>) c -> {
-            int n = table.getItems().size();
-            if (n > 0 && showedNewest(previousSize(c))) {
-                table.scrollTo(n - 1);
+            // Decided on the layout the operator saw (the flow's cells still show it); carried out after the next
+            // layout, once the table's skin knows the new row count.
+            follow = follow || showedNewest(previousSize(c));
+            if (follow) {
+                table.requestLayout();
             }
         });
         TextField peer = new TextField();
@@ -110,6 +114,14 @@ public final class EventLogView extends BorderPane {
         status.setWrapText(true);
         setTop(Forms.bar(title, peer, kind, export, status));
         setCenter(table);
+    }
+
+    private void followIfAsked(TableView<LogEntry> t) {
+        int n = t.getItems().size();
+        if (follow && n > 0 && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            follow = false;
+            flow.scrollTo(n - 1);
+        }
     }
 
     /** How many rows the list had before change {@code c}. */

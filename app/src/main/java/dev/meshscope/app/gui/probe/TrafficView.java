@@ -69,8 +69,8 @@ public final class TrafficView extends VBox {
                 Forms.row(kind, payload),
                 Forms.row(new Label("Count"), count, new Label("Rate /s"), rate),
                 Forms.row(probe, echo),
-                Forms.errorLine("sendError", vm.problemProperty()),
                 Forms.row(send, stop),
+                Forms.errorLine("sendError", vm.problemProperty()),
                 progress));
     }
 }

@@ -103,7 +103,7 @@ public final class SignalingView extends VBox {
         ok.textProperty().bind(vm.pasteSummaryProperty());
         ok.visibleProperty().bind(ok.textProperty().isNotEmpty());
         ok.setMinHeight(Region.USE_PREF_SIZE);
-        // The refusal and the summary share one slot (never both at once), reserved while empty: no jump.
+        // The refusal and the summary share one slot below Apply (never both at once), reserved while empty.
         Label pasteError = Forms.errorLine("pasteError", vm.pasteProblemProperty());
         StackPane pasteVerdict = new StackPane(pasteError, ok);
         pasteVerdict.setAlignment(javafx.geometry.Pos.TOP_LEFT);
@@ -131,8 +131,8 @@ public final class SignalingView extends VBox {
                 new HBox(6, blob, qrFrame),
                 Forms.row(copy),
                 paste,
-                pasteVerdict,
                 Forms.row(apply),
+                pasteVerdict,
                 new Label("Pending"),
                 pending));
     }
