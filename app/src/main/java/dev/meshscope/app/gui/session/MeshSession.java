@@ -106,16 +106,21 @@ public final class MeshSession implements SessionCommands {
                 sink.action(OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
                 return;
             }
-            int n = peer.getPeers().size();
-            traffic.stop();
             folder.leave("the multiplayer peer was closed");
-            peer.close();
-            manual.clear();
-            tracker.clear();
-            probeStats = List.of();
-            sink.action(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping " + n + " peer(s)."));
+            closePeer("closed the multiplayer peer");
             publish();
         });
+    }
+
+    /** Closes the multiplayer peer and forgets everything about its connections; logs it as a "close". Mesh thread. */
+    private void closePeer(String what) {
+        int n = peer.getPeers().size();
+        traffic.stop();
+        peer.close();
+        manual.clear();
+        tracker.clear();
+        probeStats = List.of();
+        sink.action(OperatorAction.ok(0, "close", what + ", dropping " + n + " peer(s)."));
     }
 
     @Override
@@ -214,7 +219,13 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void leaveFolder() {
         thread.execute(() -> {
+            boolean sealed = folder.sealed();
             folder.leave("left by the operator");
+            if (!sealed && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
+                // Before the seal the other peers drop this one anyway (demo lobby rule), as the demo client closes its
+                // own peer when it leaves: closing it here lets the operator Join again without pressing Close.
+                closePeer("left the lobby before it was sealed: closed the multiplayer peer the folder had created");
+            }
             publish();
         });
     }
