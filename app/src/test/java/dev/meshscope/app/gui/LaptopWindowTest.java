@@ -86,7 +86,7 @@ class LaptopWindowTest extends WindowTestBase {
         MeshSnapshot mesh = new MeshSnapshot(System.nanoTime(), NetworkMode.MESH, 2147483646, ConnectionStatus.CONNECTED,
                 false, List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE),
                 List.of());
-        TrafficStatus burst = new TrafficStatus(true, 9_876_543, 10_000_000, 123_456, 7_654_321);
+        TrafficStatus burst = new TrafficStatus(true, false, 9_876_543, 10_000_000, 23_456, 100_000, 7, 7_654_321);
         return new SessionState(System.nanoTime(), mesh, "{  }", List.of(), List.of(), true, burst, "");
     }
 

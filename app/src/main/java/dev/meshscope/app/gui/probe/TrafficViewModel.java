@@ -5,7 +5,6 @@ import dev.meshscope.app.gui.Selection;
 import dev.meshscope.app.gui.session.SendRequest;
 import dev.meshscope.app.gui.session.SessionCommands;
 import dev.meshscope.app.gui.session.SessionState;
-import dev.meshscope.app.gui.session.TrafficStatus;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
@@ -171,10 +170,7 @@ public final class TrafficViewModel {
             }
             probeRows.setAll(rows);
         }
-        TrafficStatus t = s.traffic();
-        progress.set(t.planned() == 0 ? "idle" : (t.active() ? "sending: " : "done: ") + t.sent() + " of " + t.planned()
-                + " sent" + (t.refused() > 0 ? ", " + t.refused() + " refused" : "")
-                + (t.active() && t.waiting() > 0 ? ", waited " + t.waiting() + "x for buffers" : ""));
+        progress.set(s.traffic().describe());
         applyingState = true;
         try {
             echo.set(s.echo());

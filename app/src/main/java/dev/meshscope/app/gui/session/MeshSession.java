@@ -45,7 +45,7 @@ public final class MeshSession implements SessionCommands {
     private final MeshThread thread;
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
-    private final TrafficPump traffic = new TrafficPump(tracker);
+    private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
     private final ManualSignaling manual;
     /** Each peer's channels, cached from PeerAdded: a channel list never changes after addPeer. */
@@ -66,6 +66,7 @@ public final class MeshSession implements SessionCommands {
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.traffic = new TrafficPump(tracker, sink::action);
         this.thread = new MeshThread(threadName, runtime);
         this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
         this.folder = new FolderSignaling(thread, runtime, () -> peer, sink::action);
@@ -161,8 +162,9 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void stopSending() {
         thread.execute(() -> {
-            traffic.stop();
-            sink.action(OperatorAction.ok(0, "send", "stopped sending."));
+            String report = traffic.stop();
+            sink.action(OperatorAction.ok(0, "send", report == null ? "nothing was being sent." : report));
+            publish();
         });
     }
 
