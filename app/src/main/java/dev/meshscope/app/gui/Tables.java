@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,6 +29,8 @@ public final class Tables {
      * so sorting by a column does not cut its name.
      */
     static final double SORT_ARROW_ROOM = 12;
+    /** Rows measured per layout by {@link #fitCells}: the newest ones, enough for every (peer, channel) row. */
+    static final int CELLS_MEASURED = 256;
     /** Width a cell needs beside its text: the cell's left and right padding in the theme (2 x 4 px) and a margin. */
     static final double CELL_ROOM = 12;
 
@@ -68,6 +73,21 @@ public final class Tables {
             throw new IllegalArgumentException("not a Tables.readable() table");
         }
         ((Map<TableColumn<S, ?>, Supplier<Collection<String>>>) m).put(column, texts);
+    }
+
+    /**
+     * Keeps {@code column} of a {@link #readable()} table at least as wide as {@code text} of its newest
+     * {@link #CELLS_MEASURED} rows (values only grow the column, so a live table does not twitch).
+     */
+    public static <S> void fitCells(TableView<S> table, TableColumn<S, ?> column, Function<S, String> text) {
+        fitContent(table, column, () -> {
+            List<S> items = table.getItems();
+            List<String> out = new ArrayList<>();
+            for (int i = Math.max(0, items.size() - CELLS_MEASURED); i < items.size(); i++) {
+                out.add(text.apply(items.get(i)));
+            }
+            return out;
+        });
     }
 
     /** A placeholder that wraps instead of being cut in a narrow table. */

@@ -81,6 +81,36 @@ class LaptopWindowTest extends WindowTestBase {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void wordsInTheTablesStayWholeAt1366x768() {
+        OpenWindow w = t.open("laptop-rows", LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        try (HeadlessPeer p = new HeadlessPeer("2000000001", t.runtime())) {
+            p.create(NetworkMode.MESH, 2_000_000_001, List.of(TransferMode.UNRELIABLE));
+            GuiTestSupport.fxRun(() -> t.<javafx.scene.control.ChoiceBox<TransferMode>>find(w, "#extraChannelModeChoice")
+                    .setValue(TransferMode.UNRELIABLE));
+            t.click(w, "#addExtraChannelButton");
+            WindowFlows.create(t, w, NetworkMode.MESH, "2");
+            WindowFlows.connect(t, w, p, 2_000_000_001, 2);
+            TableView<?> channels = t.find(w, "#channelTable");
+            t.awaitFx("four channel rows", () -> channels.getItems().size() == 4);
+            t.awaitFx("no word cut in the channel table, the probe table or the log", () -> {
+                List<String> cut = new ArrayList<>();
+                for (String table : List.of("#channelTable", "#probeTable", "#eventLog")) {
+                    for (Node c : w.stage().getScene().getRoot().lookup(table).lookupAll(".table-cell")) {
+                        if (c instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible()
+                                && !"Event".equals(cell.getTableColumn().getText()) && Truncation.truncated(cell)) {
+                            cut.add(table + " " + cell.getTableColumn().getText() + ": " + cell.getText());
+                        }
+                    }
+                }
+                if (!cut.isEmpty()) {
+                    System.out.println("cut cells: " + cut);
+                }
+                return cut.isEmpty();
+            });
+        }
+    }
+
     /** A state whose texts are as long as they get: a 10-digit id, a huge burst with refusals and waits. */
     private static SessionState longState() {
         MeshSnapshot mesh = new MeshSnapshot(System.nanoTime(), NetworkMode.MESH, 2147483646, ConnectionStatus.CONNECTED,

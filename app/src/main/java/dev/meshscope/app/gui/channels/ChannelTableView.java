@@ -26,6 +26,9 @@ public final class ChannelTableView extends BorderPane {
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
 
+    /** The leading columns whose words are measured (peer .. state); the numbers after them fit their headers. */
+    private static final int FITTED_COLUMNS = 7;
+
     private final TableView<ChannelRow> table = Tables.readable();
 
     /** A table showing {@code vm}'s rows. */
@@ -43,6 +46,15 @@ public final class ChannelTableView extends BorderPane {
         table.getColumns().add(fixed("Ord", r -> r.ordered() ? "yes" : "no", 36));
         table.getColumns().add(fixed("Reliability", r -> r.reliability(), 88));
         table.getColumns().add(stateColumn());
+        // Words in cells stay whole too (a narrow window scrolls the table sideways instead).
+        for (int i = 0; i < FITTED_COLUMNS; i++) {
+            @SuppressWarnings("unchecked")
+            TableColumn<ChannelRow, Object> c = (TableColumn<ChannelRow, Object>) table.getColumns().get(i);
+            Tables.fitCells(table, c, r -> {
+                Object v = c.getCellObservableValue(r) == null ? null : c.getCellObservableValue(r).getValue();
+                return v == null ? "" : v.toString();
+            });
+        }
         table.getColumns().add(live("Buffered", ChannelRow::bufferedProperty, v -> Format.bytes(v.doubleValue()), 62));
         table.getColumns().add(live("Msg out", ChannelRow::msgsOutProperty, v -> Format.count(v.doubleValue()), 56));
         table.getColumns().add(live("Bytes out", ChannelRow::bytesOutProperty, v -> Format.bytes(v.doubleValue()), 66));

@@ -83,8 +83,7 @@ public final class CreateView extends VBox {
         ice.setId("iceServersArea");
         ice.setPrefRowCount(2);
         ice.setWrapText(true);
-        ice.setPromptText("none: host candidates only. One per line: stun:host:3478 or turn:host:3478 user "
-                + "credential");
+        ice.setPromptText("none: host candidates only; one per line: stun:host:3478, turn:host:3478 user pass");
         ice.textProperty().bindBidirectional(vm.iceTextProperty());
         ice.getStyleClass().add("mono");
 

@@ -62,7 +62,7 @@ public final class EventLogView extends BorderPane {
         table.getColumns().add(kindCol);
         table.getColumns().add(event);
         Tables.fitContent(table, time, () -> java.util.List.of(Format.time(System.currentTimeMillis())));
-        Tables.fitContent(table, peerCol, () -> java.util.List.of(Integer.toString(Integer.MAX_VALUE)));
+        Tables.fitCells(table, peerCol, e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()));
         Tables.fitContent(table, kindCol, vm::kinds);
         table.setRowFactory(tv -> new TableRow<>() {
             @Override

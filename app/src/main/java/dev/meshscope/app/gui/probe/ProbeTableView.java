@@ -31,7 +31,9 @@ public final class ProbeTableView extends BorderPane {
         table.setPlaceholder(Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
         table.getColumns().add(col("Peer", r -> r.peerId(), Object::toString, 56));
         table.getColumns().add(col("Ch", r -> r.channel(), v -> v + "", 30));
-        table.getColumns().add(col("Label", r -> r.label(), v -> v, 68));
+        TableColumn<ProbeRow, String> label = col("Label", r -> r.label(), v -> v, 68);
+        table.getColumns().add(label);
+        Tables.fitCells(table, label, ProbeRow::label);
         table.getColumns().add(col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
         table.getColumns().add(col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
         table.getColumns().add(col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
