@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -39,12 +39,14 @@ public final class EventLogView extends BorderPane {
      * when the pane is widened, and in the export).
      */
     static final double EVENT_MIN_WIDTH = 200;
-    /** Slack when deciding that the newest row is entirely in view (sub-pixel layout rounding). */
-    private static final double BOTTOM_SLACK_PX = 1.5;
 
-    private final TableView<LogEntry> table = Tables.readable(this::followIfAsked);
-    /** New rows arrived while the newest row was in view: show the newest again at the next layout. */
-    private boolean follow;
+    private final TableView<LogEntry> table = Tables.readable(this::afterLayout);
+    /** The operator follows the log: new rows are scrolled into view. Only the operator's own input changes it. */
+    private boolean following = true;
+    /** Rows arrived since the last layout. */
+    private boolean rowsAdded;
+    /** The operator scrolled, dragged or pressed a key in the table: judge {@link #following} after the next layout. */
+    private boolean operatorMoved;
 
     /** A view of {@code vm}. */
     public EventLogView(LogViewModel vm) {
@@ -72,13 +74,16 @@ public final class EventLogView extends BorderPane {
             }
         });
         vm.visibleEntries().addListener((ListChangeListener<LogEntry>) c -> {
-            // Decided on the layout the operator saw (the flow's cells still show it); carried out after the next
-            // layout, once the table's skin knows the new row count.
-            follow = follow || showedNewest(previousSize(c));
-            if (follow) {
-                table.requestLayout();
-            }
+            // Carried out after the next layout, once the table's skin knows the new row count.
+            rowsAdded = true;
+            table.requestLayout();
         });
+        // Whether the operator follows the log is judged only after their own input (wheel, scroll bar, keys):
+        // rows arriving faster than the table lays out must not look like "scrolled up".
+        table.addEventFilter(ScrollEvent.ANY, e -> operatorMoved());
+        table.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> operatorMoved());
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> operatorMoved());
+        table.addEventFilter(KeyEvent.KEY_RELEASED, e -> operatorMoved());
         TextField peer = new TextField();
         peer.setId("logPeerFilter");
         peer.setPromptText("peer id");
@@ -116,46 +121,35 @@ public final class EventLogView extends BorderPane {
         setCenter(table);
     }
 
-    private void followIfAsked(TableView<LogEntry> t) {
-        int n = t.getItems().size();
-        if (follow && n > 0 && t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            follow = false;
-            flow.scrollTo(n - 1);
-        }
+    private void operatorMoved() {
+        operatorMoved = true;
+        table.requestLayout();
     }
 
-    /** How many rows the list had before change {@code c}. */
-    private static int previousSize(ListChangeListener.Change<? extends LogEntry> c) {
-        int size = c.getList().size();
-        c.reset();
-        while (c.next()) {
-            size += c.getRemovedSize() - c.getAddedSize();
+    /** After each layout: judge what the operator's input did, then bring the newest row into view if following. */
+    private void afterLayout(TableView<LogEntry> t) {
+        if (!(t.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
         }
-        return size;
+        if (operatorMoved) {
+            operatorMoved = false;
+            following = showsNewest(flow);
+        }
+        int n = t.getItems().size();
+        if (rowsAdded && following && n > 0) {
+            flow.scrollTo(n - 1);
+        }
+        rowsAdded = false;
     }
 
     /**
-     * Whether the last layout showed the newest of {@code oldSize} rows entirely (or showed nothing yet): the
-     * operator is following the log. The flow's cells still describe that layout when the list changes.
+     * Whether {@code flow} shows the newest row (or has nothing to show). A newest row only partly in view counts:
+     * the operator went to the end (End, or the scroll bar at the bottom), and the next rows bring it whole.
      */
-    private boolean showedNewest(int oldSize) {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return true;
-        }
+    private boolean showsNewest(VirtualFlow<?> flow) {
+        int n = table.getItems().size();
         IndexedCell<?> last = flow.getLastVisibleCell();
-        if (oldSize == 0 || last == null || last.isEmpty()) {
-            return true;
-        }
-        if (last.getIndex() < oldSize - 1) {
-            return false;
-        }
-        double bottom = flow.localToScene(flow.getLayoutBounds()).getMaxY();
-        for (Node n : flow.getChildrenUnmodifiable()) {
-            if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.HORIZONTAL && sb.isVisible()) {
-                bottom -= sb.getHeight();
-            }
-        }
-        return last.localToScene(last.getLayoutBounds()).getMaxY() <= bottom + BOTTOM_SLACK_PX;
+        return n == 0 || last == null || last.getIndex() >= n - 1;
     }
 
     private static TableColumn<LogEntry, String> col(String name, Function<LogEntry, String> f, double width) {

@@ -29,21 +29,19 @@ public final class ProbeTableView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
-        table.getColumns().add(col("Peer", r -> r.peerId(), Object::toString, 56));
-        table.getColumns().add(col("Ch", r -> r.channel(), v -> v + "", 30));
-        TableColumn<ProbeRow, String> label = col("Label", r -> r.label(), v -> v, 68);
-        table.getColumns().add(label);
-        Tables.fitCells(table, label, ProbeRow::label);
-        table.getColumns().add(col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
-        table.getColumns().add(col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
-        table.getColumns().add(col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
-        table.getColumns().add(col("Loss", r -> r.stats().lossRatio(),
+        add(table, col("Peer", r -> r.peerId(), Object::toString, 56));
+        add(table, col("Ch", r -> r.channel(), v -> v + "", 30));
+        add(table, col("Label", r -> r.label(), v -> v, 68));
+        add(table, col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
+        add(table, col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
+        add(table, col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
+        add(table, col("Loss", r -> r.stats().lossRatio(),
                 v -> String.format(java.util.Locale.ROOT, "%.1f%%", v * 100), 46));
-        table.getColumns().add(col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
-        table.getColumns().add(col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
-        table.getColumns().add(col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
-        table.getColumns().add(col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
-        table.getColumns().add(col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
+        add(table, col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
+        add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
+        add(table, col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
+        add(table, col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
+        add(table, col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
         Label title = new Label("Probes · RTT, loss, duplicates, reordering");
         title.getStyleClass().add("pane-title");
         Button clear = Icons.button("Clear", Icons.CLEAR);
@@ -54,7 +52,17 @@ public final class ProbeTableView extends BorderPane {
         setCenter(table);
     }
 
-    private static <T extends Comparable<T>> TableColumn<ProbeRow, T> col(String name, Function<ProbeRow, T> f,
+    /** Adds {@code c} with its cells' words kept whole ({@link Tables#fitCells}). */
+    private static void add(TableView<ProbeRow> table, Shown c) {
+        table.getColumns().add(c.column());
+        Tables.fitCells(table, c.column(), r -> c.text().apply(r));
+    }
+
+    /** A column and the text its cell shows for a row. */
+    private record Shown(TableColumn<ProbeRow, ?> column, Function<ProbeRow, String> text) {
+    }
+
+    private static <T extends Comparable<T>> Shown col(String name, Function<ProbeRow, T> f,
                                                                           Function<T, String> fmt, double width) {
         TableColumn<ProbeRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
@@ -66,6 +74,9 @@ public final class ProbeTableView extends BorderPane {
                 setText(empty || v == null ? null : fmt.apply(v));
             }
         });
-        return c;
+        return new Shown(c, r -> {
+            T v = f.apply(r);
+            return v == null ? "" : fmt.apply(v);
+        });
     }
 }

@@ -29,6 +29,8 @@ public final class TrafficView extends VBox {
         ChoiceBox<ChannelOption> channel = new ChoiceBox<>(vm.channelOptions());
         channel.setId("channelChoice");
         channel.valueProperty().bindBidirectional(vm.channelProperty());
+        channel.setMaxWidth(Double.MAX_VALUE); // Its row's width: a longer choice is never squeezed under the arrow.
+        HBox.setHgrow(channel, Priority.ALWAYS);
         ChoiceBox<PayloadKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(PayloadKind.values()));
         kind.setId("payloadKindChoice");
         kind.valueProperty().bindBidirectional(vm.payloadKindProperty());
