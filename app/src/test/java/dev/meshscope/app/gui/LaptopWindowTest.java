@@ -93,6 +93,14 @@ class LaptopWindowTest extends WindowTestBase {
             WindowFlows.connect(t, w, p, 2_000_000_001, 2);
             TableView<?> channels = t.find(w, "#channelTable");
             t.awaitFx("four channel rows", () -> channels.getItems().size() == 4);
+            t.click(w, "#countField");
+            t.robot.eraseText(t.text(w, "#countField").length()).write("300");
+            t.click(w, "#rateField");
+            t.robot.eraseText(t.text(w, "#rateField").length()).write("0");
+            t.click(w, "#sendButton");
+            t.awaitText(w, "#sendProgress", s -> s.startsWith("done:"), "a burst filled the counters and probes");
+            TableView<?> probes = t.find(w, "#probeTable");
+            t.awaitFx("probe rows", () -> probes.getItems().size() == 4);
             t.awaitFx("no word cut in the channel table, the probe table or the log", () -> {
                 List<String> cut = new ArrayList<>();
                 for (String table : List.of("#channelTable", "#probeTable", "#eventLog")) {

@@ -26,7 +26,7 @@ public final class ChannelTableView extends BorderPane {
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
 
-    /** The leading columns whose words are measured (peer .. state); the numbers after them fit their headers. */
+    /** The leading columns (peer .. state) whose words are measured here; the live numbers measure themselves. */
     private static final int FITTED_COLUMNS = 7;
 
     private final TableView<ChannelRow> table = Tables.readable();
@@ -107,7 +107,8 @@ public final class ChannelTableView extends BorderPane {
         return c;
     }
 
-    private static <N extends Number> TableColumn<ChannelRow, Number> live(String name,
+    /** A live numeric column whose cells keep their digits and units whole as the numbers grow. */
+    private <N extends Number> TableColumn<ChannelRow, Number> live(String name,
             Function<ChannelRow, ObservableValue<N>> prop, Function<Number, String> fmt, double width) {
         TableColumn<ChannelRow, Number> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> {
@@ -118,6 +119,10 @@ public final class ChannelTableView extends BorderPane {
         c.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
         c.setPrefWidth(width);
         c.getStyleClass().add("numeric");
+        Tables.fitCells(table, c, r -> {
+            N v = prop.apply(r).getValue();
+            return v == null ? "" : fmt.apply(v);
+        });
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Number v, boolean empty) {
