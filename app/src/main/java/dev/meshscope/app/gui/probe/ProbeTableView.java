@@ -16,8 +16,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99, loss, duplicates and
- * reordering, from MeshScope's probe packets; {@code clearProbesButton} forgets them. FX thread.
+ * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99 (to the pong's arrival),
+ * the app round trip (to when the session's loop read it: the difference is the application's cost), loss,
+ * duplicates, reordering and replies that came back on another channel than the one written inside them, from
+ * MeshScope's probe packets; {@code clearProbesButton} forgets them. FX thread.
  */
 public final class ProbeTableView extends BorderPane {
     /** A table of {@code vm}'s probe rows. */
@@ -39,8 +41,10 @@ public final class ProbeTableView extends BorderPane {
                 v -> String.format(java.util.Locale.ROOT, "%.1f%%", v * 100), 46));
         add(table, col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
         add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
+        add(table, col("Wrong ch", r -> r.stats().wrongChannel(), v -> Format.count(v), 52));
         add(table, col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
         add(table, col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
+        add(table, col("App RTT", r -> r.stats().appRttMedianMs(), Format::millis, 64));
         add(table, col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
         Label title = new Label("Probes · RTT, loss, duplicates, reordering");
         title.getStyleClass().add("pane-title");
