@@ -23,7 +23,12 @@ public final class Main implements Runnable {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(GuiLauncher.launch(rest));
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line of the jar (without the GUI): subcommands, and bad options answered with the reason last. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setParameterExceptionHandler(new ReasonLastHandler());
     }
 
     @Override
