@@ -173,6 +173,16 @@ class FolderHardeningTest {
         });
     }
 
+    @Test
+    void aMissingFolderIsNotCreatedByTheTransport() {
+        Path missing = dir.resolve("lobyb");
+        FolderPeer a = new FolderPeer(RT.get(), missing, 2, NetworkMode.MESH, List.of());
+        peers.add(a);
+        await("refused").atMost(WAIT).until(() -> a.stopped != null);
+        assertThat(a.stopped).contains("does not exist", "check the path");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
     // ---------------------------------------------------------------- presence files
 
     @Test
