@@ -78,6 +78,37 @@ class AgentMeshProcessTest {
         return false;
     }
 
+    private static long count(AgentProcess a, String type, int peer) {
+        return a.events().stream().filter(e -> type.equals(e.path("event").asText()) && e.path("peerId").asInt() == peer)
+                .count();
+    }
+
+    private static void signal(AgentProcess a, String sig) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(a.process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
+    }
+
+    /** Issue 8: a peer frozen (SIGSTOP) past the stale limit and resumed connects again; it used to hang offering. */
+    @Test
+    void aFrozenAgentConnectsAgainWhenItResumes() throws Exception {
+        AgentProcess a2 = agent(2);
+        AgentProcess a3 = agent(3);
+        try {
+            await("pair").atMost(FORM).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(a2, "PeerConnected", 3) == 1 && count(a3, "PeerConnected", 2) == 1);
+            // The answerer (the smaller id) is frozen: when it resumes, 3's new offer can reach it before its own
+            // reconnect runs, which it used to ignore.
+            signal(a2, "STOP");
+            await("3 reports the frozen peer gone").atMost(NOTICE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hasEvent(a3, "LobbyNotice", 2, "no heartbeat"));
+            signal(a2, "CONT");
+            await("connected again on both sides").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(a2, "PeerConnected", 3) >= 2 && count(a3, "PeerConnected", 2) >= 2);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + AgentProcess.diagnostics(agents), e);
+        }
+    }
+
     @Test
     void threeAgentsMeshThroughAFolderSurviveAKillAndStopCleanly() throws Exception {
         AgentProcess a2 = agent(2);
