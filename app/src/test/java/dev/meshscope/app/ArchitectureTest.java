@@ -63,8 +63,8 @@ class ArchitectureTest {
 
     @Test
     void theSessionLayerDoesNotKnowJavaFx() {
-        noClasses().that().resideInAPackage("dev.meshscope.app.gui.session..")
+        noClasses().that().resideInAPackage("dev.meshscope.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-                .check(main);
+                .check(ModuleLayersTest.everyModule());
     }
 }

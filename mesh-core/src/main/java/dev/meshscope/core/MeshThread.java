@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * The owner thread of one or more peers: it runs submitted commands, then polls, as soon as it is woken by
- * native activity (a callback of its {@link WebRtcRuntime}) or by a command, not on a fixed tick, so a
- * round trip measured through it measures the network, not a poll interval.
+ * native activity on a connection it owns (a connection created on this thread) or by a command, not on a
+ * fixed tick, so a round trip measured through it measures the network, not a poll interval. Activity on
+ * another owner's connections never wakes it.
  *
  * <p>Other threads talk to it only through {@link #execute} and {@link #call}. Everything it runs is fenced:
  * a command, poller or ticker that throws is reported to the failure handler and the loop goes on.
@@ -30,11 +33,13 @@ public final class MeshThread implements Executor, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MeshThread.class.getName());
 
+    /** The live owner threads, so a connection created on one can wake exactly that one. */
+    private static final ConcurrentHashMap<Thread, MeshThread> BY_THREAD = new ConcurrentHashMap<>();
+
     private final Thread thread;
-    private final WebRtcRuntime runtime;
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean woken = new AtomicBoolean();
-    private final Runnable wakeListener = this::wake;
+    private final AtomicLong wakeups = new AtomicLong();
     private final List<Runnable> pollers = new ArrayList<>();
     private final List<Ticker> tickers = new ArrayList<>();
     private volatile boolean running = true;
@@ -53,12 +58,15 @@ public final class MeshThread implements Executor, AutoCloseable {
         }
     }
 
-    /** Starts a daemon owner thread named {@code name}, woken by {@code runtime}'s native activity. */
+    /**
+     * Starts a daemon owner thread named {@code name} for peers on {@code runtime}; it is woken by native activity
+     * on the connections created on it.
+     */
     public MeshThread(String name, WebRtcRuntime runtime) {
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(runtime, "runtime");
         this.thread = new Thread(this::loop, name);
         this.thread.setDaemon(true);
-        runtime.addActivityListener(wakeListener);
+        BY_THREAD.put(thread, this);
         this.thread.start();
     }
 
@@ -106,8 +114,23 @@ public final class MeshThread implements Executor, AutoCloseable {
     /** Wakes the loop; cheap and non-blocking, safe from a native callback. */
     public void wake() {
         if (woken.compareAndSet(false, true)) {
+            wakeups.incrementAndGet();
             LockSupport.unpark(thread);
         }
+    }
+
+    /** How many times this thread was woken (by its connections' activity or by commands) since it started. */
+    public long wakeCount() {
+        return wakeups.get();
+    }
+
+    /**
+     * The wake-up of the MeshThread running as {@code t}, or {@code null} when {@code t} is not one. A
+     * connection created on a MeshThread wakes only it.
+     */
+    static Runnable wakerOf(Thread t) {
+        MeshThread m = BY_THREAD.get(t);
+        return m == null ? null : m::wake;
     }
 
     /** True when called on this owner thread. */
@@ -124,7 +147,7 @@ public final class MeshThread implements Executor, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        runtime.removeActivityListener(wakeListener);
+        BY_THREAD.remove(thread, this);
         LockSupport.unpark(thread);
         if (Thread.currentThread() != thread) {
             try {

@@ -6,6 +6,7 @@ import dev.meshscope.core.internal.ChannelSink;
 import dev.meshscope.core.internal.NativeCallException;
 import dev.meshscope.core.internal.NativeChannel;
 import dev.meshscope.core.internal.Stamp;
+import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +32,6 @@ public final class WebRtcDataChannel implements PacketPeer {
     /** libwebrtc advertises a=max-message-size:262144; a reliable message of 262145 bytes closes the sender's channel. */
     public static final long LOCAL_MAX_MESSAGE_SIZE = 262144;
 
-    /** Measured: partially reliable channels deliver 64 KiB and silently drop 255 KiB and more. */
-    public static final long PARTIAL_RELIABILITY_MAX_MESSAGE_SIZE = 65536;
-
     /** Half of the ~16 MiB of queued data at which libwebrtc silently closes the sending channel. */
     public static final long MAX_BUFFERED_BYTES = 8L * 1024 * 1024;
 
@@ -54,6 +52,9 @@ public final class WebRtcDataChannel implements PacketPeer {
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong receiveDrops = new AtomicLong();
+    /** Pongs sent from the native callback (probe pings answered on arrival); counted in the sent totals. */
+    private final AtomicLong pongsOnArrival = new AtomicLong();
+    private final AtomicLong pongBytesOnArrival = new AtomicLong();
     private long reportedReceiveDrops;
     private long messagesSent;
     private long bytesSent;
@@ -68,6 +69,7 @@ public final class WebRtcDataChannel implements PacketPeer {
     private long lastBuffered;
     private long bytesSentAtLastRead;
     private int index = -1;
+    private int liveId = -1;
 
     private record Incoming(byte[] data, boolean binary, long arrivedNanos) {
     }
@@ -76,7 +78,7 @@ public final class WebRtcDataChannel implements PacketPeer {
         this.connection = connection;
         this.nat = nat;
         this.config = nat.config();
-        this.maxMessageSize = capFor(LOCAL_MAX_MESSAGE_SIZE);
+        this.maxMessageSize = LOCAL_MAX_MESSAGE_SIZE;
         nat.attach(new Sink());
     }
 
@@ -87,9 +89,18 @@ public final class WebRtcDataChannel implements PacketPeer {
         return config.label();
     }
 
-    /** The SCTP stream id, or -1 when not known yet (native Godot's sentinel). */
+    /**
+     * The SCTP stream id, or -1 when not known yet (native Godot's sentinel). An in-band channel's id is assigned
+     * by libwebrtc once the DTLS role is known; it is read live when the channel opens, as Godot reads it.
+     */
     public int getId() {
-        return config.id();
+        if (config.id() >= 0) {
+            return config.id();
+        }
+        if (liveId < 0 && readyState == ChannelState.OPEN) {
+            liveId = nat.liveId();
+        }
+        return liveId;
     }
 
     /** Whether the channel was negotiated out of band. */
@@ -179,9 +190,9 @@ public final class WebRtcDataChannel implements PacketPeer {
                     : "DataChannel is closed (" + readyState + "): the remote closed it or the connection went down.");
         }
         if (size > maxMessageSize) {
-            return refuse(GodotError.ERR_INVALID_PARAMETER, size, "the packet is " + size + " bytes, larger than the "
-                    + maxMessageSize + " bytes this channel can carry (" + limitReason() + "); libwebrtc would close "
-                    + "the channel instead of sending it. Split it into smaller packets.");
+            return refuse(GodotError.FAILED, size, "the packet is " + size + " bytes, larger than the "
+                    + maxMessageSize + " bytes this channel can carry (the smaller of the two ends' a=max-message-size); "
+                    + "libwebrtc would close the channel instead of sending it. Split it into smaller packets.");
         }
         if (bufferedEstimate + size > MAX_BUFFERED_BYTES) {
             long b = nat.bufferedAmount();
@@ -256,14 +267,20 @@ public final class WebRtcDataChannel implements PacketPeer {
 
     /** An immutable view of this channel's state and counters. Owner thread. */
     public ChannelSnapshot snapshot(int channelIndex, TransferMode mode) {
-        return new ChannelSnapshot(channelIndex, config.label(), config.id(), mode, config.ordered(),
-                config.maxPacketLifeTime(), config.maxRetransmits(), readyState, lastBuffered, messagesSent, bytesSent,
+        return new ChannelSnapshot(channelIndex, config.label(), config.id() >= 0 ? config.id() : liveId, mode,
+                config.ordered(), config.maxPacketLifeTime(), config.maxRetransmits(), readyState, lastBuffered,
+                messagesSent + pongsOnArrival.get(), bytesSent + pongBytesOnArrival.get(),
                 messagesReceived.get(), bytesReceived.get(), sendDrops, receiveDrops.get(), Math.max(0, queued.get()));
     }
 
-    /** Messages handed to the native channel. */
+    /** Messages handed to the native channel, including pongs sent on arrival. */
     public long messagesSent() {
-        return messagesSent;
+        return messagesSent + pongsOnArrival.get();
+    }
+
+    /** Probe pings answered in the native callback (see {@link WebRtcMultiplayerPeer#setAnswerProbesOnArrival}). */
+    public long pongsSentOnArrival() {
+        return pongsOnArrival.get();
     }
 
     /** Messages that arrived from the wire (read or not). */
@@ -293,7 +310,7 @@ public final class WebRtcDataChannel implements PacketPeer {
 
     /** Applies the remote's advertised maximum message size. */
     void setRemoteMaxMessageSize(long remoteMax) {
-        maxMessageSize = capFor(Math.min(LOCAL_MAX_MESSAGE_SIZE, remoteMax));
+        maxMessageSize = Math.min(LOCAL_MAX_MESSAGE_SIZE, remoteMax);
     }
 
     /** The one transition method of the ready state: same-state is ignored, CLOSED is absorbing. Owner thread. */
@@ -306,6 +323,9 @@ public final class WebRtcDataChannel implements PacketPeer {
         connection.noteChange();
         if (next == ChannelState.OPEN) {
             bufferedEstimate = 0;
+            if (config.id() < 0) {
+                liveId = nat.liveId();
+            }
         }
         connection.emit(new MeshEvent.ChannelStateChanged(at.nanos(), at.millis(), connection.peerId(), eventIndex(),
                 config.label(), prev, next));
@@ -328,39 +348,50 @@ public final class WebRtcDataChannel implements PacketPeer {
         return index >= 0 ? index : config.id();
     }
 
-    private long capFor(long max) {
-        boolean partial = config.maxPacketLifeTime() >= 0 || config.maxRetransmits() >= 0;
-        return partial ? Math.min(max, PARTIAL_RELIABILITY_MAX_MESSAGE_SIZE) : max;
-    }
-
-    private String limitReason() {
-        boolean partial = config.maxPacketLifeTime() >= 0 || config.maxRetransmits() >= 0;
-        return partial ? "partially reliable channels lose messages above 64 KiB"
-                : "the smaller of the two ends' a=max-message-size";
-    }
-
     private GodotError refuse(GodotError code, int size, String reason) {
         sendDrops++;
         Stamp at = Stamp.now();
         connection.emit(new MeshEvent.PacketDropped(at.nanos(), at.millis(), connection.peerId(), eventIndex(), size,
                 true, reason));
-        return connection.recordFailure(code, "putPacket", "channel " + eventIndex() + " \"" + config.label() + "\": "
+        return connection.recordFailure(code, Step.PUT_PACKET, "channel " + eventIndex() + " \"" + config.label() + "\": "
                 + reason);
     }
 
-    /** Receives on webrtc-java's signalling thread: count, bound, queue. Never blocks. */
+    /**
+     * Receives on webrtc-java's signalling thread: count, answer a probe ping at once when asked to, else bound
+     * and queue. Never blocks.
+     */
     private final class Sink implements ChannelSink {
         @Override
         public void onMessage(byte[] data, boolean binary) {
+            long arrived = System.nanoTime();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
+            if (connection.answersProbesOnArrival() && answerOnArrival(data, binary)) {
+                return;
+            }
             if (queued.get() >= MAX_QUEUED_PACKETS || queuedBytes.get() + data.length > MAX_QUEUED_BYTES) {
                 receiveDrops.incrementAndGet();
                 return;
             }
             queuedBytes.addAndGet(data.length);
-            queue.add(new Incoming(data, binary, System.nanoTime()));
+            queue.add(new Incoming(data, binary, arrived));
             queued.incrementAndGet();
+        }
+
+        /**
+         * Sends the pong for a probe ping from this callback, in the form the ping came in, so the probe round trip
+         * measures the network and the stack, not the owner's loop. Falls back (returns false) when the channel is
+         * not open or closing; the owner then sees the ping as an ordinary packet.
+         */
+        private boolean answerOnArrival(byte[] data, boolean binary) {
+            byte[] pong = ProbePacket.pongFor(data);
+            if (pong == null || readyState != ChannelState.OPEN || !nat.sendFromCallback(pong, binary)) {
+                return false;
+            }
+            pongsOnArrival.incrementAndGet();
+            pongBytesOnArrival.addAndGet(pong.length);
+            return true;
         }
     }
 }

@@ -59,14 +59,16 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private int nextPacketChannel;
     private GodotError packetError = GodotError.OK;
     private long lastPacketArrivalNanos;
+    private boolean lastPacketWasString;
     private Failure lastFailure;
     private boolean packetEvents;
+    private boolean answerProbesOnArrival;
 
     /** Every error raised on this peer or its connections becomes the last failure (one path for both). */
     public WebRtcMultiplayerPeer() {
         hub.add(e -> {
             if (e instanceof MeshEvent.ErrorRaised err) {
-                lastFailure = new Failure(err.code(), err.operation(), err.reason());
+                lastFailure = new Failure(err.code(), err.step(), err.reason());
             }
         });
     }
@@ -97,7 +99,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      * transfer mode for one extra channel, as a {@link TransferMode} or Godot's int value.
      */
     public GodotError createServer(List<?> channelsConfig) {
-        return initializeAs(1, NetworkMode.SERVER, channelsConfig, "createServer");
+        return initializeAs(1, NetworkMode.SERVER, channelsConfig, Step.CREATE_SERVER);
     }
 
     /** {@code create_client(peer_id)} with no extra channels. */
@@ -109,9 +111,9 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public GodotError createClient(int peerId, List<?> channelsConfig) {
         checkOwner("createClient");
         if (peerId == 1) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "createClient", "Clients cannot have ID 1.");
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.CREATE_CLIENT, "Clients cannot have ID 1.");
         }
-        return initializeAs(peerId, NetworkMode.CLIENT, channelsConfig, "createClient");
+        return initializeAs(peerId, NetworkMode.CLIENT, channelsConfig, Step.CREATE_CLIENT);
     }
 
     /** {@code create_mesh(peer_id)} with no extra channels. */
@@ -121,11 +123,11 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
 
     /** {@code create_mesh(peer_id, channels_config)}. */
     public GodotError createMesh(int peerId, List<?> channelsConfig) {
-        return initializeAs(peerId, NetworkMode.MESH, channelsConfig, "createMesh");
+        return initializeAs(peerId, NetworkMode.MESH, channelsConfig, Step.CREATE_MESH);
     }
 
-    private GodotError initializeAs(int id, NetworkMode newMode, List<?> cfg, String op) {
-        checkOwner(op);
+    private GodotError initializeAs(int id, NetworkMode newMode, List<?> cfg, Step op) {
+        checkOwner(op.apiName());
         Objects.requireNonNull(cfg, "channelsConfig");
         if (id < 1) {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer id must be between 1 and 2147483647, not " + id + ".");
@@ -190,10 +192,13 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
      * Godot's order: mode NONE (ERR_UNCONFIGURED), client and id != 1, server and id == 1, id range, negative
      * lifetime (ERR_INVALID_PARAMETER), refusing new connections (ERR_UNAUTHORIZED), null peer, peer not NEW
      * (ERR_INVALID_PARAMETER). An entry with the same id is replaced silently (its connection is closed).
+     * A lifetime above 65535 ms is accepted, as in Godot, and clamped to 65535 for the wire (the SCTP
+     * partial-reliability parameter is 16 bits); {@link WebRtcDataChannel#getMaxPacketLifeTime()} shows the
+     * clamped value.
      */
     public GodotError addPeer(WebRtcPeerConnection peer, int peerId, int unreliableLifetime) {
         checkOwner("addPeer");
-        String op = "addPeer";
+        Step op = Step.ADD_PEER;
         if (mode == NetworkMode.NONE) {
             return fail(GodotError.ERR_UNCONFIGURED, op, "create a server, client or mesh before adding peers.");
         }
@@ -220,10 +225,12 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer connection must be NEW (it is "
                     + peer.getConnectionState() + "): add the peer before creating or accepting an offer.");
         }
+        // Godot accepts any lifetime >= 0; the wire field is 16 bits (RFC 8831), so larger values are clamped.
+        int wireLifetime = Math.min(unreliableLifetime, DataChannelOptions.MAX_RELIABILITY_PARAMETER);
         List<DataChannelOptions> layout = new ArrayList<>();
         layout.add(DataChannelOptions.negotiated(1));
-        layout.add(DataChannelOptions.negotiated(2).withMaxPacketLifeTime(unreliableLifetime));
-        layout.add(DataChannelOptions.negotiated(3).withMaxPacketLifeTime(unreliableLifetime).withOrdered(false));
+        layout.add(DataChannelOptions.negotiated(2).withMaxPacketLifeTime(wireLifetime));
+        layout.add(DataChannelOptions.negotiated(3).withMaxPacketLifeTime(wireLifetime).withOrdered(false));
         layout.addAll(channelsConfig);
         List<WebRtcDataChannel> channels = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
@@ -237,6 +244,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             channels.add(ch);
         }
         peer.bind(peerId, hub, () -> packetEvents);
+        peer.setAnswerProbesOnArrival(answerProbesOnArrival);
         ConnectedPeer old = peerMap.put(peerId, new ConnectedPeer(peer, channels));
         if (old != null && old.connection != peer) {
             old.connection.close();
@@ -268,7 +276,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private void removePeer(int peerId, String reason) {
         ConnectedPeer p = peerMap.remove(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "removePeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.REMOVE_PEER, "there is no peer " + peerId + ".");
             return;
         }
         p.connection.close();
@@ -290,7 +298,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("disconnectPeer");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "disconnectPeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.DISCONNECT_PEER, "there is no peer " + peerId + ".");
             return;
         }
         if (force) {
@@ -318,7 +326,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("getPeer");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            fail(GodotError.ERR_INVALID_PARAMETER, "getPeer", "there is no peer " + peerId + ".");
+            fail(GodotError.ERR_INVALID_PARAMETER, Step.GET_PEER, "there is no peer " + peerId + ".");
             return null;
         }
         return new PeerInfo(p.connection, p.channels, p.connected);
@@ -404,7 +412,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             Stamp at = Stamp.now();
             if (mode == NetworkMode.CLIENT) {
                 if (id != 1) {
-                    fail(GodotError.ERR_BUG, "poll", "Bug: a client connected to peer " + id + ", not the server.");
+                    fail(GodotError.ERR_BUG, Step.POLL, "Bug: a client connected to peer " + id + ", not the server.");
                     continue;
                 }
                 setStatus(ConnectionStatus.CONNECTED, at);
@@ -459,28 +467,39 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         return count;
     }
 
+    /**
+     * {@code get_packet()}: reads the packet that {@link #getPacketPeer()}, {@link #getPacketChannel()} and
+     * {@link #getPacketMode()} announced, from exactly the announced channel.
+     *
+     * <p>Departure from Godot, on purpose: Godot (both backends) takes the first non-empty channel of the
+     * announced peer <em>now</em>. Channels fill from native threads at any moment, so a packet that arrives on a
+     * higher-priority channel between the announcement and the read is returned under the announced (wrong)
+     * channel and mode. Reading the announced channel keeps peer, channel, mode and content consistent; the
+     * order of packets is otherwise Godot's (round robin across peers, channel priority within one).
+     */
     @Override
     public byte[] getPacket() {
         checkOwner("getPacket");
         ConnectedPeer p = nextPacketPeer == 0 ? null : peerMap.get(nextPacketPeer);
         if (p == null) {
             findNextPeer();
-            packetError = fail(GodotError.ERR_UNAVAILABLE, "getPacket", "no packet is available; call poll() and check "
+            packetError = fail(GodotError.ERR_UNAVAILABLE, Step.GET_PACKET, "no packet is available; call poll() and check "
                     + "getAvailablePacketCount() first.");
             return EMPTY;
         }
-        for (WebRtcDataChannel ch : p.channels) {
-            if (ch.getAvailablePacketCount() > 0) {
-                byte[] data = ch.getPacket();
-                packetError = ch.getPacketError();
-                lastPacketArrivalNanos = ch.getLastPacketArrivalNanos();
-                findNextPeer();
-                return data;
-            }
+        WebRtcDataChannel ch = nextPacketChannel < p.channels.size() ? p.channels.get(nextPacketChannel) : null;
+        if (ch == null || ch.getAvailablePacketCount() == 0) {
+            findNextPeer();
+            packetError = fail(GodotError.ERR_BUG, Step.GET_PACKET, "Bug: the channel announced for the next packet ("
+                    + nextPacketChannel + ") has none.");
+            return EMPTY;
         }
+        byte[] data = ch.getPacket();
+        packetError = ch.getPacketError();
+        lastPacketArrivalNanos = ch.getLastPacketArrivalNanos();
+        lastPacketWasString = ch.wasStringPacket();
         findNextPeer();
-        packetError = fail(GodotError.ERR_BUG, "getPacket", "Bug: the peer chosen for the next packet has none.");
-        return EMPTY;
+        return data;
     }
 
     @Override
@@ -497,6 +516,19 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         return lastPacketArrivalNanos;
     }
 
+    /**
+     * True if the packet last returned by {@link #getPacket()} arrived as a text message (a debugger extra, as
+     * {@code WebRTCDataChannel.was_string_packet()}); echo and forwarding use it to keep the form it came in.
+     */
+    public boolean wasStringPacket() {
+        return lastPacketWasString;
+    }
+
+    /** The internal channel index (0 "reliable", 1 "ordered", 2 "unreliable", 3.. extras) of the next packet. */
+    public int getPacketChannelIndex() {
+        return nextPacketChannel;
+    }
+
     @Override
     public int getPacketPeer() {
         return nextPacketPeer;
@@ -510,7 +542,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     @Override
     public TransferMode getPacketMode() {
         if (nextPacketChannel < 0 || nextPacketChannel >= channelModes.size()) {
-            fail(GodotError.ERR_BUG, "getPacketMode", "channel index " + nextPacketChannel + " is out of range.");
+            fail(GodotError.ERR_BUG, Step.GET_PACKET_MODE, "channel index " + nextPacketChannel + " is out of range.");
             return TransferMode.RELIABLE;
         }
         return channelModes.get(nextPacketChannel);
@@ -527,17 +559,17 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("putPacket");
         Objects.requireNonNull(data, "data");
         if (status == ConnectionStatus.DISCONNECTED) {
-            return fail(GodotError.ERR_UNCONFIGURED, "putPacket", "the multiplayer peer is not created (DISCONNECTED).");
+            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
         }
         int ch = internalChannel();
         int target = targetPeer();
         if (target > 0) {
             ConnectedPeer p = peerMap.get(target);
             if (p == null) {
-                return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Invalid target peer: " + target + ".");
+                return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + target + ".");
             }
             if (p.channels.size() <= ch) {
-                return fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + ch
+                return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
                         + ", max channels: " + p.channels.size());
             }
             return p.channels.get(ch).putPacket(data);
@@ -549,13 +581,47 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             }
             ConnectedPeer p = e.getValue();
             if (p.channels.size() <= ch) {
-                fail(GodotError.ERR_INVALID_PARAMETER, "putPacket", "Unable to send packet on channel " + ch
+                fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
                         + ", max channels: " + p.channels.size());
                 continue;
             }
             p.channels.get(ch).putPacket(data);
         }
         return GodotError.OK;
+    }
+
+    /**
+     * Sends {@code data} to one peer on exactly internal channel {@code channelIndex}, as a text or binary
+     * message, without touching the target, transfer channel or transfer mode (a debugger extra: echo and
+     * forwarding answer on the channel a packet came in on, in the form it came in). Owner thread; {@code data}
+     * is not kept.
+     *
+     * @return the channel's result, or ERR_UNCONFIGURED / ERR_INVALID_PARAMETER as {@link #putPacket} for a
+     *         missing peer or channel
+     */
+    public GodotError putPacketOn(int peerId, int channelIndex, WriteMode writeMode, byte[] data) {
+        checkOwner("putPacketOn");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(writeMode, "writeMode");
+        if (status == ConnectionStatus.DISCONNECTED) {
+            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
+        }
+        ConnectedPeer p = peerMap.get(peerId);
+        if (p == null) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + peerId + ".");
+        }
+        if (channelIndex < 0 || channelIndex >= p.channels.size()) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + channelIndex
+                    + ", max channels: " + p.channels.size());
+        }
+        WebRtcDataChannel ch = p.channels.get(channelIndex);
+        WriteMode before = ch.getWriteMode();
+        ch.setWriteMode(writeMode);
+        try {
+            return ch.putPacket(data);
+        } finally {
+            ch.setWriteMode(before);
+        }
     }
 
     /** The internal channel index {@code putPacket} uses now. */
@@ -610,7 +676,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public int getUniqueId() {
         checkOwner("getUniqueId");
         if (status == ConnectionStatus.DISCONNECTED) {
-            fail(GodotError.ERR_UNCONFIGURED, "getUniqueId", "the multiplayer peer is not created; Godot returns 1.");
+            fail(GodotError.ERR_UNCONFIGURED, Step.GET_UNIQUE_ID, "the multiplayer peer is not created; Godot returns 1.");
             return 1;
         }
         return uniqueId;
@@ -660,6 +726,26 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         packetEvents = on;
     }
 
+    /**
+     * Answers MeshScope probe pings ({@link dev.meshscope.core.probe.ProbePacket}) where they arrive, in
+     * webrtc-java's receive callback, on the channel and in the form they came in, instead of queueing them for
+     * {@link #getPacket()}: the remote's probe round trip then measures the network and the stack, not this
+     * peer's poll loop. Answered pings are counted as received and their pongs as sent on the channel; the
+     * application never sees them. Off by default (a Godot peer has no such behaviour). Owner thread.
+     */
+    public void setAnswerProbesOnArrival(boolean on) {
+        checkOwner("setAnswerProbesOnArrival");
+        answerProbesOnArrival = on;
+        for (ConnectedPeer p : peerMap.values()) {
+            p.connection.setAnswerProbesOnArrival(on);
+        }
+    }
+
+    /** Whether probe pings are answered where they arrive. */
+    public boolean isAnsweringProbesOnArrival() {
+        return answerProbesOnArrival;
+    }
+
     /** The last failure of any call on this peer or on one of its connections and channels, or {@code null}. */
     public Failure getLastFailure() {
         return lastFailure;
@@ -673,7 +759,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("requestWireStats");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, "requestWireStats", "there is no peer " + peerId + ".");
+            return fail(GodotError.ERR_INVALID_PARAMETER, Step.WIRE_STATS, "there is no peer " + peerId + ".");
         }
         return p.connection.requestWireStats(s -> { });
     }
@@ -710,7 +796,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         hub.emit(new MeshEvent.StatusChanged(at.nanos(), at.millis(), prev, next));
     }
 
-    private GodotError fail(GodotError code, String operation, String reason) {
+    private GodotError fail(GodotError code, Step operation, String reason) {
         Stamp at = Stamp.now();
         hub.emit(new MeshEvent.ErrorRaised(at.nanos(), at.millis(), 0, code, operation, reason));
         return code;

@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * Godot's {@code WebRTCPeerConnection} on webrtc-java, with native Godot's threading contract: callbacks are
- * queued, and every state change and signal happens inside {@link #poll()} on the caller's thread.
+ * queued, and every state change and signal happens inside {@link #poll()} on the caller's thread. Native
+ * activity wakes only the owner: the {@link MeshThread} this connection was created on, or, for a connection
+ * created on any other thread, the runtime's activity listeners.
  *
  * <p>Threads: one owner thread calls every method (the first thread that calls owns it; others get an
  * {@link IllegalStateException}). Native callbacks copy what they received into a queue and wake the
@@ -104,6 +106,9 @@ public final class WebRtcPeerConnection {
     private int peerId;
     private java.util.function.BooleanSupplier packetEvents = () -> false;
     private long changes;
+    private volatile boolean answerProbesOnArrival;
+    /** Wakes the owner MeshThread (this connection was created on it), or {@code null}: then the runtime's listeners. */
+    private final Runnable ownerWake;
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -113,6 +118,7 @@ public final class WebRtcPeerConnection {
     /** A connection on {@code runtime}, initialized with no ICE servers. */
     public WebRtcPeerConnection(WebRtcRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.ownerWake = MeshThread.wakerOf(Thread.currentThread());
         initialize(RtcConfiguration.DEFAULT);
     }
 
@@ -122,14 +128,14 @@ public final class WebRtcPeerConnection {
      * (Re)creates the native connection with {@code config}, dropping any previous one and its channels, and
      * goes back to {@link ConnectionState#NEW}.
      *
-     * @return OK, ERR_INVALID_PARAMETER for a bad ICE server entry, FAILED when libwebrtc refuses
+     * @return OK, or FAILED for a bad ICE server entry or when libwebrtc refuses (as native Godot)
      */
     public GodotError initialize(RtcConfiguration config) {
         checkOwner("WebRtcPeerConnection.initialize");
         Objects.requireNonNull(config, "config");
         String p = config.problem();
         if (p != null) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "initialize", p);
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, p); // Godot native: a bad "urls" is FAILED.
         }
         if (nat != null) {
             nat.close();
@@ -150,17 +156,18 @@ public final class WebRtcPeerConnection {
         if (!runtime.isUsable()) {
             initProblem = runtime.loadProblem() != null ? runtime.loadProblem() : "the WebRTC runtime is closed";
             state = ConnectionState.CLOSED;
-            return recordFailure(GodotError.FAILED, "initialize", initProblem);
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, initProblem);
         }
         ConcurrentLinkedQueue<NativeSignal> q = signals;
         try {
-            nat = new NativeConnection(runtime.nativeRuntime(), config, q::add, runtime.wake());
+            nat = new NativeConnection(runtime.nativeRuntime(), config, q::add,
+                    ownerWake != null ? ownerWake : runtime.wake());
             initProblem = null;
             return GodotError.OK;
         } catch (NativeCallException e) {
             initProblem = e.getMessage();
             state = ConnectionState.CLOSED;
-            return recordFailure(GodotError.FAILED, "initialize", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, e.getMessage());
         }
     }
 
@@ -173,17 +180,17 @@ public final class WebRtcPeerConnection {
         checkOwner("WebRtcPeerConnection.createDataChannel");
         Objects.requireNonNull(options, "options");
         if (nat == null || nat.isClosed()) {
-            recordFailure(GodotError.ERR_UNCONFIGURED, "createDataChannel", unusableReason());
+            recordFailure(GodotError.ERR_UNCONFIGURED, Step.CREATE_DATA_CHANNEL, unusableReason());
             return null;
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            recordFailure(GodotError.FAILED, "createDataChannel", "channels must be created before the offer or answer; "
+            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, "channels must be created before the offer or answer; "
                     + "this connection is already " + (negotiation != Negotiation.IDLE ? "negotiating" : state) + ".");
             return null;
         }
         String problem = ChannelInitCheck.problem(label, options, usedIds);
         if (problem != null) {
-            recordFailure(GodotError.ERR_INVALID_PARAMETER, "createDataChannel", problem);
+            recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.CREATE_DATA_CHANNEL, problem);
             return null;
         }
         try {
@@ -195,7 +202,7 @@ public final class WebRtcPeerConnection {
             channels.add(ch);
             return ch;
         } catch (NativeCallException e) {
-            recordFailure(GodotError.FAILED, "createDataChannel", e.getMessage());
+            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, e.getMessage());
             return null;
         }
     }
@@ -204,21 +211,22 @@ public final class WebRtcPeerConnection {
      * Creates an offer and applies it locally; {@code session_description_created("offer", sdp)} follows from
      * {@code poll()}, then one {@code ice_candidate_created} per local candidate.
      *
-     * @return OK, ERR_UNCONFIGURED without a native connection, FAILED when not in state NEW or already negotiating
+     * @return OK, ERR_UNCONFIGURED without a native connection, FAILED when closed, not in state NEW or already
+     *         negotiating
      */
     public GodotError createOffer() {
         checkOwner("WebRtcPeerConnection.createOffer");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "createOffer", unusableReason());
+            return unusable(Step.CREATE_OFFER);
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            return recordFailure(GodotError.FAILED, "createOffer", "an offer can only be made once, by a NEW connection "
+            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, "an offer can only be made once, by a NEW connection "
                     + "that is not negotiating yet (it is " + state + ", " + negotiationWords() + ").");
         }
         try {
             nat.createOffer();
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "createOffer", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, e.getMessage());
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -231,24 +239,24 @@ public final class WebRtcPeerConnection {
     public GodotError setLocalDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setLocalDescription");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "setLocalDescription", unusableReason());
+            return unusable(Step.SET_LOCAL_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setLocalDescription",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_LOCAL_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
         if (negotiation != Negotiation.IDLE || (sdp != null && SdpInfo.normalize(sdp).equals(localDescription))) {
             return GodotError.OK;
         }
         if (!"offer".equals(type)) {
-            return recordFailure(GodotError.FAILED, "setLocalDescription", "a local answer can only follow a remote offer.");
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, "a local answer can only follow a remote offer.");
         }
         try {
             nat.setLocal(type, SdpInfo.parse(sdp).sdp());
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setLocalDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "setLocalDescription", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage()); // Closed meanwhile.
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -262,38 +270,39 @@ public final class WebRtcPeerConnection {
      * rejected, a DTLS fingerprint, ICE credentials, a DTLS role that fits the type (libwebrtc accepts an
      * answer given as an offer), and the signaling step (an answer needs our offer first).
      *
-     * @return OK when accepted for applying (a later failure arrives as an error event); otherwise
-     *         ERR_INVALID_PARAMETER, ERR_INVALID_DATA, ERR_BUSY or FAILED, with the reason recorded
+     * @return OK when accepted for applying (a later failure arrives as an error event); otherwise FAILED (as
+     *         native Godot, for garbage or a description that does not fit), ERR_INVALID_PARAMETER for a bad type
+     *         or ERR_BUSY while the previous step is still applying, with the reason recorded
      */
     public GodotError setRemoteDescription(String type, String sdp) {
         checkOwner("WebRtcPeerConnection.setRemoteDescription");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "setRemoteDescription", unusableReason());
+            return unusable(Step.SET_REMOTE_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "setRemoteDescription",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_REMOTE_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
         SdpInfo info;
         try {
             info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setRemoteDescription", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // As native Godot.
         }
         String problem = info.problemAs(type);
         if (problem != null) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "setRemoteDescription", problem);
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, problem);
         }
         if ("offer".equals(type)) {
             if (negotiation != Negotiation.IDLE || state != ConnectionState.NEW) {
                 return recordFailure(negotiation == Negotiation.ANSWERING ? GodotError.ERR_BUSY : GodotError.FAILED,
-                        "setRemoteDescription", "a remote offer can only be applied to a NEW connection that has not "
+                        Step.SET_REMOTE_DESCRIPTION, "a remote offer can only be applied to a NEW connection that has not "
                         + "negotiated; this one is " + negotiationWords() + ". If both peers made an offer, only the "
                         + "peer with the larger id should (Godot demo rule); re-create this connection.");
             }
         } else if (negotiation != Negotiation.OFFERED) {
             return recordFailure(negotiation == Negotiation.APPLYING_ANSWER ? GodotError.ERR_BUSY : GodotError.FAILED,
-                    "setRemoteDescription", negotiation == Negotiation.OFFERING
+                    Step.SET_REMOTE_DESCRIPTION, negotiation == Negotiation.OFFERING
                     ? "our offer is still being created; apply the answer after session_description_created."
                     : "an answer only completes an offer this connection made, and it " + negotiationWords()
                     + ". Paste the answer into the peer that made the offer.");
@@ -301,7 +310,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.setRemote(type, info.sdp());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "setRemoteDescription", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // Closed meanwhile.
         }
         remoteInfo = info;
         for (WebRtcDataChannel ch : channels) {
@@ -319,21 +328,21 @@ public final class WebRtcPeerConnection {
     public GodotError addIceCandidate(String media, int index, String name) {
         checkOwner("WebRtcPeerConnection.addIceCandidate");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "addIceCandidate", unusableReason());
+            return unusable(Step.ADD_ICE_CANDIDATE);
         }
         IceCandidate c;
         try {
             c = IceCandidate.parse(name);
         } catch (SdpException e) {
-            return recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // As native Godot.
         }
         if (media == null || media.isEmpty()) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "addIceCandidate",
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE,
                     "the candidate has no media id (sdpMid); it is \"0\" for a data-channel-only session.");
         }
         if (!remoteApplied) {
             if (heldCandidates.size() >= MAX_HELD_CANDIDATES) {
-                return recordFailure(GodotError.ERR_OUT_OF_MEMORY, "addIceCandidate", "already holding "
+                return recordFailure(GodotError.ERR_OUT_OF_MEMORY, Step.ADD_ICE_CANDIDATE, "already holding "
                         + MAX_HELD_CANDIDATES + " candidates for a remote description that never came; apply the remote "
                         + "description first.");
             }
@@ -348,14 +357,14 @@ public final class WebRtcPeerConnection {
     private GodotError addNow(String media, IceCandidate c) {
         String mid = remoteInfo != null && remoteInfo.dataSection() != null ? remoteInfo.dataSection().mid() : "";
         if (!mid.isEmpty() && !mid.equals(media)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, "addIceCandidate", "the candidate is for media \""
+            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE, "the candidate is for media \""
                     + media + "\" but the remote description's data section is \"" + mid + "\"; libwebrtc would "
                     + "silently ignore it. It belongs to another connection.");
         }
         try {
             nat.addCandidate(media, 0, c.value());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "addIceCandidate", e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // Closed meanwhile.
         }
         Stamp at = Stamp.now();
         emit(new MeshEvent.CandidateAdded(at.nanos(), at.millis(), peerId, c.brief(), false));
@@ -480,13 +489,13 @@ public final class WebRtcPeerConnection {
     public GodotError requestWireStats(Consumer<WireStats> consumer) {
         checkOwner("WebRtcPeerConnection.requestWireStats");
         if (nat == null || nat.isClosed()) {
-            return recordFailure(GodotError.ERR_UNCONFIGURED, "requestWireStats", unusableReason());
+            return recordFailure(GodotError.ERR_UNCONFIGURED, Step.WIRE_STATS, unusableReason());
         }
         try {
             nat.requestStats(consumer);
             return GodotError.OK;
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, "requestWireStats", e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.WIRE_STATS, e.getMessage());
         }
     }
 
@@ -516,6 +525,16 @@ public final class WebRtcPeerConnection {
         return packetEvents.getAsBoolean();
     }
 
+    /** Read on webrtc-java's signalling thread by the channels' receive callbacks. */
+    boolean answersProbesOnArrival() {
+        return answerProbesOnArrival;
+    }
+
+    /** Set by the owner (the multiplayer peer); see {@link WebRtcMultiplayerPeer#setAnswerProbesOnArrival}. */
+    void setAnswerProbesOnArrival(boolean on) {
+        answerProbesOnArrival = on;
+    }
+
     void checkOwner(String what) {
         owner.check(what);
     }
@@ -532,7 +551,15 @@ public final class WebRtcPeerConnection {
         }
     }
 
-    GodotError recordFailure(GodotError code, String operation, String reason) {
+    /**
+     * The failure of a call on a connection without a usable native side, with native Godot's codes: no
+     * connection at all (it never initialized) is ERR_UNCONFIGURED, a closed one FAILED (libdatachannel throws).
+     */
+    private GodotError unusable(Step operation) {
+        return recordFailure(nat == null ? GodotError.ERR_UNCONFIGURED : GodotError.FAILED, operation, unusableReason());
+    }
+
+    GodotError recordFailure(GodotError code, Step operation, String reason) {
         lastFailure = new Failure(code, operation, reason);
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peerId + ": " + lastFailure);
         Stamp at = Stamp.now();
@@ -569,10 +596,10 @@ public final class WebRtcPeerConnection {
         } else if (s instanceof NativeSignal.RemoteApplied ra) {
             onRemoteApplied(ra, at);
         } else if (s instanceof NativeSignal.StepFailed f) {
-            if (!f.operation().startsWith("addIceCandidate")) {
+            if (f.step().endsNegotiation()) {
                 negotiate(Negotiation.FAILED); // A refused candidate leaves the others (and the descriptions) usable.
             }
-            recordFailure(GodotError.FAILED, f.operation(), "libwebrtc: " + f.message());
+            recordFailure(GodotError.FAILED, f.step(), "libwebrtc: " + f.message());
         } else if (s instanceof NativeSignal.ChannelChanged cc) {
             for (WebRtcDataChannel ch : channels) {
                 if (ch.nativeChannel() == cc.channel()) {
@@ -612,7 +639,7 @@ public final class WebRtcPeerConnection {
             try {
                 addNow(h[0], IceCandidate.parse(h[1]));
             } catch (SdpException e) {
-                recordFailure(GodotError.ERR_INVALID_DATA, "addIceCandidate", e.getMessage());
+                recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage());
             }
         }
         if ("answer".equals(ra.type())) {

@@ -70,7 +70,8 @@ class MeshThreadTest {
                 }
                 while (a.getAvailablePacketCount() > 0) {
                     int from = a.getPacketPeer();
-                    if (tracker.onReceived(from, a.getPacket())) {
+                    int ch = a.getPacketChannelIndex();
+                    if (tracker.onReceived(from, ch, a.getPacket(), a.getLastPacketArrivalNanos())) {
                         pongs.release();
                     }
                 }
@@ -99,6 +100,72 @@ class MeshThreadTest {
                 mesh.forEach(WebRtcMultiplayerPeer::close);
                 return null;
             }).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Two owner threads, each with its own connected pair: 300 packets through one pair wake only its owner. The
+     * other thread wakes for its own traffic (negative twin).
+     */
+    @Test
+    void nativeActivityWakesOnlyTheOwnerOfTheConnection() throws Exception {
+        try (WebRtcRuntime rt = WebRtcRuntime.create(); MeshThread busy = new MeshThread("mesh-busy", rt);
+                MeshThread idle = new MeshThread("mesh-idle", rt)) {
+            List<WebRtcMultiplayerPeer> pairA = busy.call(() -> Loopback.mesh(rt, 1, 2)).get(10, TimeUnit.SECONDS);
+            List<WebRtcMultiplayerPeer> pairB = idle.call(() -> Loopback.mesh(rt, 3, 4)).get(10, TimeUnit.SECONDS);
+            java.util.concurrent.atomic.AtomicLong readA = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong readB = new java.util.concurrent.atomic.AtomicLong();
+            busy.addPoller(() -> drainAll(pairA, readA));
+            idle.addPoller(() -> drainAll(pairB, readB));
+            await().atMost(Duration.ofSeconds(20)).until(() -> busy.call(() -> Loopback.fullyConnected(pairA)).get()
+                    && idle.call(() -> Loopback.fullyConnected(pairB)).get());
+            // Let connection set-up activity settle, then measure the idle thread's wake-ups across a burst.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(new java.util.concurrent.Callable<>() {
+                long last = -1;
+
+                @Override
+                public Boolean call() {
+                    long now = idle.wakeCount();
+                    boolean settled = now == last;
+                    last = now;
+                    return settled;
+                }
+            });
+            long idleBefore = idle.wakeCount();
+            long busyBefore = busy.wakeCount();
+            int packets = 300;
+            busy.execute(() -> {
+                for (int i = 0; i < packets; i++) {
+                    pairA.get(0).putPacket(new byte[] {(byte) i});
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> readA.get() == packets);
+            long idleWakes = idle.wakeCount() - idleBefore;
+            long busyWakes = busy.wakeCount() - busyBefore;
+            System.err.printf("owner wake-ups for %d packets: owner %d, other thread %d%n", packets, busyWakes, idleWakes);
+            assertThat(busyWakes).as("the owner was woken by its traffic").isPositive();
+            assertThat(idleWakes).as("the other owner slept through it").isZero();
+            idle.execute(() -> pairB.get(0).putPacket(new byte[] {1}));
+            await().atMost(Duration.ofSeconds(20)).until(() -> readB.get() == 1);
+            assertThat(idle.wakeCount() - idleBefore).as("negative twin: its own traffic wakes it").isPositive();
+            busy.call(() -> {
+                pairA.forEach(WebRtcMultiplayerPeer::close);
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+            idle.call(() -> {
+                pairB.forEach(WebRtcMultiplayerPeer::close);
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void drainAll(List<WebRtcMultiplayerPeer> peers, java.util.concurrent.atomic.AtomicLong read) {
+        for (WebRtcMultiplayerPeer p : peers) {
+            p.poll();
+            while (p.getAvailablePacketCount() > 0) {
+                p.getPacket();
+                read.incrementAndGet();
+            }
         }
     }
 }

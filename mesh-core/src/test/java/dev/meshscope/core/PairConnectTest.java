@@ -202,7 +202,10 @@ class PairConnectTest {
                 received.add(channel);
             }
         });
+        a.createDataChannel("fixed", DataChannelOptions.negotiated(0));
+        b.createDataChannel("fixed", DataChannelOptions.negotiated(0));
         WebRtcDataChannel chat = a.createDataChannel("chat", DataChannelOptions.inBand());
+        assertThat(chat.getId()).as("unknown before negotiation").isEqualTo(-1);
         Loopback.link(a, b);
         Loopback.link(b, a);
         a.createOffer();
@@ -211,6 +214,9 @@ class PairConnectTest {
                 a::poll, b::poll);
         assertThat(received.get(0).getLabel()).isEqualTo("chat");
         assertThat(received.get(0).isNegotiated()).isFalse();
+        assertThat(chat.getId()).as("the creator reads the live stream id once open, as Godot does")
+                .isNotNegative().isEqualTo(received.get(0).getId());
+        assertThat(a.getChannels().get(0).getId()).as("negative twin: a negotiated id is the one given").isZero();
         assertThat(chat.putPacket("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(GodotError.OK);
         Pump.until("message", () -> received.get(0).getAvailablePacketCount() == 1, a::poll, b::poll);
         assertThat(new String(received.get(0).getPacket(), StandardCharsets.UTF_8)).isEqualTo("hello");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RuntimeExtension;
+import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,63 +27,25 @@ class SignalingStepsTest {
         open.forEach(WebRtcPeerConnection::close);
     }
 
-    /** A connection with Godot's three channels, and what it signals. */
-    private final class End {
-        final WebRtcPeerConnection pc = new WebRtcPeerConnection(RT.get());
-        final List<String[]> descriptions = new ArrayList<>();
-        final List<String[]> candidates = new ArrayList<>();
-        final List<WebRtcDataChannel> channels = new ArrayList<>();
-
-        End() {
-            open.add(pc);
-            channels.add(pc.createDataChannel("reliable", DataChannelOptions.negotiated(1)));
-            channels.add(pc.createDataChannel("ordered", DataChannelOptions.negotiated(2).withMaxPacketLifeTime(1)));
-            channels.add(pc.createDataChannel("unreliable",
-                    DataChannelOptions.negotiated(3).withMaxPacketLifeTime(1).withOrdered(false)));
-            pc.addListener(new WebRtcPeerConnection.Listener() {
-                @Override
-                public void sessionDescriptionCreated(String type, String sdp) {
-                    descriptions.add(new String[] {type, sdp});
-                }
-
-                @Override
-                public void iceCandidateCreated(String media, int index, String name) {
-                    candidates.add(new String[] {media, name});
-                }
-            });
-        }
-
-        String offer() {
-            assertThat(pc.createOffer()).isEqualTo(GodotError.OK);
-            Pump.until("offer created", () -> !descriptions.isEmpty(), pc::poll);
-            return descriptions.get(0)[1];
-        }
-
-        /** Waits for gathering to complete and returns the description with every candidate (non-trickle). */
-        String complete() {
-            Pump.until("gathering complete", () -> pc.getGatheringState() == GatheringState.COMPLETE, pc::poll);
-            return pc.getLocalDescription();
-        }
-
-        boolean open() {
-            return pc.getConnectionState() == ConnectionState.CONNECTED
-                    && channels.stream().allMatch(c -> c.getReadyState() == ChannelState.OPEN);
-        }
+    /** A fresh end, closed after the test. */
+    private SignalEnd end() {
+        return end(1);
     }
 
-    private static void connectNonTrickle(End a, End b) {
-        a.offer();
-        String offer = a.complete();
-        assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
-        String answer = b.complete();
-        assertThat(a.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.OK);
-        Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
+    private SignalEnd end(int lifetimeMs) {
+        SignalEnd e = new SignalEnd(RT.get(), lifetimeMs);
+        open.add(e.pc);
+        return e;
+    }
+
+    private static void connectNonTrickle(SignalEnd a, SignalEnd b) {
+        SignalEnd.connect(a, b);
     }
 
     @Test
     void nonTrickleDescriptionsCarryEveryCandidateAndConnect() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         assertThat(a.pc.getLocalDescription()).contains("a=candidate:").endsWith("\r\n");
         assertThat(a.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
@@ -90,15 +53,15 @@ class SignalingStepsTest {
 
     @Test
     void garbageTruncatedAndEmptyDescriptionsAreRefusedAndTheGoodOneStillWorks() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String offer = a.complete();
-        assertThat(b.pc.setRemoteDescription("offer", "hello there")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.setRemoteDescription("offer", "hello there")).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("must start with \"v=0\"");
-        assertThat(b.pc.setRemoteDescription("offer", "")).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.setRemoteDescription("offer", "")).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.setRemoteDescription("offer", offer.substring(0, offer.length() / 3)))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.setRemoteDescription("rollback", offer)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(b.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
@@ -109,8 +72,8 @@ class SignalingStepsTest {
 
     @Test
     void lfOnlyLineEndingsWithoutTheFinalNewlineAreNormalisedAndAccepted() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String pasted = a.complete().replace("\r\n", "\n").strip();
         assertThat(b.pc.setRemoteDescription("offer", "  " + pasted + "  ")).isEqualTo(GodotError.OK);
@@ -120,25 +83,25 @@ class SignalingStepsTest {
 
     @Test
     void tamperedDescriptionsGetASpecificReason() {
-        End a = new End();
+        SignalEnd a = end();
         a.offer();
         String offer = a.complete();
-        End b = new End();
+        SignalEnd b = end();
         assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("a=fingerprint:[^\r]*\r\n", "")))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("no DTLS fingerprint");
         assertThat(b.pc.setRemoteDescription("offer", offer.replaceFirst("m=application \\d+", "m=application 0")))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("rejected the data channel section");
         assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("m=application[^\r]*\r\n", "")))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("no data channel section");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=fingerprint:sha-256 ",
-                "a=fingerprint:sha-256 00:" + "\r\na=fingerprint:sha-256 ")))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                "a=fingerprint:sha-256 " + "00:".repeat(31) + "00\r\na=fingerprint:sha-256 ")))
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("two different sha-256 DTLS fingerprints");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=setup:actpass", "a=setup:active")))
-                .isEqualTo(GodotError.ERR_INVALID_DATA);
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("This is an answer, not an offer");
         assertThat(b.pc.getSignalingState()).isEqualTo(SignalingState.STABLE);
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
@@ -146,15 +109,15 @@ class SignalingStepsTest {
 
     @Test
     void anOfferGivenAsAnAnswerOrAnAnswerWithoutOurOfferIsRefused() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         String offer = a.complete();
-        assertThat(b.pc.setRemoteDescription("answer", offer)).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.setRemoteDescription("answer", offer)).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("This is an offer, not an answer");
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
         String answer = b.complete();
-        End c = new End();
+        SignalEnd c = end();
         assertThat(c.pc.setRemoteDescription("answer", answer)).isEqualTo(GodotError.FAILED);
         assertThat(c.pc.getLastFailure().reason()).contains("Paste the answer into the peer that made the offer");
         assertThat(b.pc.setRemoteDescription("offer", offer)).isEqualTo(GodotError.FAILED);
@@ -164,8 +127,8 @@ class SignalingStepsTest {
 
     @Test
     void candidatesBeforeTheRemoteDescriptionAreHeldNotLost() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         String trickleOffer = a.offer();
         assertThat(trickleOffer).doesNotContain("a=candidate:");
         Pump.until("candidates gathered", () -> a.pc.getGatheringState() == GatheringState.COMPLETE, a.pc::poll);
@@ -187,15 +150,15 @@ class SignalingStepsTest {
 
     @Test
     void garbageAndMisaddressedCandidatesAreRefused() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         a.offer();
         assertThat(b.pc.setRemoteDescription("offer", a.complete())).isEqualTo(GodotError.OK);
         Pump.until("remote applied", () -> !b.descriptions.isEmpty(), b.pc::poll);
         String good = a.candidates.get(0)[1];
-        assertThat(b.pc.addIceCandidate("0", 0, "garbage")).isEqualTo(GodotError.ERR_INVALID_DATA);
-        assertThat(b.pc.addIceCandidate("0", 0, "candidate:1 1 udp")).isEqualTo(GodotError.ERR_INVALID_DATA);
-        assertThat(b.pc.addIceCandidate("0", 0, good.replace(" udp ", " sctp "))).isEqualTo(GodotError.ERR_INVALID_DATA);
+        assertThat(b.pc.addIceCandidate("0", 0, "garbage")).isEqualTo(GodotError.FAILED);
+        assertThat(b.pc.addIceCandidate("0", 0, "candidate:1 1 udp")).isEqualTo(GodotError.FAILED);
+        assertThat(b.pc.addIceCandidate("0", 0, good.replace(" udp ", " sctp "))).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.addIceCandidate("", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(b.pc.addIceCandidate("audio", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(b.pc.getLastFailure().reason()).contains("belongs to another connection");
@@ -205,17 +168,15 @@ class SignalingStepsTest {
 
     @Test
     void packetsAtTheSizeLimitArriveAndLargerOnesAreRefusedWithoutClosingTheChannel() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         WebRtcDataChannel reliable = a.channels.get(0);
-        WebRtcDataChannel unreliable = a.channels.get(2);
         assertThat(reliable.getMaxMessageSize()).isEqualTo(262144);
-        assertThat(unreliable.getMaxMessageSize()).isEqualTo(65536);
         assertThat(reliable.putPacket(new byte[262144])).isEqualTo(GodotError.OK);
-        assertThat(reliable.putPacket(new byte[262145])).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+        assertThat(reliable.putPacket(new byte[262145])).as("Godot native: send throws, FAILED")
+                .isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("larger than the 262144 bytes");
-        assertThat(unreliable.putPacket(new byte[65537])).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(reliable.sendDrops()).isEqualTo(1);
         assertThat(reliable.putPacket(new byte[] {42})).isEqualTo(GodotError.OK);
         Pump.until("both reliable packets arrived", () -> b.channels.get(0).getAvailablePacketCount() == 2,
@@ -225,10 +186,64 @@ class SignalingStepsTest {
         assertThat(reliable.getReadyState()).isEqualTo(ChannelState.OPEN);
     }
 
+    /**
+     * Godot sends up to the negotiated 262144 bytes on every channel, so does mesh-core: with a generous lifetime
+     * every size arrives on both partially reliable channels; with Godot's 1 ms lifetime a large message may be
+     * abandoned by SCTP (that is what the lifetime means), but it is accepted, never refused, and the channel stays
+     * open.
+     */
+    @Test
+    void partiallyReliableChannelsCarryMessagesUpToTheNegotiatedSizeAsGodotDoes() {
+        int[] sizes = {65536, 65537, 131072, 262144};
+        SignalEnd a = end(60_000);
+        SignalEnd b = end(60_000);
+        connectNonTrickle(a, b);
+        for (int ch = 1; ch <= 2; ch++) {
+            WebRtcDataChannel out = a.channels.get(ch);
+            assertThat(out.getMaxMessageSize()).as("no 64 KiB cap on %s", out.getLabel()).isEqualTo(262144);
+            for (int size : sizes) {
+                assertThat(out.putPacket(pattern(size))).as("%s, %d bytes", out.getLabel(), size).isEqualTo(GodotError.OK);
+            }
+            assertThat(out.putPacket(new byte[262145])).isEqualTo(GodotError.FAILED);
+            WebRtcDataChannel in = b.channels.get(ch);
+            List<byte[]> got = new ArrayList<>();
+            Pump.until(out.getLabel() + ": every size arrived", () -> {
+                while (in.getAvailablePacketCount() > 0) {
+                    got.add(in.getPacket());
+                }
+                return got.size() == sizes.length;
+            }, a.pc::poll, b.pc::poll);
+            for (byte[] g : got) {
+                assertThat(g).as("intact").isEqualTo(pattern(g.length));
+            }
+            assertThat(got.stream().map(g -> g.length).sorted().toList()).containsExactly(65536, 65537, 131072, 262144);
+            assertThat(out.getReadyState()).isEqualTo(ChannelState.OPEN);
+        }
+        SignalEnd c = end(1);
+        SignalEnd d = end(1);
+        connectNonTrickle(c, d);
+        WebRtcDataChannel ordered = c.channels.get(1);
+        assertThat(ordered.putPacket(pattern(262144))).as("1 ms lifetime: accepted like Godot").isEqualTo(GodotError.OK);
+        assertThat(ordered.sendDrops()).isZero();
+        assertThat(c.channels.get(0).putPacket(new byte[] {7})).isEqualTo(GodotError.OK);
+        Pump.until("marker after the large message", () -> d.channels.get(0).getAvailablePacketCount() == 1,
+                c.pc::poll, d.pc::poll);
+        assertThat(ordered.getReadyState()).isEqualTo(ChannelState.OPEN);
+        assertThat(ordered.putPacket(new byte[] {1})).isEqualTo(GodotError.OK);
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = (byte) (i * 31 + size);
+        }
+        return data;
+    }
+
     @Test
     void aFullSendQueueRefusesMoreInsteadOfLettingLibwebrtcCloseTheChannel() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         WebRtcDataChannel out = a.channels.get(0);
         byte[] chunk = new byte[65536];
@@ -254,8 +269,8 @@ class SignalingStepsTest {
 
     @Test
     void aClosedChannelRefusesPacketsWithAReason() {
-        End a = new End();
-        End b = new End();
+        SignalEnd a = end();
+        SignalEnd b = end();
         connectNonTrickle(a, b);
         b.channels.get(1).close();
         Pump.until("a sees the channel close", () -> a.channels.get(1).getReadyState() == ChannelState.CLOSED,
@@ -267,24 +282,26 @@ class SignalingStepsTest {
 
     @Test
     void createOfferTwiceOrAfterAnswerIsRefused() {
-        End a = new End();
+        SignalEnd a = end();
         a.offer();
         assertThat(a.pc.createOffer()).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.createDataChannel("late", DataChannelOptions.negotiated(9))).isNull();
         assertThat(a.pc.getLastFailure().reason()).contains("before the offer");
         a.pc.close();
-        assertThat(a.pc.createOffer()).isEqualTo(GodotError.ERR_UNCONFIGURED);
-        assertThat(a.pc.setRemoteDescription("offer", "v=0")).isEqualTo(GodotError.ERR_UNCONFIGURED);
+        assertThat(a.pc.createOffer()).as("closed: native Godot's FAILED").isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.getLastFailure().reason()).contains("closed");
+        assertThat(a.pc.setRemoteDescription("offer", "v=0")).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.addIceCandidate("0", 0, "candidate:1 1 udp 1 10.0.0.1 9 typ host")).isEqualTo(GodotError.FAILED);
     }
 
     @Test
     void badIceServersAreRefusedAndTheConnectionKeepsItsOldConfiguration() {
-        End a = new End();
+        SignalEnd a = end();
         assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
-                new RtcConfiguration.IceServer(List.of("http://example.org"), "", ""))))).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+                new RtcConfiguration.IceServer(List.of("http://example.org"), "", ""))))).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("must start with stun:");
         assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
-                new RtcConfiguration.IceServer(List.of("turn:relay.example.org"), "", ""))))).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
+                new RtcConfiguration.IceServer(List.of("turn:relay.example.org"), "", ""))))).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("needs a username and a credential");
         assertThat(a.pc.getChannels()).hasSize(3);
         assertThat(a.pc.getConnectionState()).isEqualTo(ConnectionState.NEW);

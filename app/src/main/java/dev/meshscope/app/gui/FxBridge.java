@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.app.gui.session.OperatorAction;
-import dev.meshscope.app.gui.session.SessionSink;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionSink;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.event.MeshEvent;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.app.gui.session.CreateRequest;
-import dev.meshscope.app.gui.session.MeshSession;
-import dev.meshscope.app.gui.session.SendRequest;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.SendRequest;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.WebRtcRuntime;
 import javafx.application.Application;
 import javafx.stage.Stage;

@@ -2,7 +2,7 @@
 package dev.meshscope.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
-import dev.meshscope.app.gui.session.MeshSession;
+import dev.meshscope.session.MeshSession;
 import dev.meshscope.core.WebRtcRuntime;
 import java.util.Objects;
 import javafx.application.Application;

@@ -10,12 +10,15 @@ import dev.meshscope.signaling.blob.PasteExpectation;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of bad paste, pasted into the real window: the specific message appears under the paste box, Apply
  * stays disabled and nothing changes. Every blob is real (made by in-test peers), only damaged or misrouted.
  */
+@Tag("window")
+@Tag("native")
 class BadPasteTest extends WindowTestBase {
     private static void pasteReplacing(OpenWindow w, String text) {
         GuiTestSupport.setClipboard(text);

@@ -3,8 +3,8 @@ package dev.meshscope.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshscope.app.gui.session.OperatorAction;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.event.MeshEvent;
 import java.util.ArrayList;
 import java.util.List;

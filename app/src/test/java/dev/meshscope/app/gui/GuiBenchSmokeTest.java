@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -15,6 +16,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The figures it prints are not asserted against targets: a timed unit test would be flaky; the real run is
  * {@code ./meshscope bench gui}.
  */
+@Tag("window")
+@Tag("native")
 class GuiBenchSmokeTest {
     static {
         GuiTestSupport.bigHeadlessScreen();

@@ -167,10 +167,14 @@ public final class GuiTestSupport implements AutoCloseable {
         ImageIO.write(bi, "png", file.toFile());
     }
 
-    /** The repository's screenshots folder. */
+    /**
+     * Where the screenshot tests write: {@code app/target/screenshots} during {@code mvn verify} (a test run never
+     * rewrites tracked files), the repository's {@code screenshots/} when {@code ./meshscope screenshots} refreshes
+     * README's pictures (it sets {@code -Dmeshscope.screenshots}, which app/pom.xml passes on).
+     */
     public static Path screenshotsDir() {
-        String root = System.getProperty("meshscope.root");
-        return Path.of(root == null || root.isBlank() ? "." : root, "screenshots");
+        String dir = System.getProperty("meshscope.screenshots");
+        return Path.of(dir == null || dir.isBlank() ? "target/screenshots" : dir);
     }
 
     /** The runtime the windows use (for in-test peers). */

@@ -3,12 +3,12 @@ package dev.meshscope.app.gui;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.meshscope.app.gui.session.CreateRequest;
-import dev.meshscope.app.gui.session.MeshSession;
-import dev.meshscope.app.gui.session.OperatorAction;
-import dev.meshscope.app.gui.session.PendingSignal;
-import dev.meshscope.app.gui.session.SessionSink;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.PendingSignal;
+import dev.meshscope.session.SessionSink;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;

@@ -12,9 +12,12 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real window driven like an operator: create, connect by copy/paste, traffic, close. */
+@Tag("window")
+@Tag("native")
 class MeshWindowTest extends WindowTestBase {
     @Test
     void createsEachModeAndClosesAgain() {

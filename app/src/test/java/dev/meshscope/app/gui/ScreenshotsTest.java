@@ -10,25 +10,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Renders README.md's screenshots ({@code screenshots/*.png}) from real sessions: real windows, real connections
- * made through the window by copy and paste, real traffic.
+ * Renders README.md's screenshots from real sessions: real windows, real connections made through the window by
+ * copy and paste, real traffic. Each picture is checked for what it must show (nodes drawn in the graph, rows with
+ * text in the tables, the paste error legible). {@code mvn verify} writes them under {@code app/target/screenshots};
+ * {@code ./meshscope screenshots} writes the tracked {@code screenshots/} (see
+ * {@link GuiTestSupport#screenshotsDir()}).
  */
+@Tag("window")
+@Tag("native")
 class ScreenshotsTest extends WindowTestBase {
     /** Shows the top of the form column (mode, id, status) in the shot, as a newcomer first sees the window. */
-    private static void shootFromTheTop(OpenWindow w, String name) throws Exception {
+    private static PictureCheck shootFromTheTop(OpenWindow w, String name) throws Exception {
         javafx.scene.control.ScrollPane form = t.find(w, "#formScroll");
         GuiTestSupport.fxRun(() -> form.setVvalue(0));
         t.awaitFx("form scrolled to the top", () -> form.getVvalue() == 0);
-        shoot(w, name);
+        return shoot(w, name);
     }
 
-    private static void shoot(OpenWindow w, String name) throws Exception {
+    private static PictureCheck shoot(OpenWindow w, String name) throws Exception {
         Path file = GuiTestSupport.screenshotsDir().resolve(name);
         GuiTestSupport.savePng(w.stage().getScene(), file);
         assertThat(Files.size(file)).isGreaterThan(10_000);
+        return PictureCheck.of(file, w.stage().getScene());
     }
 
     /** Creates the window's peer as {@code mode}/{@code id} and connects one in-test peer per id, by copy and paste. */
@@ -61,10 +68,12 @@ class ScreenshotsTest extends WindowTestBase {
             TableView<ProbeRow> probes = t.find(w, "#probeTable");
             t.awaitFx("probes on every (peer, channel)", () -> probes.getItems().size() == 9
                     && probes.getItems().stream().allMatch(r -> r.stats().samples() >= 10));
-            shootFromTheTop(w, "mesh-of-four.png");
+            shootFromTheTop(w, "mesh-of-four.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-3", "#peer-node-4", "#peer-node-5")
+                    .tableRowsDrawn("#probeTable", 3);
             send(w, "1000000", "400");
             t.awaitFx("a busy probe table", () -> probes.getItems().stream().allMatch(r -> r.stats().samples() >= 300));
-            shoot(w, "probe-table-under-traffic.png");
+            shoot(w, "probe-table-under-traffic.png").tableRowsDrawn("#probeTable", 3);
             t.click(w, "#stopButton");
         } finally {
             peers.forEach(HeadlessPeer::close);
@@ -79,7 +88,9 @@ class ScreenshotsTest extends WindowTestBase {
             peers.addAll(connectAll(w, NetworkMode.SERVER, 1, NetworkMode.CLIENT, 2, 3, 4));
             send(w, "20", "40");
             t.awaitText(w, "#sendProgress", s -> s.startsWith("done"), "burst sent");
-            shootFromTheTop(w, "server-with-three-clients.png");
+            shootFromTheTop(w, "server-with-three-clients.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-2", "#peer-node-3", "#peer-node-4")
+                    .tableRowsDrawn("#channelTable", 3);
         } finally {
             peers.forEach(HeadlessPeer::close);
         }
@@ -94,7 +105,7 @@ class ScreenshotsTest extends WindowTestBase {
             GuiTestSupport.setClipboard(blob.substring(0, blob.length() * 2 / 3));
             t.paste(w, "#pasteArea");
             t.awaitText(w, "#pasteError", s -> s.contains("cut"), "truncation reported");
-            shoot(w, "failed-paste.png");
+            shoot(w, "failed-paste.png").discsDrawn("#peer-node-local").textDrawn("#pasteError");
         }
     }
 }

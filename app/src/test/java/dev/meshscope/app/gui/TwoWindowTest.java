@@ -3,9 +3,12 @@ package dev.meshscope.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Two MeshScope windows in one JVM connected by copying each blob and pasting it (Ctrl+V) into the other. */
+@Tag("window")
+@Tag("native")
 class TwoWindowTest {
     @Test
     void connectsTwoWindowsByCopyAndPaste() throws Exception {

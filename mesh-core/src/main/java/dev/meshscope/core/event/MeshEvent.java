@@ -6,6 +6,7 @@ import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.GodotError;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.SignalingState;
 import dev.meshscope.core.snapshot.MeshSnapshot;
@@ -150,12 +151,17 @@ public sealed interface MeshEvent {
         }
     }
 
-    /** A call returned an error, or an asynchronous step failed. */
-    record ErrorRaised(long atNanos, long atMillis, int peerId, GodotError code, String operation, String reason)
+    /** A call returned an error, or an asynchronous step failed; {@code step} says which. */
+    record ErrorRaised(long atNanos, long atMillis, int peerId, GodotError code, Step step, String reason)
             implements MeshEvent {
+        /** The step's API name, e.g. {@code "createOffer"}. */
+        public String operation() {
+            return step.apiName();
+        }
+
         @Override public String describe() {
-            return operation + " failed with " + code + " (" + code.code() + ")" + (peerId != 0 ? " for peer " + peerId : "")
-                    + ": " + reason;
+            return step.apiName() + " failed with " + code + " (" + code.code() + ")"
+                    + (peerId != 0 ? " for peer " + peerId : "") + ": " + reason;
         }
     }
 

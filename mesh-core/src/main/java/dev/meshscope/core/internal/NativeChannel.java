@@ -106,6 +106,45 @@ public final class NativeChannel {
         }
     }
 
+    /**
+     * Sends {@code data} from inside a native callback (probe pongs answered where the ping arrived; sending is
+     * safe there, facts "Threads and callbacks"). Never blocks and never throws.
+     *
+     * @return true when handed to libwebrtc; false when the channel or runtime is closing (the caller falls back
+     *         to the owner thread)
+     */
+    public boolean sendFromCallback(byte[] data, boolean binary) {
+        if (disposed.get() || !runtime.tryEnter()) {
+            return false;
+        }
+        try {
+            dc.send(new RTCDataChannelBuffer(ByteBuffer.wrap(data), binary));
+            return true;
+        } catch (Throwable t) {
+            return false;
+        } finally {
+            runtime.exit();
+        }
+    }
+
+    /**
+     * The stream id libwebrtc assigned, read live (an in-band channel gets its id only once the DTLS role is
+     * known), or -1 when unknown or closed. Owner thread.
+     */
+    public int liveId() {
+        if (disposed.get() || !runtime.enter()) {
+            return -1;
+        }
+        try {
+            int id = dc.getId();
+            return id < 0 || id >= 65535 ? -1 : id;
+        } catch (Throwable t) {
+            return -1;
+        } finally {
+            runtime.exit();
+        }
+    }
+
     /** The native buffered amount, or -1 when it cannot be read (closed). */
     public long bufferedAmount() {
         if (disposed.get() || !runtime.enter()) {
@@ -203,6 +242,7 @@ public final class NativeChannel {
         @Override
         public void onMessage(RTCDataChannelBuffer buffer) {
             CallbackGuard.run("onMessage", () -> {
+                runtime.countMessage();
                 ByteBuffer src = buffer.data.duplicate();
                 byte[] copy = new byte[src.remaining()];
                 src.get(copy);

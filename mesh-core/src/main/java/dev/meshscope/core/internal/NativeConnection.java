@@ -5,6 +5,7 @@ import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.DataChannelOptions;
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.RtcConfiguration;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.SignalingState;
 import dev.meshscope.core.snapshot.WireStats;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
@@ -136,12 +137,12 @@ public final class NativeConnection {
      * StepFailed) signal.
      */
     public void createOffer() throws NativeCallException {
-        later("createOffer", () -> pc.createOffer(new RTCOfferOptions(), new CreateObserver("offer")));
+        later(Step.CREATE_OFFER, () -> pc.createOffer(new RTCOfferOptions(), new CreateObserver("offer")));
     }
 
     /** Applies a local description; the result arrives as LocalApplied or StepFailed. */
     public void setLocal(String type, String sdp) throws NativeCallException {
-        later("setLocalDescription(" + type + ")", () -> pc.setLocalDescription(
+        later(Step.SET_LOCAL_DESCRIPTION, () -> pc.setLocalDescription(
                 new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, true)));
     }
 
@@ -151,13 +152,13 @@ public final class NativeConnection {
      * {@code java.lang.Error} webrtc-java throws on text the caller's checks let through becomes StepFailed.
      */
     public void setRemote(String type, String sdp) throws NativeCallException {
-        later("setRemoteDescription(" + type + ")", () -> pc.setRemoteDescription(
+        later(Step.SET_REMOTE_DESCRIPTION, () -> pc.setRemoteDescription(
                 new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false)));
     }
 
     /** Adds a remote candidate, queued (checked by the caller: garbage makes webrtc-java throw an Error). */
     public void addCandidate(String mid, int index, String candidate) throws NativeCallException {
-        later("addIceCandidate", () -> pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate)));
+        later(Step.ADD_ICE_CANDIDATE, () -> pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate)));
     }
 
     /** The current local description text (with every candidate gathered so far), or "". */
@@ -225,9 +226,9 @@ public final class NativeConnection {
      * Queues a negotiation call for a caller thread and returns at once; this connection's queued calls run
      * one at a time, in order. A failure arrives as a StepFailed signal. Throws only when already closed.
      */
-    private void later(String what, Runnable action) throws NativeCallException {
+    private void later(Step step, Runnable action) throws NativeCallException {
         if (closed) {
-            throw new NativeCallException(what + ": the connection is closed");
+            throw new NativeCallException(step.apiName() + ": the connection is closed");
         }
         pending.add(() -> {
             synchronized (this) {
@@ -237,7 +238,7 @@ public final class NativeConnection {
                 try {
                     action.run();
                 } catch (Throwable t) {
-                    emit(new NativeSignal.StepFailed(Stamp.now(), what, NativeRuntime.rootMessage(t)));
+                    emit(new NativeSignal.StepFailed(Stamp.now(), step, NativeRuntime.rootMessage(t)));
                 } finally {
                     runtime.exit();
                 }
@@ -306,7 +307,8 @@ public final class NativeConnection {
                 try {
                     pc.setLocalDescription(description, new SetObserver(type, description.sdp, true));
                 } catch (Throwable t) {
-                    emit(new NativeSignal.StepFailed(Stamp.now(), "apply local " + type, NativeRuntime.rootMessage(t)));
+                    emit(new NativeSignal.StepFailed(Stamp.now(), Step.SET_LOCAL_DESCRIPTION,
+                            "applying the created " + type + ": " + NativeRuntime.rootMessage(t)));
                 }
             });
         }
@@ -314,7 +316,8 @@ public final class NativeConnection {
         @Override
         public void onFailure(String error) {
             CallbackGuard.run("create " + type + " onFailure",
-                    () -> emit(new NativeSignal.StepFailed(Stamp.now(), "create " + type, String.valueOf(error))));
+                    () -> emit(new NativeSignal.StepFailed(Stamp.now(),
+                            "offer".equals(type) ? Step.CREATE_OFFER : Step.CREATE_ANSWER, String.valueOf(error))));
         }
     }
 
@@ -339,7 +342,7 @@ public final class NativeConnection {
                     try {
                         pc.createAnswer(new RTCAnswerOptions(), new CreateObserver("answer"));
                     } catch (Throwable t) {
-                        emit(new NativeSignal.StepFailed(Stamp.now(), "create answer", NativeRuntime.rootMessage(t)));
+                        emit(new NativeSignal.StepFailed(Stamp.now(), Step.CREATE_ANSWER, NativeRuntime.rootMessage(t)));
                     }
                 }
             });
@@ -348,7 +351,8 @@ public final class NativeConnection {
         @Override
         public void onFailure(String error) {
             CallbackGuard.run("set description onFailure", () -> emit(new NativeSignal.StepFailed(Stamp.now(),
-                    (local ? "setLocalDescription(" : "setRemoteDescription(") + type + ")", String.valueOf(error))));
+                    local ? Step.SET_LOCAL_DESCRIPTION : Step.SET_REMOTE_DESCRIPTION,
+                    "(" + type + ") " + String.valueOf(error))));
         }
     }
 

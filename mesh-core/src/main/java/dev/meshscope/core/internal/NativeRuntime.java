@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -44,6 +45,7 @@ public final class NativeRuntime {
     private final PeerConnectionFactory factory;
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private final Set<NativeConnection> live = ConcurrentHashMap.newKeySet();
+    private final LongAdder messagesReceived = new LongAdder();
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLER_THREADS, r -> {
         Thread t = new Thread(r, "webrtc-caller");
         t.setDaemon(true);
@@ -92,7 +94,22 @@ public final class NativeRuntime {
         return true;
     }
 
-    /** Leaves the gate after a native call entered with {@link #enter()}. */
+    /**
+     * {@link #enter()} for a native callback: never waits. It fails while {@link #close()} holds the gate (the
+     * closing thread may be waiting for the signalling thread this callback runs on), so the caller skips the call.
+     */
+    public boolean tryEnter() {
+        if (!gate.readLock().tryLock()) {
+            return false;
+        }
+        if (closed) {
+            gate.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    /** Leaves the gate after a native call entered with {@link #enter()} or {@link #tryEnter()}. */
     public void exit() {
         gate.readLock().unlock();
     }
@@ -100,6 +117,16 @@ public final class NativeRuntime {
     /** True once {@link #close()} started. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Counts one message delivered by webrtc-java's onMessage (any channel). Callback thread; never blocks. */
+    void countMessage() {
+        messagesReceived.increment();
+    }
+
+    /** Messages delivered by webrtc-java on this runtime since it was created. */
+    public long messagesReceived() {
+        return messagesReceived.sum();
     }
 
     /** How many connections are open on this runtime. */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.core.internal;
 
+import dev.meshscope.core.Step;
+
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.GatheringState;
@@ -35,7 +37,7 @@ public sealed interface NativeSignal {
     record RemoteApplied(Stamp at, String type) implements NativeSignal { }
 
     /** An asynchronous step failed; {@code message} is libwebrtc's. */
-    record StepFailed(Stamp at, String operation, String message) implements NativeSignal { }
+    record StepFailed(Stamp at, Step step, String message) implements NativeSignal { }
 
     /** A data channel's state changed. */
     record ChannelChanged(Stamp at, NativeChannel channel, ChannelState state) implements NativeSignal { }

@@ -12,14 +12,18 @@ package dev.meshscope.core.probe;
  * @param lost         pings unanswered after {@link ProbeTracker#LOSS_TIMEOUT_NANOS}
  * @param duplicates   pongs or data packets whose sequence number had already arrived
  * @param reordered    arrivals with a sequence number below the highest seen so far
+ * @param wrongChannel pongs or data packets that arrived on another channel than the one written inside them
  * @param rttMedianMs  median round trip over the recent window
  * @param rttP99Ms     99th percentile round trip over the recent window
  * @param rttMinMs     smallest round trip in the window
  * @param rttMaxMs     largest round trip in the window
+ * @param appRttMedianMs median round trip up to when the owner read the pong (probe RTT plus the application's
+ *                     loop), over the same window
  * @param samples      round-trip samples in the window
  */
 public record ProbeStats(int peerId, int channel, long sent, long received, long lost, long duplicates, long reordered,
-                         double rttMedianMs, double rttP99Ms, double rttMinMs, double rttMaxMs, int samples) {
+                         long wrongChannel, double rttMedianMs, double rttP99Ms, double rttMinMs, double rttMaxMs,
+                         double appRttMedianMs, int samples) {
     /** Lost over sent, 0 when nothing was sent. */
     public double lossRatio() {
         return sent == 0 ? 0 : (double) lost / sent;

@@ -35,10 +35,12 @@ public final class ProbeTracker {
         long lost;
         long duplicates;
         long reordered;
+        long wrongChannel;
         long highest = -1;
         final BitSet seen = new BitSet();
         final LinkedHashMap<Long, Long> pending = new LinkedHashMap<>();
         final long[] rtt = new long[RTT_WINDOW];
+        final long[] appRtt = new long[RTT_WINDOW];
         int rttCount;
         int rttNext;
 
@@ -72,25 +74,36 @@ public final class ProbeTracker {
     }
 
     /**
-     * Records a received packet from {@code peer}. Returns true when it was a probe (pong or data) and was
-     * counted; pings are not counted here (answer them with {@link ProbePacket#pongFor}).
+     * Records a packet received from {@code peer} on internal channel {@code channel}, read now. Returns true when
+     * it was a probe (pong or data) and was handled; pings are not counted here (answer them with
+     * {@link ProbePacket#pongFor}).
      */
-    public boolean onReceived(int peer, byte[] data) {
-        return onReceived(peer, data, System.nanoTime());
+    public boolean onReceived(int peer, int channel, byte[] data) {
+        long now = System.nanoTime();
+        return onReceived(peer, channel, data, now);
     }
 
     /**
-     * {@link #onReceived(int, byte[])} for a packet that arrived at {@code arrivedNanos} (for example
-     * {@code WebRtcMultiplayerPeer.getLastPacketArrivalNanos()}): its round trip then ends when it arrived,
-     * not when this thread got to it.
+     * {@link #onReceived(int, int, byte[])} for a packet that arrived at {@code arrivedNanos} (for example
+     * {@code WebRtcMultiplayerPeer.getLastPacketArrivalNanos()}): its round trip ends when it arrived; the time
+     * until this call (the owner's loop) is the "app" round trip, kept beside it.
+     *
+     * <p>A probe whose written channel is not {@code channel}, the channel it arrived on, is counted as
+     * {@code wrongChannel} for the flow it names and nothing else: neither received nor lost, no round trip.
      */
-    public boolean onReceived(int peer, byte[] data, long arrivedNanos) {
+    public boolean onReceived(int peer, int channel, byte[] data, long arrivedNanos) {
+        long readNanos = System.nanoTime();
         ProbePacket p = ProbePacket.decode(data);
         if (p == null || p.kind() == ProbePacket.Kind.PING) {
             return false;
         }
         Flow f = flow(peer, p.channel());
         long seq = p.sequence();
+        if (p.channel() != channel) {
+            f.wrongChannel++;
+            f.pending.remove(seq);
+            return true;
+        }
         boolean dup = seq >= 0 && seq < SEEN_WINDOW ? f.seen.get((int) seq) : false;
         if (dup) {
             f.duplicates++;
@@ -111,6 +124,7 @@ public final class ProbeTracker {
                 f.lost = Math.max(0, f.lost - 1);
             }
             f.rtt[f.rttNext] = arrivedNanos - p.sendNanos();
+            f.appRtt[f.rttNext] = Math.max(arrivedNanos, readNanos) - p.sendNanos();
             f.rttNext = (f.rttNext + 1) % RTT_WINDOW;
             f.rttCount = Math.min(RTT_WINDOW, f.rttCount + 1);
         }
@@ -138,8 +152,11 @@ public final class ProbeTracker {
             double p99 = w.length == 0 ? Double.NaN : w[Math.min(w.length - 1, (int) Math.ceil(w.length * 0.99) - 1)] / 1e6;
             double min = w.length == 0 ? Double.NaN : w[0] / 1e6;
             double max = w.length == 0 ? Double.NaN : w[w.length - 1] / 1e6;
-            out.add(new ProbeStats(f.peer, f.channel, f.sent, f.received, f.lost, f.duplicates, f.reordered, med, p99,
-                    min, max, w.length));
+            long[] app = Arrays.copyOf(f.appRtt, f.rttCount);
+            Arrays.sort(app);
+            double appMed = app.length == 0 ? Double.NaN : app[app.length / 2] / 1e6;
+            out.add(new ProbeStats(f.peer, f.channel, f.sent, f.received, f.lost, f.duplicates, f.reordered,
+                    f.wrongChannel, med, p99, min, max, appMed, w.length));
         }
         return out;
     }

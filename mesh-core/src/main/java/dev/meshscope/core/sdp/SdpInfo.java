@@ -190,6 +190,10 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
             return "The description has no DTLS fingerprint (a=fingerprint): the connection could never be secured. "
                     + "Copy the whole description again.";
         }
+        String malformed = malformedFingerprint();
+        if (malformed != null) {
+            return malformed;
+        }
         String clash = conflictingFingerprints();
         if (clash != null) {
             return "The description carries two different " + clash + " DTLS fingerprints; it was edited or "
@@ -210,6 +214,41 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
             }
         } else {
             return "The description type must be \"offer\" or \"answer\", not \"" + type + "\".";
+        }
+        return null;
+    }
+
+    /**
+     * Bytes of each hash function a DTLS fingerprint may name (RFC 8122 section 5 and the hash registry);
+     * libwebrtc rejects any other name, and a digest of another length cannot be the certificate's.
+     */
+    private static final java.util.Map<String, Integer> FINGERPRINT_BYTES = java.util.Map.of("md5", 16, "sha-1", 20,
+            "sha-224", 28, "sha-256", 32, "sha-384", 48, "sha-512", 64);
+
+    /**
+     * Why a fingerprint cannot be right (an unknown hash, not colon-separated hex pairs, the wrong length), or
+     * {@code null}. Checked here because libwebrtc accepts the description and fails later, with no reason.
+     */
+    private String malformedFingerprint() {
+        for (String f : fingerprints) {
+            int space = f.indexOf(' ');
+            String algorithm = space < 0 ? f : f.substring(0, space);
+            Integer bytes = FINGERPRINT_BYTES.get(algorithm);
+            if (bytes == null) {
+                return "The DTLS fingerprint names the hash \"" + algorithm + "\", which no WebRTC stack uses (expected "
+                        + "sha-256, or sha-1/sha-224/sha-384/sha-512). The a=fingerprint line was damaged: copy the "
+                        + "whole description again.";
+            }
+            String digest = space < 0 ? "" : f.substring(space + 1).strip();
+            if (!digest.matches("([0-9a-f]{2}:)*[0-9a-f]{2}")) {
+                return "The " + algorithm + " DTLS fingerprint is not colon-separated hex pairs (\"" + abbreviate(digest)
+                        + "\"); the a=fingerprint line was damaged: copy the whole description again.";
+            }
+            int got = (digest.length() + 1) / 3;
+            if (got != bytes) {
+                return "The " + algorithm + " DTLS fingerprint has " + got + " bytes, not " + bytes + "; the "
+                        + "a=fingerprint line was cut or edited: copy the whole description again.";
+            }
         }
         return null;
     }

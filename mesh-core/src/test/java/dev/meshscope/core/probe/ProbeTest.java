@@ -56,9 +56,9 @@ class ProbeTest {
             pings[i] = t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[8]);
         }
         for (int i : new int[] {0, 2, 1, 2, 4}) {
-            assertThat(t.onReceived(4, ProbePacket.pongFor(pings[i]))).isTrue();
+            assertThat(t.onReceived(4, 0, ProbePacket.pongFor(pings[i]))).isTrue();
         }
-        assertThat(t.onReceived(4, pings[3])).as("pings are answered, not counted").isFalse();
+        assertThat(t.onReceived(4, 0, pings[3])).as("pings are answered, not counted").isFalse();
         ProbeStats s = t.stats().get(0);
         assertThat(s.sent()).isEqualTo(5);
         assertThat(s.received()).isEqualTo(4);
@@ -75,13 +75,42 @@ class ProbeTest {
         ProbeTracker receiver = new ProbeTracker();
         List<byte[]> sent = List.of(sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null),
                 sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null), sender.nextPacket(2, 3, ProbePacket.Kind.DATA, null));
-        receiver.onReceived(9, sent.get(1));
-        receiver.onReceived(9, sent.get(0));
-        receiver.onReceived(9, sent.get(2));
+        receiver.onReceived(9, 1, sent.get(1));
+        receiver.onReceived(9, 1, sent.get(0));
+        receiver.onReceived(9, 3, sent.get(2));
         assertThat(receiver.stats()).extracting(ProbeStats::channel).containsExactly(1, 3);
         assertThat(receiver.stats().get(0).reordered()).isEqualTo(1);
         assertThat(receiver.stats().get(0).received()).isEqualTo(2);
         receiver.forgetPeer(9);
         assertThat(receiver.stats()).isEmpty();
+    }
+
+    @Test
+    void aReplyOnAnotherChannelThanTheOneWrittenInsideIsCountedAsWrongNotAsAnswered() {
+        ProbeTracker t = new ProbeTracker();
+        byte[] onReliable = t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[8]);
+        byte[] onOrdered = t.nextPacket(4, 1, ProbePacket.Kind.PING, new byte[8]);
+        assertThat(t.onReceived(4, 1, ProbePacket.pongFor(onReliable))).as("reliable's pong read on ordered").isTrue();
+        assertThat(t.onReceived(4, 1, ProbePacket.pongFor(onOrdered))).isTrue();
+        ProbeStats reliable = t.stats().get(0);
+        ProbeStats ordered = t.stats().get(1);
+        assertThat(reliable.channel()).isZero();
+        assertThat(reliable.wrongChannel()).isEqualTo(1);
+        assertThat(reliable.received()).isZero();
+        assertThat(reliable.samples()).as("no round trip from a misrouted reply").isZero();
+        assertThat(ordered.wrongChannel()).as("negative twin: the right channel").isZero();
+        assertThat(ordered.received()).isEqualTo(1);
+        assertThat(ordered.appRttMedianMs()).isGreaterThanOrEqualTo(ordered.rttMedianMs());
+    }
+
+    @Test
+    void aDataPacketOnTheWrongChannelIsNotCountedAsReceived() {
+        ProbeTracker sender = new ProbeTracker();
+        ProbeTracker receiver = new ProbeTracker();
+        byte[] d = sender.nextPacket(2, 2, ProbePacket.Kind.DATA, null);
+        receiver.onReceived(9, 0, d);
+        assertThat(receiver.stats().get(0).channel()).isEqualTo(2);
+        assertThat(receiver.stats().get(0).received()).isZero();
+        assertThat(receiver.stats().get(0).wrongChannel()).isEqualTo(1);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The corpus of bad pastes, one test each: every one is refused with its own problem and a message that says
  * what is wrong and what to do. All are derived from real descriptions made by webrtc-java.
  */
+@Tag("native")
 class BadPasteCorpusTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

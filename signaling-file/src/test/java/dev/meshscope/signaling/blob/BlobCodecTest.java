@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Good pastes in every accepted form, the blob format itself, and a real connection made through blobs only. */
+@Tag("native")
 class BlobCodecTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real peers, real webrtc-java connections and real files: the folder lobby end to end, in one process. */
+@Tag("native")
 class FolderSignalingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.UNRELIABLE_ORDERED);

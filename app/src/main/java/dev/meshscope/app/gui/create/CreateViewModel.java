@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.create;
 
-import dev.meshscope.app.gui.session.CreateRequest;
-import dev.meshscope.app.gui.session.SessionCommands;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;

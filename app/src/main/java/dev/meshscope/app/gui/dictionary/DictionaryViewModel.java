@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.dictionary;
 
-import dev.meshscope.app.gui.session.GodotPrinter;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.GodotPrinter;
+import dev.meshscope.session.SessionState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

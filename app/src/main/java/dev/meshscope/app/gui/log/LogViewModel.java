@@ -4,7 +4,7 @@ package dev.meshscope.app.gui.log;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.event.MeshEvent;
 import java.io.BufferedWriter;

@@ -2,7 +2,7 @@
 package dev.meshscope.app.gui.peers;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import java.util.ArrayList;

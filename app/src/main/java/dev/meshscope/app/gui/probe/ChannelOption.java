@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.probe;
 
-import dev.meshscope.app.gui.session.SendRequest;
+import dev.meshscope.session.SendRequest;
 
 /**
  * One entry of the channel choice. Immutable.

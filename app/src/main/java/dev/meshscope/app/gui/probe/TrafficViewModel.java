@@ -2,10 +2,10 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.app.gui.session.SendRequest;
-import dev.meshscope.app.gui.session.SessionCommands;
-import dev.meshscope.app.gui.session.SessionState;
-import dev.meshscope.app.gui.session.TrafficStatus;
+import dev.meshscope.session.SendRequest;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
+import dev.meshscope.session.TrafficStatus;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;

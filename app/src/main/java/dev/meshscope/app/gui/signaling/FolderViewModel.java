@@ -2,9 +2,9 @@
 package dev.meshscope.app.gui.signaling;
 
 import dev.meshscope.app.gui.create.CreateViewModel;
-import dev.meshscope.app.gui.session.CreateRequest;
-import dev.meshscope.app.gui.session.SessionCommands;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -4,7 +4,7 @@ package dev.meshscope.app.gui.signaling;
 import atlantafx.base.theme.Styles;
 import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
-import dev.meshscope.app.gui.session.PendingSignal;
+import dev.meshscope.session.PendingSignal;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.signaling;
 
-import dev.meshscope.app.gui.session.PendingSignal;
-import dev.meshscope.app.gui.session.SessionCommands;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.PendingSignal;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.signaling.blob.BlobCodec;
 import dev.meshscope.signaling.blob.PasteExpectation;

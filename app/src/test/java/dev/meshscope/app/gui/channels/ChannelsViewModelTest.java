@@ -4,7 +4,7 @@ package dev.meshscope.app.gui.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshscope.app.gui.FxBridge;
-import dev.meshscope.app.gui.session.MeshSession;
-import dev.meshscope.app.gui.session.OperatorAction;
-import dev.meshscope.app.gui.session.SessionState;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.WebRtcRuntime;
@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Create panel's model on a real session, without a window (the test thread drains the bridge). */
+@Tag("native")
 class CreateViewModelTest {
     private final WebRtcRuntime runtime = WebRtcRuntime.create();
     private final FxBridge bridge = new FxBridge();

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshscope.app.gui.session.OperatorAction;
+import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.GodotError;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.event.MeshEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class LogViewModelTest {
     @Test
     void flagsFailuresAndFiltersByPeerAndKind() {
         vm.onEvent(new MeshEvent.PeerConnected(0, now(), 3));
-        vm.onEvent(new MeshEvent.ErrorRaised(0, now(), 4, GodotError.ERR_INVALID_DATA, "setRemoteDescription", "bad"));
+        vm.onEvent(new MeshEvent.ErrorRaised(0, now(), 4, GodotError.ERR_INVALID_DATA, Step.SET_REMOTE_DESCRIPTION, "bad"));
         vm.onEvent(new MeshEvent.ConnectionStateChanged(0, now(), 3, ConnectionState.CONNECTED, ConnectionState.FAILED));
         vm.onAction(OperatorAction.ok(3, "send", "sending"));
         assertThat(vm.entries()).as("nothing shows before the flush").isEmpty();

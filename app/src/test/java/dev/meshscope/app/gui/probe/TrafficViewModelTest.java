@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshscope.app.gui.FxBridge;
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.app.gui.session.MeshSession;
+import dev.meshscope.session.MeshSession;
 import dev.meshscope.core.WebRtcRuntime;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Test packets form's checks, without a window. */
+@Tag("native")
 class TrafficViewModelTest {
     private final WebRtcRuntime runtime = WebRtcRuntime.create();
     private final MeshSession session = new MeshSession("traffic-vm", runtime, new FxBridge());

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.agent;
+
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The agent's options after validation. Immutable.
+ *
+ * @param mode        server, client or mesh
+ * @param id          this peer's id (1 for the server)
+ * @param channels    extra channel configuration
+ * @param signalDir   the shared signaling folder, or {@code null} in manual mode
+ * @param remoteId    manual mode: the peer to offer to, or to assume for pastes without ids; 0 for none
+ * @param output      manual mode: how descriptions are printed
+ * @param echo        answer every packet on its channel
+ * @param events      where to write JSON-lines events, or {@code null}
+ * @param pingEvery   how often to ping every channel of every peer, or {@link Duration#ZERO}
+ * @param reportEvery how often to report probe figures
+ * @param heartbeat   folder heartbeat period
+ * @param staleAfter  folder staleness limit
+ * @param readStdin   whether stdin is read (its end stops the agent)
+ * @param exitAfter   run time limit, or {@link Duration#ZERO} for none
+ */
+record AgentSetup(NetworkMode mode, int id, List<TransferMode> channels, Path signalDir, int remoteId,
+                  ManualSignaling.Output output, boolean echo, Path events, Duration pingEvery, Duration reportEvery,
+                  Duration heartbeat, Duration staleAfter, boolean readStdin, Duration exitAfter) {
+
+    /** True in manual (stdin/stdout) mode. */
+    boolean manual() {
+        return signalDir == null;
+    }
+}

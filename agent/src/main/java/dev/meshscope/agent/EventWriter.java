@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.core.event.MeshEventListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the mesh-core event stream, and the agent's own events, as JSON lines: one object per line, with the
+ * record's fields and {@code "event"} (the record's simple name) first; every line is flushed, so another process
+ * can follow the file while the agent runs. Agent events are {@code AgentStarted}, {@code LobbyNotice},
+ * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport} and {@code AgentStopped}.
+ *
+ * <p>Threads: mesh events arrive on the owner thread; agent events from the owner thread or, at shutdown, the main
+ * thread. Writes are synchronized. A write failure is reported once on stderr and writing stops.
+ */
+final class EventWriter implements MeshEventListener, AutoCloseable {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+
+    /** A writer that writes nothing, for runs without {@code --events}. */
+    static final EventWriter NONE = new EventWriter(null, null);
+
+    private final Writer out;
+    private final Path path;
+    private boolean failed;
+
+    private EventWriter(Path path, Writer out) {
+        this.path = path;
+        this.out = out;
+    }
+
+    /** Opens (truncates) {@code path}. */
+    static EventWriter open(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new EventWriter(path, new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void onEvent(MeshEvent event) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event", event.getClass().getSimpleName());
+        n.setAll((ObjectNode) MAPPER.valueToTree(event));
+        n.put("text", event.describe());
+        write(n);
+    }
+
+    /** An agent event: {@code fields} are alternating names and values. */
+    void agentEvent(String name, Object... fields) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event", name);
+        n.put("atMillis", System.currentTimeMillis());
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            n.set(String.valueOf(fields[i]), MAPPER.valueToTree(fields[i + 1]));
+        }
+        write(n);
+    }
+
+    /** An agent event from a record (its fields), e.g. a probe report. */
+    void agentRecord(String name, Record r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event", name);
+        n.put("atMillis", System.currentTimeMillis());
+        n.setAll((ObjectNode) MAPPER.valueToTree(r));
+        write(n);
+    }
+
+    private synchronized void write(ObjectNode n) {
+        if (failed || out == null) {
+            return;
+        }
+        try {
+            out.write(MAPPER.writeValueAsString(n));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
+            System.err.println("meshscope agent: cannot write events to " + path + " (" + e.getMessage()
+                    + "); events are no longer written.");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Every line was flushed when written; nothing is lost.
+        }
+    }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.bench;
+
+/**
+ * A connected pair of one stack: side A sends (pings, bulk data, packet bursts), side B receives and echoes.
+ * Threads: the benchmark thread calls one method at a time; each blocks until done or timed out.
+ */
+public interface BenchPair extends AutoCloseable {
+    /**
+     * Sends {@code totalBytes} on the reliable channel in packets of {@code packetSize}, pausing while the
+     * buffered amount is above {@link Workload#THROUGHPUT_HIGH_WATER_BYTES}.
+     *
+     * @return bytes per second received, from the first send until the last byte was read by the receiver
+     */
+    double throughput(int packetSize, long totalBytes, long timeoutMillis) throws BenchException;
+
+    /**
+     * Sends {@code count} 32-byte probe pings on internal channel {@code channel}, one at a time; B answers each
+     * with a pong. A ping unanswered after {@link Workload#PING_LOSS_NANOS} counts as lost.
+     */
+    RoundTrips roundTrips(int channel, int count, long timeoutMillis) throws BenchException;
+
+    /** Sends 64-byte packets on the unreliable channel as fast as back-pressure allows for {@code sendMillis}. */
+    PacketRate packetRate(long sendMillis, long timeoutMillis) throws BenchException;
+
+    /** Closes both connections. */
+    @Override
+    void close();
+}

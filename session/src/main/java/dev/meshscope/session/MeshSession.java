@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.session;
+
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.Failure;
+import dev.meshscope.core.GodotError;
+import dev.meshscope.core.MeshThread;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.RtcConfiguration;
+import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WriteMode;
+import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.core.probe.ProbePacket;
+import dev.meshscope.core.probe.ProbeStats;
+import dev.meshscope.core.probe.ProbeTracker;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One live multiplayer peer and everything around it (probe tracking, echo, test traffic, manual and folder
+ * signaling), all owned by one {@link MeshThread}. The window talks to it only through
+ * {@link SessionCommands}; it reports through a {@link SessionSink}.
+ *
+ * <p>Threads: the constructor and the command methods may be called from any thread and only queue work. The
+ * peer, every connection and channel are created and called on the mesh thread alone. Nothing here blocks
+ * the caller, and nothing here knows about JavaFX.
+ */
+public final class MeshSession implements SessionCommands {
+    /**
+     * How often the whole state is published: 10 Hz reads as live, and every publication repaints the tables;
+     * with software rendering on a loaded 2-core machine 20 Hz doubled the render time for nothing a human sees.
+     */
+    public static final long PUBLISH_PERIOD_MS = 100;
+    /** Probe statistics sort their RTT windows; every 3rd publication (about 3 Hz) is plenty for a human. */
+    static final int PROBE_STATS_EVERY = 3;
+    /** How often a rate-limited burst is topped up when nothing else wakes the loop (5 ms rate granularity). */
+    static final long TRAFFIC_TICK_MS = 5;
+    /** Packets read per loop iteration at most, so a flood cannot starve commands and publication. */
+    static final int MAX_READS_PER_POLL = 4096;
+
+    private final WebRtcRuntime runtime;
+    private final MeshThread thread;
+    private final SessionSink sink;
+    private final ProbeTracker tracker = new ProbeTracker();
+    private final TrafficPump traffic = new TrafficPump(tracker);
+    private final GodotPrinter printer = new GodotPrinter();
+    private final ManualSignaling manual;
+    /** Each peer's channels, cached from PeerAdded: a channel list never changes after addPeer. */
+    private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels = new java.util.HashMap<>();
+    private final FolderSignaling folder;
+    private WebRtcMultiplayerPeer peer;
+    private RtcConfiguration rtcConfig = RtcConfiguration.DEFAULT;
+    private boolean echo = true;
+    private List<ProbeStats> probeStats = List.of();
+    private int publishCount;
+
+    /**
+     * Starts the mesh thread (named {@code threadName}) and creates the multiplayer peer on it. Any thread.
+     *
+     * @param runtime the WebRTC runtime every connection is made with (owned by the caller, closed after this)
+     * @param sink    where events, actions and states go (called on the mesh thread)
+     */
+    public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.thread = new MeshThread(threadName, runtime);
+        this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
+        this.folder = new FolderSignaling(thread, runtime, () -> peer, sink::action);
+        thread.setFailureHandler(t -> sink.action(OperatorAction.failed(0, "internal",
+                "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
+        thread.execute(this::init);
+        thread.addPoller(this::pollOnce);
+        thread.addTicker(PUBLISH_PERIOD_MS, TimeUnit.MILLISECONDS, this::publish);
+        thread.addTicker(TRAFFIC_TICK_MS, TimeUnit.MILLISECONDS, this::pumpTraffic);
+    }
+
+    private void init() {
+        peer = new WebRtcMultiplayerPeer();
+        peer.setAnswerProbesOnArrival(echo);
+        peer.addEventListener(this::onEvent);
+        if (runtime.loadProblem() != null) {
+            sink.action(OperatorAction.failed(0, "startup", "the WebRTC library could not be loaded: "
+                    + runtime.loadProblem()));
+        }
+        publish();
+    }
+
+    // ---------------------------------------------------------------- commands (any thread)
+
+    @Override
+    public CompletableFuture<Integer> generateUniqueId() {
+        return thread.call(() -> peer.generateUniqueId());
+    }
+
+    @Override
+    public void create(CreateRequest r) {
+        thread.execute(() -> doCreate(r));
+    }
+
+    @Override
+    public void close() {
+        thread.execute(() -> {
+            if (peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED) {
+                sink.action(OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
+                return;
+            }
+            int n = peer.getPeers().size();
+            traffic.stop();
+            folder.leave("the multiplayer peer was closed");
+            peer.close();
+            manual.clear();
+            tracker.clear();
+            probeStats = List.of();
+            sink.action(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping " + n + " peer(s)."));
+            publish();
+        });
+    }
+
+    @Override
+    public void setRefuseNewConnections(boolean refuse) {
+        thread.execute(() -> {
+            peer.setRefuseNewConnections(refuse);
+            sink.action(OperatorAction.ok(0, "refuse new connections", refuse ? "on: addPeer now fails with "
+                    + "ERR_UNAUTHORIZED." : "off: new peers are accepted."));
+            publish();
+        });
+    }
+
+    @Override
+    public void removePeer(int peerId) {
+        thread.execute(() -> {
+            if (!peer.hasPeer(peerId)) {
+                sink.action(OperatorAction.failed(peerId, "remove peer", "there is no peer " + peerId + "."));
+                return;
+            }
+            peer.removePeer(peerId);
+            sink.action(OperatorAction.ok(peerId, "remove peer", "removed peer " + peerId + " and closed its connection."));
+        });
+    }
+
+    @Override
+    public void send(SendRequest r) {
+        thread.execute(() -> {
+            String problem = traffic.start(peer, r);
+            if (problem != null) {
+                sink.action(OperatorAction.failed(Math.max(0, r.target()), "send", "cannot send: " + problem));
+                return;
+            }
+            sink.action(OperatorAction.ok(Math.max(0, r.target()), "send", describe(r)));
+            pumpTraffic();
+        });
+    }
+
+    @Override
+    public void stopSending() {
+        thread.execute(() -> {
+            traffic.stop();
+            sink.action(OperatorAction.ok(0, "send", "stopped sending."));
+        });
+    }
+
+    @Override
+    public void setEcho(boolean on) {
+        thread.execute(() -> {
+            echo = on;
+            if (peer != null) {
+                peer.setAnswerProbesOnArrival(on);
+            }
+            sink.action(OperatorAction.ok(0, "echo", on ? "on: probe pings are answered with pongs."
+                    : "off: probe pings are counted but not answered."));
+        });
+    }
+
+    @Override
+    public void clearProbes() {
+        thread.execute(() -> {
+            tracker.clear();
+            probeStats = List.of();
+            sink.action(OperatorAction.ok(0, "probes", "probe results cleared."));
+        });
+    }
+
+    @Override
+    public void addManualPeer(int remoteId) {
+        thread.execute(() -> {
+            manual.addPeer(remoteId);
+            publish();
+        });
+    }
+
+    @Override
+    public void applyPaste(String text, int assumedSender) {
+        thread.execute(() -> {
+            manual.applyPaste(text, assumedSender);
+            publish();
+        });
+    }
+
+    @Override
+    public void cancelPending(int remoteId) {
+        thread.execute(() -> {
+            manual.cancel(remoteId);
+            publish();
+        });
+    }
+
+    @Override
+    public void joinFolder(java.nio.file.Path dir, CreateRequest as) {
+        thread.execute(() -> {
+            folder.join(dir, as);
+            publish();
+        });
+    }
+
+    @Override
+    public void leaveFolder() {
+        thread.execute(() -> {
+            folder.leave("left by the operator");
+            publish();
+        });
+    }
+
+    /**
+     * Runs {@code task} with the multiplayer peer on the mesh thread: for in-process tools (the GUI benchmark,
+     * tests) that wire peers directly. Any thread.
+     */
+    public void onMeshThread(Consumer<WebRtcMultiplayerPeer> task) {
+        thread.execute(() -> task.accept(peer));
+    }
+
+    /** The RTC configuration new connections are initialized with (mesh thread). */
+    RtcConfiguration rtcConfiguration() {
+        return rtcConfig;
+    }
+
+    /** The mesh thread, for wiring in-process peers (tests, benchmark). */
+    public MeshThread meshThread() {
+        return thread;
+    }
+
+    /** The runtime this session makes connections with. */
+    public WebRtcRuntime runtime() {
+        return runtime;
+    }
+
+    /** Closes the peer (dropping every connection) and stops the mesh thread. Any thread; waits for the thread. */
+    public void shutdown() {
+        thread.execute(() -> {
+            traffic.stop();
+            folder.leave("the window was closed");
+            if (peer != null && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
+                peer.close();
+            }
+        });
+        thread.close();
+    }
+
+    // ---------------------------------------------------------------- mesh thread
+
+    private void doCreate(CreateRequest r) {
+        String op = "create " + r.mode().name().toLowerCase(java.util.Locale.ROOT);
+        if (peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
+            sink.action(OperatorAction.failed(0, op, "already created as " + peer.getNetworkMode() + " with id "
+                    + peer.getUniqueId() + ": press Close first."));
+            return;
+        }
+        RtcConfiguration cfg = RtcConfiguration.withServers(r.iceServers());
+        String problem = cfg.problem();
+        if (problem != null) {
+            sink.action(OperatorAction.failed(0, op, problem));
+            return;
+        }
+        GodotError e;
+        if (r.mode() == NetworkMode.SERVER) {
+            e = peer.createServer(r.extraChannels());
+        } else if (r.mode() == NetworkMode.CLIENT) {
+            e = peer.createClient(r.peerId(), r.extraChannels());
+        } else if (r.mode() == NetworkMode.MESH) {
+            e = peer.createMesh(r.peerId(), r.extraChannels());
+        } else {
+            sink.action(OperatorAction.failed(0, op, "choose server, client or mesh."));
+            return;
+        }
+        if (e != GodotError.OK) {
+            Failure f = peer.getLastFailure();
+            sink.action(OperatorAction.failed(0, op, e + ": " + (f == null ? "no reason recorded" : f.reason())));
+            return;
+        }
+        rtcConfig = cfg;
+        tracker.clear();
+        probeStats = List.of();
+        sink.action(OperatorAction.ok(0, op, "created " + peer.getNetworkMode() + " with unique id "
+                + peer.getUniqueId() + ", " + r.extraChannels().size() + " extra channel(s), "
+                + (r.iceServers().isEmpty() ? "no ICE servers (host candidates only)."
+                : r.iceServers().size() + " ICE server(s).")));
+        publish();
+    }
+
+    private void onEvent(MeshEvent e) {
+        if (e instanceof MeshEvent.PeerAdded pa) {
+            var info = peer.getPeer(pa.peerId());
+            if (info != null) {
+                channels.put(pa.peerId(), info.channels());
+            }
+        } else if (e instanceof MeshEvent.PeerRemoved pr) {
+            channels.remove(pr.peerId());
+            traffic.forgetPeer(pr.peerId());
+            tracker.forgetPeer(pr.peerId());
+        } else if (e instanceof MeshEvent.Closed) {
+            channels.clear();
+        }
+        sink.event(e);
+        manual.onEvent(e);
+    }
+
+    private void pollOnce() {
+        if (peer == null) {
+            return;
+        }
+        peer.poll();
+        int reads = 0;
+        while (reads < MAX_READS_PER_POLL && peer.getAvailablePacketCount() > 0) {
+            int from = peer.getPacketPeer();
+            int channel = peer.getPacketChannelIndex();
+            byte[] data = peer.getPacket();
+            reads++;
+            if (!ProbePacket.looksLikeProbe(data)) {
+                continue; // Game traffic: counted by the channel, nothing to answer.
+            }
+            byte[] pong = echo ? ProbePacket.pongFor(data) : null;
+            if (pong != null) {
+                // A ping the callback could not answer (channel not open yet there): answer it here, on the channel
+                // and in the form it came in.
+                peer.putPacketOn(from, channel, peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY, pong);
+            } else {
+                tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos());
+            }
+        }
+        if (reads == MAX_READS_PER_POLL || traffic.pump(channels)) {
+            thread.wake();
+        }
+    }
+
+    /**
+     * The channel field of an encoded probe packet (bytes 6-7, big-endian; see {@link ProbePacket}), read without
+     * decoding: a pong is answered per packet, at full rate. Call only on bytes {@link ProbePacket#looksLikeProbe}
+     * accepted.
+     */
+    public static int probeChannel(byte[] probe) {
+        return ((probe[6] & 0xFF) << 8) | (probe[7] & 0xFF);
+    }
+
+    private void pumpTraffic() {
+        if (peer != null && traffic.pump(channels)) {
+            thread.wake();
+        }
+    }
+
+    private void publish() {
+        if (peer == null) {
+            return;
+        }
+        manual.tick();
+        if (publishCount++ % PROBE_STATS_EVERY == 0) {
+            probeStats = tracker.stats();
+        }
+        String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED && peer.getPeers().isEmpty()
+                ? "{  }" : printer.print(peer.getPeers());
+        sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo,
+                traffic.status(), folder.status()));
+    }
+
+    private List<PendingSignal> pendingList() {
+        return manual.list();
+    }
+
+    private static String describe(SendRequest r) {
+        String target = r.target() == 0 ? "every peer" : r.target() > 0 ? "peer " + r.target()
+                : "every peer but " + (-r.target());
+        String ch = r.channel() == SendRequest.ALL_CHANNELS ? "every channel"
+                : "channel " + r.channel() + " \"" + WebRtcMultiplayerPeer.channelLabel(r.channel()) + "\"";
+        String rate = r.ratePerSec() == 0 ? "as fast as the send buffers allow" : r.ratePerSec() + " packet(s)/s";
+        return "sending " + r.count() + " " + (r.probe() ? "probe ping(s)" : "raw packet(s)") + " of "
+                + r.payloadLength() + " B payload to " + target + " on " + ch + ", " + rate + ".";
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.session;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the window can ask of the mesh. Every method may be called from any thread (the FX thread in the
+ * GUI), only queues work for the mesh thread, and returns at once: outcomes arrive through the
+ * {@link SessionSink} as {@link OperatorAction}s, events and states.
+ */
+public interface SessionCommands {
+    /** Godot's {@code generate_unique_id()}, computed on the mesh thread. */
+    CompletableFuture<Integer> generateUniqueId();
+
+    /** {@code create_server}/{@code create_client}/{@code create_mesh} with the request's extras and ICE servers. */
+    void create(CreateRequest request);
+
+    /** {@code close()}: drops every peer and goes back to DISCONNECTED; stops traffic and pending exchanges. */
+    void close();
+
+    /** {@code refuse_new_connections}. */
+    void setRefuseNewConnections(boolean refuse);
+
+    /** {@code remove_peer(id)}. */
+    void removePeer(int peerId);
+
+    /** Starts a test-packet burst (replacing a running one). */
+    void send(SendRequest request);
+
+    /** Stops the running burst. */
+    void stopSending();
+
+    /** Whether this side answers probe pings with pongs. On by default. */
+    void setEcho(boolean on);
+
+    /** Forgets every probe result. */
+    void clearProbes();
+
+    /**
+     * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
+     * the offer; its blob appears in the pending list once ICE gathering completes.
+     */
+    void addManualPeer(int remoteId);
+
+    /**
+     * Manual signaling, step 2: applies a pasted blob (or raw SDP, browser JSON, demo message). An offer makes
+     * the answer blob to send back; an answer completes our offer. {@code assumedSender} is the sender id to
+     * assume for a paste that carries none, or 0. A refused paste changes nothing.
+     */
+    void applyPaste(String text, int assumedSender);
+
+    /** Cancels a pending exchange: removes the peer and closes its connection. */
+    void cancelPending(int remoteId);
+
+    /**
+     * Joins the signaling folder {@code dir} with the mode, id and extra channels of {@code as} (the peer must not
+     * be created: the lobby creates it when it assigns the id). Lobby peers are then added and connected
+     * automatically (the larger id offers); progress and problems arrive as actions.
+     */
+    void joinFolder(java.nio.file.Path dir, CreateRequest as);
+
+    /** Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule). */
+    void leaveFolder();
+}

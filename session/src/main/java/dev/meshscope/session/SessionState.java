@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+package dev.meshscope.session;
+
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.probe.ProbeStats;
+import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.signaling.blob.PasteExpectation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the window shows that is not an event, taken at one moment on the mesh thread. Immutable; the
+ * GUI keeps only the newest one it has not shown yet.
+ *
+ * @param atNanos    {@link System#nanoTime()} when it was taken (rates are computed between two states)
+ * @param mesh       the multiplayer peer's snapshot ({@code get_peers()} with states and counters)
+ * @param dictionary {@code print(get_peers())} exactly as Godot prints it
+ * @param probes     probe results per (peer, channel)
+ * @param pending    half-signaled manual connections
+ * @param echo       whether this side answers probe pings
+ * @param traffic    progress of the current test-packet burst
+ * @param folder     the shared-folder signaling status line, or "" when not joined
+ */
+public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
+                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+    /** Copies the lists. */
+    public SessionState {
+        probes = List.copyOf(probes);
+        pending = List.copyOf(pending);
+    }
+
+    /** The state before anything was created. */
+    public static SessionState initial() {
+        return new SessionState(System.nanoTime(), MeshSnapshot.empty(), "{  }", List.of(), List.of(), true,
+                TrafficStatus.IDLE, "");
+    }
+
+    /**
+     * What this peer is and expects, for checking a paste as it is typed: {@code null} when nothing is created.
+     * {@code assumedSender} is the sender id to assume for a paste that carries none (raw SDP), or 0.
+     */
+    public PasteExpectation pasteExpectation(int assumedSender) {
+        if (mesh.status() == ConnectionStatus.DISCONNECTED || mesh.uniqueId() < 1) {
+            return null;
+        }
+        Set<Integer> offers = new HashSet<>();
+        for (PendingSignal p : pending) {
+            if (p.weOffered() && p.stage() != PendingSignal.Stage.FAILED) {
+                offers.add(p.peerId());
+            }
+        }
+        return expectation(mesh.uniqueId(), mesh.mode(), mesh.channelModes(), offers, assumedSender);
+    }
+
+    /** The paste expectation of a peer with this id, mode, channel modes (3 + extras) and pending offers. */
+    static PasteExpectation expectation(int ownId, NetworkMode mode, List<TransferMode> channelModes,
+                                        Set<Integer> pendingOffers, int assumedSender) {
+        return PasteExpectation.of(ownId, mode, extras(channelModes)).withPendingOffers(pendingOffers)
+                .assumingSender(Math.max(0, assumedSender));
+    }
+
+    /** The extra channels of a channel-mode list (3 defaults + extras). */
+    static List<TransferMode> extras(List<TransferMode> modes) {
+        return modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX ? List.of()
+                : List.copyOf(modes.subList(WebRtcMultiplayerPeer.CH_RESERVED_MAX, modes.size()));
+    }
+}
