@@ -194,7 +194,7 @@ public final class FolderTransport implements SignalTransport {
         Presence existing = readPresenceQuietly(own);
         if (existing != null && !existing.instance().equals(instance)) {
             long age = System.currentTimeMillis() - existing.time();
-            if (existing.deadOn(host)) {
+            if (existing.deadOn(host, Presence.ownPidNamespace())) {
                 sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a presence file whose process (pid "
                         + existing.pid() + ") is no longer running on this host."));
             } else if (age < options.staleAfter().toMillis()) {
@@ -206,7 +206,7 @@ public final class FolderTransport implements SignalTransport {
                     + age / 1000 + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
         }
         presence = new Presence(ownId, ModeNames.name(options.mode()), ModeNames.toInts(options.channels()), instance,
-                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis());
+                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis(), Presence.ownPidNamespace());
         try {
             layout.writeInside(own, json(presence));
         } catch (IOException e) {
