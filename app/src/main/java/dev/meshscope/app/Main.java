@@ -35,7 +35,8 @@ public final class Main implements Runnable {
     /**
      * The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here; bad
      * options anywhere in it end with their one-line reason ({@link ReasonLastHandler}, set after every subcommand is
-     * added, as picocli applies it only to the commands present).
+     * added, as picocli applies it only to the commands present). Called on the JVM's main thread (and by tests, on
+     * theirs); each call builds a new tree.
      */
     static CommandLine commandLine() {
         CommandLine bench = new CommandLine(new BenchCommand()).addSubcommand(new GuiBenchCommand());

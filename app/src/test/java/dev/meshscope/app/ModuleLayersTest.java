@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,8 @@ class ModuleLayersTest {
     private static final String WINDOW = "dev.meshscope.app..";
     private static final String AGENT = "dev.meshscope.agent..";
     private static final String BENCH = "dev.meshscope.bench..";
+    private static final String BENCH_BASELINE = "dev.meshscope.bench.baseline..";
+    private static final String WEBRTC_JAVA = "dev.onvoid.webrtc..";
     private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "atlantafx..", "org.kordamp.ikonli.."};
 
     /** Main classes only: the test classes of this module and mesh-core's test jar are not part of the layering. */
@@ -129,6 +137,37 @@ class ModuleLayersTest {
         noClasses().that().resideInAnyPackage(AGENT, BENCH)
                 .should().dependOnClassesThat().resideInAPackage(WINDOW)
                 .because("the window benchmark (bench gui) lives with the window in app, whose Main adds it")
+                .check(EVERY_MODULE);
+    }
+
+    @Test
+    void onlyMeshCoreAndTheBenchBaselineUseWebrtcJava() {
+        noClasses().that().resideOutsideOfPackages(CORE, BENCH_BASELINE)
+                .should().dependOnClassesThat().resideInAPackage(WEBRTC_JAVA)
+                .because("mesh-core guards webrtc-java's hazards; only the bench's baseline measures the raw library")
+                .check(EVERY_MODULE);
+    }
+
+    @Test
+    void webrtcJavaTypesStayOutOfMeshCoresPublicSignatures() {
+        ArchCondition<JavaCodeUnit> noWebrtcTypes = new ArchCondition<>("not name a webrtc-java type") {
+            @Override
+            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                List<JavaClass> named = new ArrayList<>(unit.getRawParameterTypes());
+                named.add(unit.getRawReturnType());
+                for (JavaClass type : named) {
+                    if (type.getPackageName().startsWith("dev.onvoid.webrtc")) {
+                        events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " names " + type.getName()));
+                    }
+                }
+            }
+        };
+        codeUnits().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage(CORE)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(CORE_INTERNAL)
+                .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
+                .should(noWebrtcTypes)
+                .because("webrtc-java types never appear in a public signature outside dev.meshscope.core.internal "
+                        + "(DESIGN.md)")
                 .check(EVERY_MODULE);
     }
 

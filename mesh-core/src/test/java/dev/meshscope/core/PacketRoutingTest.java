@@ -10,10 +10,12 @@ import dev.meshscope.core.testing.RuntimeExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** put_packet routing (0, n, -n), round-robin fairness and the cursor rules of get_packet (spec 3.7, 3.8). */
+@Tag("native")
 class PacketRoutingTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
@@ -107,7 +109,6 @@ class PacketRoutingTest {
     @Test
     void packetsArrivingAfterTheCursorWentToZeroWaitForTheNextPoll() {
         List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 20, 21);
-        Runnable poll = Loopback.pollAll(mesh);
         WebRtcMultiplayerPeer a = mesh.get(0);
         assertThat(a.getAvailablePacketCount()).isZero();
         mesh.get(1).putPacket(text("late"));

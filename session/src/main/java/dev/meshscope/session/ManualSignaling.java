@@ -193,7 +193,8 @@ final class ManualSignaling {
         int from = paste.from();
         Entry e = pending.get(from);
         if (e == null || !e.signal.weOffered()) {
-            out.accept(OperatorAction.failed(from, op, "no offer to peer " + from + " is waiting for an answer."));
+            out.accept(OperatorAction.failed(from, op, "the offer to peer " + from + " no longer exists (cancelled, or "
+                    + "the peer was closed since): Add peer " + from + " again and give it the new offer."));
             return;
         }
         GodotError r = e.connection.setRemoteDescription("answer", paste.sdp());

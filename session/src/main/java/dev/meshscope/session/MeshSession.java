@@ -46,7 +46,7 @@ public final class MeshSession implements SessionCommands {
     private final MeshThread thread;
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
-    private final TrafficPump traffic = new TrafficPump(tracker);
+    private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
     private final ManualSignaling manual;
     /** Each peer's channels, cached from PeerAdded: a channel list never changes after addPeer. */
@@ -67,6 +67,7 @@ public final class MeshSession implements SessionCommands {
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.traffic = new TrafficPump(tracker, sink::action);
         this.thread = new MeshThread(threadName, runtime);
         this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
         this.folder = new FolderSignaling(thread, runtime, () -> peer, sink::action);
@@ -108,16 +109,21 @@ public final class MeshSession implements SessionCommands {
                 sink.action(OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
                 return;
             }
-            int n = peer.getPeers().size();
-            traffic.stop();
             folder.leave("the multiplayer peer was closed");
-            peer.close();
-            manual.clear();
-            tracker.clear();
-            probeStats = List.of();
-            sink.action(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping " + n + " peer(s)."));
+            closePeer("closed the multiplayer peer");
             publish();
         });
+    }
+
+    /** Closes the multiplayer peer and forgets everything about its connections; logs it as a "close". Mesh thread. */
+    private void closePeer(String what) {
+        int n = peer.getPeers().size();
+        traffic.stop();
+        peer.close();
+        manual.clear();
+        tracker.clear();
+        probeStats = List.of();
+        sink.action(OperatorAction.ok(0, "close", what + ", dropping " + n + " peer(s)."));
     }
 
     @Override
@@ -158,8 +164,9 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void stopSending() {
         thread.execute(() -> {
-            traffic.stop();
-            sink.action(OperatorAction.ok(0, "send", "stopped sending."));
+            String report = traffic.stop();
+            sink.action(OperatorAction.ok(0, "send", report == null ? "nothing was being sent." : report));
+            publish();
         });
     }
 
@@ -219,7 +226,13 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void leaveFolder() {
         thread.execute(() -> {
+            boolean sealed = folder.sealed();
             folder.leave("left by the operator");
+            if (!sealed && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
+                // Before the seal the other peers drop this one anyway (demo lobby rule), as the demo client closes its
+                // own peer when it leaves: closing it here lets the operator Join again without pressing Close.
+                closePeer("left the lobby before it was sealed: closed the multiplayer peer the folder had created");
+            }
             publish();
         });
     }

@@ -27,7 +27,9 @@ class GuiBenchSmokeTest {
     void measuresPulseGapsUnderTrafficAndReports() throws Exception {
         FxToolkit.registerPrimaryStage();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        GuiBenchCommand.Result r = GuiBenchCommand.run(4, 2, 1, 64, WaitForAsyncUtils::asyncFx,
+        GuiBenchCommand.Result r = GuiBenchCommand.run(4, 2, 1, 64, task -> {
+                    var unused = WaitForAsyncUtils.asyncFx(task);
+                },
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertThat(r.connected()).isEqualTo(3);
         assertThat(r.pulses()).isGreaterThan(10);

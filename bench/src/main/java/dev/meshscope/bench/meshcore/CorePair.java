@@ -218,7 +218,8 @@ final class CorePair implements BenchPair {
                 }
                 if (dc.getBufferedAmount() + packet.length > highWater) {
                     waiting = true;
-                    timer.schedule(() -> mesh.threadOf(A).execute(this::resume), Workload.BACKOFF_NANOS,
+                    // A failure would surface as the round's timeout; resume() itself reports through mesh.fail.
+                    var unused = timer.schedule(() -> mesh.threadOf(A).execute(this::resume), Workload.BACKOFF_NANOS,
                             TimeUnit.NANOSECONDS);
                     return;
                 }

@@ -11,6 +11,7 @@ import dev.meshscope.signaling.message.SignalMessage;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the harmless variants (a byte-order mark, a demo type written 4.0) are accepted. Every refusal has an
  * accepted twin that differs only by the damage. All pastes derive from real webrtc-java descriptions.
  */
+@Tag("native")
 class PasteDamageTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 8, shared folder: symbolic links are never followed, no reason quotes a file's content, and one bad file
  * never breaks a live peer. Real files, real links, real webrtc-java peers; every refusal has a twin that is taken.
  */
+@Tag("native")
 class FolderHardeningTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** What a linked file would leak: the first word of /etc/passwd. */

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connects is started over, the reconnect budget is renewed once a link stayed up, and a forged offer with a
  * garbage SDP never replaces a connected link. Real webrtc-java peers throughout.
  */
+@Tag("native")
 class LobbyRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     @RegisterExtension
