@@ -9,6 +9,7 @@ import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.signaling.folder.FolderCheck;
 import dev.meshscope.signaling.folder.FolderOptions;
 import dev.meshscope.signaling.folder.FolderTransport;
 import dev.meshscope.signaling.message.ModeNames;
@@ -120,6 +121,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--stale-ms", paramLabel = "MS", description = "Folder mode: report a peer gone after this long "
             + "without a heartbeat (default 5000).")
     Long staleMs;
+
+    @Option(names = "--create", description = "Folder mode: create the --signal-dir folder if it does not exist "
+            + "(without it a missing folder is refused, so a typo does not become a lobby of one).")
+    boolean create;
 
     @Option(names = "--no-stdin", description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM.")
     boolean noStdin;
@@ -397,8 +402,9 @@ public final class AgentCommand implements Callable<Integer> {
         if (!manual && out != ManualSignaling.Output.BLOB) {
             throw usage("--output is for --manual.");
         }
-        if ((heartbeatMs != null || staleMs != null || noStdin) && manual) {
-            throw usage("--heartbeat-ms, --stale-ms and --no-stdin are for --signal-dir (manual mode needs stdin).");
+        if ((heartbeatMs != null || staleMs != null || noStdin || create) && manual) {
+            throw usage("--heartbeat-ms, --stale-ms, --no-stdin and --create are for --signal-dir (manual mode needs "
+                    + "stdin).");
         }
         if (pingMs < 0 || reportMs <= 0 || exitAfter < 0) {
             throw usage("--ping-interval and --exit-after must be 0 or more, --report-interval more than 0.");
@@ -411,6 +417,10 @@ public final class AgentCommand implements Callable<Integer> {
                         FolderOptions.DEFAULT_POLL_INTERVAL);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage() + ".");
+            }
+            String folder = FolderCheck.problem(signaling.dir, create);
+            if (folder != null) {
+                throw usage("--signal-dir: " + folder);
             }
         }
         return new AgentSetup(m, own, List.copyOf(channels), manual ? null : signaling.dir, remoteId, out, echo, events,

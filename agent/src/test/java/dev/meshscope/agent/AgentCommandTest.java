@@ -8,6 +8,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Bad command lines are refused with exit code 2 and a message saying what to change, before anything starts. */
@@ -15,7 +18,7 @@ class AgentCommandTest {
 
     private static String run(int expectedExit, String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AgentCommand());
+        CommandLine cl = new CommandLine(new AgentCommand()).setParameterExceptionHandler(new ReasonLastHandler());
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute(args)).as(err.toString()).isEqualTo(expectedExit);
         return err.toString();
@@ -40,6 +43,25 @@ class AgentCommandTest {
     })
     void badOptionsAreRefusedWithAReason(String args, String message) {
         assertThat(run(2, args.strip().split(" +"))).contains(message.strip());
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSignalDirThatIsAFileMissingOrNotWritableIsRefusedWithTheReason() throws Exception {
+        Path file = Files.writeString(tmp.resolve("lobby.txt"), "x");
+        assertThat(run(2, "--mode", "mesh", "--id", "2", "--signal-dir", file.toString()))
+                .contains("is a file, not a folder");
+        Path missing = tmp.resolve("lobyb");
+        assertThat(run(2, "--mode", "mesh", "--id", "2", "--signal-dir", missing.toString()))
+                .contains("does not exist", "--create");
+        assertThat(Files.exists(missing)).isFalse();
+        assertThat(run(2, "--mode", "mesh", "--id", "2", "--manual", "--create")).contains("are for --signal-dir");
+        if (Files.isDirectory(Path.of("/proc/1"))) {
+            assertThat(run(2, "--mode", "mesh", "--id", "2", "--signal-dir", "/proc/1")).contains("is not writable");
+        }
+        // The twin, a missing folder with --create that runs, is AgentMeshProcessTest (its lobby does not exist).
     }
 
     @Test

@@ -68,8 +68,15 @@ final class FolderLayout {
         this.sealed = this.root.resolve("sealed");
     }
 
-    /** Creates the folders this peer needs, refusing any that is a symbolic link or resolves outside the folder. */
+    /**
+     * Creates the folders this peer needs inside the existing folder, refusing any that is a symbolic link or resolves
+     * outside the folder. The folder itself must exist ({@link FolderCheck} creates it when asked).
+     */
     void create(int ownId) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new FileSystemException(root.toString(), null, "does not exist or is not a folder (a missing folder "
+                    + "is not created: check the path, or create it first)");
+        }
         for (Path d : new Path[] {peers, inbox, inboxOf(ownId), rejected}) {
             if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
                 try {

@@ -60,6 +60,8 @@ public final class FolderTransport implements SignalTransport {
     public static final int MAX_MESSAGE_BYTES = 128 * 1024;
     /** Largest presence file read: a real one is about 200 bytes. */
     public static final int MAX_PRESENCE_BYTES = 4096;
+    /** Distinct problems remembered as reported; past this the memory starts over (a repeat is reported again). */
+    private static final int MAX_REPORTED = 256;
     /** How long {@link #close()} waits for the I/O thread to remove the presence file and stop. */
     private static final long CLOSE_JOIN_MILLIS = 5000;
 
@@ -192,7 +194,7 @@ public final class FolderTransport implements SignalTransport {
         Presence existing = readPresenceQuietly(own);
         if (existing != null && !existing.instance().equals(instance)) {
             long age = System.currentTimeMillis() - existing.time();
-            if (existing.deadOn(host)) {
+            if (existing.deadOn(host, Presence.ownPidNamespace())) {
                 sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a presence file whose process (pid "
                         + existing.pid() + ") is no longer running on this host."));
             } else if (age < options.staleAfter().toMillis()) {
@@ -204,7 +206,7 @@ public final class FolderTransport implements SignalTransport {
                     + age / 1000 + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
         }
         presence = new Presence(ownId, ModeNames.name(options.mode()), ModeNames.toInts(options.channels()), instance,
-                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis());
+                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis(), Presence.ownPidNamespace());
         try {
             layout.writeInside(own, json(presence));
         } catch (IOException e) {
@@ -293,10 +295,10 @@ public final class FolderTransport implements SignalTransport {
             if (live) {
                 seen.add(id); // Keep its last good presence: its owner rewrites the file at its next heartbeat.
             }
-            long since = badPresenceSince.computeIfAbsent(name, k -> nowNanos);
-            if (!live && nowNanos - since > options.staleAfter().toNanos()) {
+            Long since = badPresenceSince.putIfAbsent(name, nowNanos);
+            if (since != null && !live && nowNanos - since > options.staleAfter().toNanos()) {
                 reject(f, id, r.problem());
-            } else if (reported.add("bad presence " + name + " " + since)) {
+            } else if (since == null) {
                 sink.notice(LobbyNotice.warning(id, "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
                         + (live ? "keeping its last good presence until it rewrites the file."
                         : "ignored, and moved aside if it stays so for " + options.staleAfter().toMillis() + " ms.")));
@@ -479,7 +481,7 @@ public final class FolderTransport implements SignalTransport {
         }
         String what = p != null ? "a presence with another instance token (pid " + p.pid() + " on " + p.host() + ")"
                 : "something that is not a valid presence (" + r.problem() + ")";
-        if (reported.add("own " + (p != null ? p.instance() : r.problem()))) {
+        if (reportOnce("own " + (p != null ? p.instance() : r.problem()))) {
             sink.notice(LobbyNotice.warning(0, "This peer's presence file was overwritten with " + what + "; keeping id "
                     + ownId + " and rewriting it. If another process really uses id " + ownId + ", stop it."));
         }
@@ -537,10 +539,18 @@ public final class FolderTransport implements SignalTransport {
             return;
         }
         String why = layout.rejectProblem;
-        if (why != null && reported.add("reject " + why)) {
+        if (why != null && reportOnce("reject " + why)) {
             sink.notice(LobbyNotice.warning(peerId, "Could not move " + layout.root.relativize(f) + " aside ("
                     + reason + "): " + why + ". It is left where it is and ignored."));
         }
+    }
+
+    /** Whether {@code key} was not reported yet; remembers it (a bounded memory: a hostile writer cannot grow it). */
+    private boolean reportOnce(String key) {
+        if (reported.size() >= MAX_REPORTED) {
+            reported.clear();
+        }
+        return reported.add(key);
     }
 
     /** An I/O failure in words, without quoting any file content (only paths and the system's reason). */
@@ -557,7 +567,7 @@ public final class FolderTransport implements SignalTransport {
         try {
             layout.checkedDir(dir);
         } catch (IOException e) {
-            if (!(e instanceof NoSuchFileException) && reported.add("list " + describe(e))) {
+            if (!(e instanceof NoSuchFileException) && reportOnce("list " + describe(e))) {
                 sink.notice(LobbyNotice.warning(0, "Not reading " + layout.root.relativize(dir) + ": " + describe(e) + "."));
             }
             return out;

@@ -49,6 +49,7 @@ final class Roster {
 
     private final FolderOptions options;
     private final String ownHost;
+    private final String ownPidns = Presence.ownPidNamespace();
     private final long staleNanos;
     private final Map<Integer, Entry> peers = new LinkedHashMap<>();
 
@@ -96,7 +97,7 @@ final class Roster {
             e.presence = p;
             e.lastChangeNanos = nowNanos;
             long age = nowMillis - p.time();
-            if (p.deadOn(ownHost)) {
+            if (p.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
                 out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file was written by pid " + p.pid()
                         + ", which is no longer running on this host: a leftover, ignored unless it beats again."));
@@ -136,7 +137,7 @@ final class Roster {
         }
         for (Entry e : peers.values()) {
             int id = e.presence.id();
-            if (!e.stale && e.presence.deadOn(ownHost)) {
+            if (!e.stale && e.presence.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
                 if (e.announced) {
                     depart(e, "is gone: its process (pid " + e.presence.pid() + ") is no longer running on this host",

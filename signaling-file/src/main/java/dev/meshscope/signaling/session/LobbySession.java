@@ -16,7 +16,6 @@ import dev.meshscope.signaling.blob.DescriptionCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -47,7 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threads: every callback of {@link Listener} and every call on the multiplayer peer and its connections runs
  * on the {@link MeshThread}'s owner thread. The transport does its I/O on its own thread and hands each message to
  * the owner with {@link MeshThread#execute}. {@link #start}, {@link #seal} and {@link #close} may be called from any
- * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller.
+ * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller. The
+ * session registers one cheap poller of its own for its timeouts, removed once it stops.
  */
 public final class LobbySession implements AutoCloseable {
     /**
@@ -107,6 +107,10 @@ public final class LobbySession implements AutoCloseable {
     private final java.util.Map<Integer, Long> connectedSince = new java.util.HashMap<>();
     private volatile Duration negotiationTimeout = NEGOTIATION_TIMEOUT;
     private volatile Duration stableLink = STABLE_LINK;
+    /** A poller (removable, unlike a ticker) that runs {@link #tick} every {@code tickNanos}. */
+    private final Runnable ticker = this::maybeTick;
+    private volatile long tickNanos;
+    private long nextTickNanos;
     private int ownId;
     private boolean sealed;
     private boolean finished;
@@ -148,8 +152,9 @@ public final class LobbySession implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the session is already started");
         }
-        long window = Math.min(negotiationTimeout.toMillis(), Math.max(stableLink.toMillis(), 1));
-        thread.addTicker(Math.max(window / TICKS_PER_WINDOW, 1), TimeUnit.MILLISECONDS, this::tick);
+        long window = Math.min(negotiationTimeout.toNanos(), Math.max(stableLink.toNanos(), 1));
+        tickNanos = Math.max(window / TICKS_PER_WINDOW, 1);
+        thread.addPoller(ticker);
         transport.start(new SignalTransport.Sink() {
             @Override
             public void received(SignalMessage message) {
@@ -368,11 +373,20 @@ public final class LobbySession implements AutoCloseable {
      * Starts over every negotiation that has not connected within the timeout (its peer is removed, which makes a
      * new connection by the usual rule and budget), and renews the reconnect budget of links that stayed up.
      */
-    private void tick() {
-        if (stopped.get() || finished) {
+    private void maybeTick() {
+        long now = System.nanoTime();
+        if (now - nextTickNanos < 0) {
             return;
         }
-        long now = System.nanoTime();
+        nextTickNanos = now + tickNanos;
+        if (stopped.get() || finished) {
+            thread.removePoller(ticker);
+            return;
+        }
+        tick(now);
+    }
+
+    private void tick(long now) {
         java.util.List<Integer> stuck = new java.util.ArrayList<>();
         for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = negotiatingSince.entrySet().iterator();
                 it.hasNext(); ) {
