@@ -29,9 +29,6 @@ public final class DescriptionCheck {
         }
         String problem = info.problemAs(type);
         if (problem == null) {
-            problem = FingerprintCheck.problem(info);
-        }
-        if (problem == null) {
             problem = BlobCodec.candidateProblem(info);
         }
         return problem;

@@ -190,7 +190,7 @@ final class PasteChecks {
         if (info.fingerprints().isEmpty()) {
             return PasteResult.refused(PasteProblem.NO_FINGERPRINT, problem);
         }
-        String fingerprint = FingerprintCheck.problem(info);
+        String fingerprint = info.malformedFingerprint();
         if (fingerprint != null) {
             return PasteResult.refused(PasteProblem.BAD_FINGERPRINT, fingerprint);
         }
