@@ -29,8 +29,16 @@ final class AgentTraffic {
     private final WebRtcMultiplayerPeer peer;
     private final boolean echo;
     private final ProbeTracker tracker = new ProbeTracker();
+    private final TrafficCounts counts = new TrafficCounts();
+    private ReplyHandler replies;
     private long received;
     private long echoed;
+
+    /** Takes the packets that are replies to this agent's own test packets ({@code --send}). Owner thread. */
+    interface ReplyHandler {
+        /** Returns true when {@code data} was a reply it counted (it is then not echoed). */
+        boolean onPacket(int from, int channel, byte[] data, boolean text, long arrivedNanos);
+    }
 
     AgentTraffic(WebRtcMultiplayerPeer peer, boolean echo) {
         this.peer = peer;
@@ -40,6 +48,11 @@ final class AgentTraffic {
     /** Owner thread, before the first poll: with echo on, pings are answered where they arrive (see mesh-core). */
     void start() {
         peer.setAnswerProbesOnArrival(echo);
+    }
+
+    /** Sets the handler that sees every packet first ({@code --send}); owner thread, before the first drain. */
+    void setReplyHandler(ReplyHandler handler) {
+        this.replies = handler;
     }
 
     /** Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. */
@@ -52,6 +65,11 @@ final class AgentTraffic {
                 continue;
             }
             received++;
+            boolean text = peer.wasStringPacket();
+            counts.received(from, channel, data.length, text);
+            if (replies != null && replies.onPacket(from, channel, data, text, peer.getLastPacketArrivalNanos())) {
+                continue;
+            }
             if (tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos()) || !echo) {
                 continue;
             }
@@ -60,8 +78,10 @@ final class AgentTraffic {
                 continue; // Probe data that did not decode as a pong or data packet: not ours to answer.
             }
             // Back on the channel it came in on, in the form it came in (text stays text).
-            WriteMode form = peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY;
-            if (peer.putPacketOn(from, channel, form, pong != null ? pong : data) == GodotError.OK) {
+            WriteMode form = text ? WriteMode.TEXT : WriteMode.BINARY;
+            boolean ok = peer.putPacketOn(from, channel, form, pong != null ? pong : data) == GodotError.OK;
+            counts.echoed(from, channel, ok);
+            if (ok) {
                 echoed++;
             }
         }
@@ -103,6 +123,19 @@ final class AgentTraffic {
                     + "wrong channel %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms", s.peerId(), s.channel(),
                     WebRtcMultiplayerPeer.channelLabel(s.channel()), s.sent(), s.received(), s.lost(), s.wrongChannel(),
                     s.rttMedianMs(), s.rttP99Ms(), s.appRttMedianMs()));
+        }
+    }
+
+    /**
+     * Reports what was received and echoed per (peer, channel) with {@code sink} and a status line each: the flows
+     * that changed since the last report, or every flow when {@code all} (at the end).
+     */
+    void reportCounts(boolean all, Consumer<TrafficCounts.Counts> sink, Consumer<String> say) {
+        for (TrafficCounts.Counts c : counts.changedSinceLast(all)) {
+            sink.accept(c);
+            say.accept(String.format(Locale.ROOT, "traffic peer %d channel %d (%s): received %d (%d text, %d bytes), "
+                    + "echoed %d, echo refused %d", c.peerId(), c.channel(), WebRtcMultiplayerPeer.channelLabel(c.channel()),
+                    c.received(), c.receivedText(), c.receivedBytes(), c.echoed(), c.echoRefused()));
         }
     }
 }
