@@ -29,7 +29,20 @@ final class AgentTraffic {
     private final WebRtcMultiplayerPeer peer;
     private final boolean echo;
     private final ProbeTracker tracker = new ProbeTracker();
+    /**
+     * Echo back-pressure: hold an echo while this much waits in its channel's send queue (bench's throughput high
+     * water; far below mesh-core's 8 MiB safety bound, where every refusal would also be logged as a failure).
+     */
+    static final long ECHO_HIGH_WATER_BYTES = 1024 * 1024;
+    /** How long a held echo waits before it looks again (1 MiB drains in ~16 ms: 1 ms never starves it). */
+    static final long ECHO_RETRY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** An echo waiting for its channel's send queue to drain. */
+    private record Held(int peer, int channel, WriteMode form, byte[] data) { }
+
     private final TrafficCounts counts = new TrafficCounts();
+    private DelayedWake later;
+    private Held held;
     private ReplyHandler replies;
     private long received;
     private long echoed;
@@ -55,8 +68,27 @@ final class AgentTraffic {
         this.replies = handler;
     }
 
-    /** Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. */
+    /**
+     * Sets how the owner thread is woken (thread-safe), so an echo held back by a full send queue is retried after
+     * {@link #ECHO_RETRY_NANOS}; without it the retry waits for the next poll. Owner thread, before the first drain.
+     */
+    void setWake(Runnable wake) {
+        this.later = new DelayedWake(wake);
+    }
+
+    /**
+     * Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. While an echo waits for
+     * its channel's send queue to drain, nothing more is read: packets wait in mesh-core's bounded receive queue,
+     * as a Godot game that stops calling get_packet would make them wait.
+     */
     void drain() {
+        if (held != null) {
+            if (!echo(held.peer(), held.channel(), held.form(), held.data())) {
+                retryLater();
+                return;
+            }
+            held = null;
+        }
         while (peer.getAvailablePacketCount() > 0) {
             int from = peer.getPacketPeer();
             int channel = peer.getPacketChannelIndex();
@@ -66,7 +98,7 @@ final class AgentTraffic {
             }
             received++;
             boolean text = peer.wasStringPacket();
-            counts.received(from, channel, data.length, text);
+            counts.received(from, channel, data.length, text, peer.getLastPacketArrivalNanos());
             if (replies != null && replies.onPacket(from, channel, data, text, peer.getLastPacketArrivalNanos())) {
                 continue;
             }
@@ -79,11 +111,39 @@ final class AgentTraffic {
             }
             // Back on the channel it came in on, in the form it came in (text stays text).
             WriteMode form = text ? WriteMode.TEXT : WriteMode.BINARY;
-            boolean ok = peer.putPacketOn(from, channel, form, pong != null ? pong : data) == GodotError.OK;
-            counts.echoed(from, channel, ok);
-            if (ok) {
-                echoed++;
+            byte[] answer = pong != null ? pong : data;
+            if (!echo(from, channel, form, answer)) {
+                held = new Held(from, channel, form, answer);
+                retryLater();
+                return;
             }
+        }
+    }
+
+    /**
+     * Sends one echo, unless the channel's send queue is above {@link #ECHO_HIGH_WATER_BYTES}: returns false then
+     * (try again later). A refusal for any other reason (peer gone, channel closed) is counted and the echo dropped.
+     */
+    private boolean echo(int to, int channel, WriteMode form, byte[] answer) {
+        PeerInfo info = peer.hasPeer(to) ? peer.getPeer(to) : null;
+        if (info != null && channel < info.channels().size()
+                && info.channels().get(channel).getBufferedAmount() + answer.length > ECHO_HIGH_WATER_BYTES) {
+            return false;
+        }
+        GodotError e = peer.putPacketOn(to, channel, form, answer);
+        if (e == GodotError.ERR_BUSY) {
+            return false;
+        }
+        counts.echoed(to, channel, e == GodotError.OK);
+        if (e == GodotError.OK) {
+            echoed++;
+        }
+        return true;
+    }
+
+    private void retryLater() {
+        if (later != null) {
+            later.at(System.nanoTime() + ECHO_RETRY_NANOS);
         }
     }
 
@@ -134,8 +194,9 @@ final class AgentTraffic {
         for (TrafficCounts.Counts c : counts.changedSinceLast(all)) {
             sink.accept(c);
             say.accept(String.format(Locale.ROOT, "traffic peer %d channel %d (%s): received %d (%d text, %d bytes), "
-                    + "echoed %d, echo refused %d", c.peerId(), c.channel(), WebRtcMultiplayerPeer.channelLabel(c.channel()),
-                    c.received(), c.receivedText(), c.receivedBytes(), c.echoed(), c.echoRefused()));
+                    + "%.2f MB/s, echoed %d, echo refused %d", c.peerId(), c.channel(),
+                    WebRtcMultiplayerPeer.channelLabel(c.channel()), c.received(), c.receivedText(), c.receivedBytes(),
+                    c.receivedMBps(), c.echoed(), c.echoRefused()));
         }
     }
 }

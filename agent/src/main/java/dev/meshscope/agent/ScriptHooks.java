@@ -37,6 +37,7 @@ final class ScriptHooks {
             }
         }, status::say) : null;
         thread.execute(() -> {
+            traffic.setWake(thread::wake);
             if (send != null) {
                 traffic.setReplyHandler(send);
             }

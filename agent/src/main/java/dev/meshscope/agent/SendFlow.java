@@ -69,6 +69,11 @@ final class SendFlow {
         return stopped || sent >= planned;
     }
 
+    /** When the first packet went out ({@link System#nanoTime()}); 0 before. */
+    long firstSendNanos() {
+        return firstSendNanos;
+    }
+
     /** Records that packet {@link #nextSeq()} went out at {@code nanos}. */
     void onSent(long nanos) {
         if (sent == 0) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
  *
  * <p>Threads: owner thread only. {@link #poll} is a poller of the agent's mesh thread (after the peer's poll and
  * the drain); {@link #onPacket} is called by the drain; {@link #report} by a ticker; {@link #summary} at the end.
- * The one exception: a delayed wake-up runs {@code wake} (thread-safe) on a timer thread.
+ * A {@link DelayedWake} runs {@code wake} (thread-safe) on a timer thread.
  */
 final class SendRun implements AgentTraffic.ReplyHandler {
     /** Full speed: pause while this much is queued on the channel (bench's THROUGHPUT_HIGH_WATER_BYTES, 1 MiB). */
@@ -43,21 +42,18 @@ final class SendRun implements AgentTraffic.ReplyHandler {
     private final Consumer<String> say;
     private final Map<Integer, List<Active>> byPeer = new LinkedHashMap<>();
     private final List<Active> all = new ArrayList<>();
-    private long scheduledWakeNanos;
-    private boolean wakeScheduled;
+    private final DelayedWake later;
     private boolean done;
 
-    /** A flow being sent, with its channel and start time. */
+    /** A flow being sent, with its channel. */
     private static final class Active {
         final SendFlow flow;
         final WebRtcDataChannel channel;
-        final long startNanos;
         boolean gone;
 
-        Active(SendFlow flow, WebRtcDataChannel channel, long startNanos) {
+        Active(SendFlow flow, WebRtcDataChannel channel) {
             this.flow = flow;
             this.channel = channel;
-            this.startNanos = startNanos;
         }
     }
 
@@ -71,6 +67,7 @@ final class SendRun implements AgentTraffic.ReplyHandler {
         this.plan = plan;
         this.ownId = ownId;
         this.wake = wake;
+        this.later = new DelayedWake(wake);
         this.finished = finished;
         this.say = say;
     }
@@ -80,12 +77,11 @@ final class SendRun implements AgentTraffic.ReplyHandler {
         if (done) {
             return;
         }
-        long now = System.nanoTime();
         Map<Integer, PeerInfo> peers = peer.getPeers();
         for (Map.Entry<Integer, PeerInfo> e : peers.entrySet()) {
             int id = e.getKey();
             if (e.getValue().connected() && (plan.target() == 0 || plan.target() == id) && !byPeer.containsKey(id)) {
-                start(id, e.getValue().channels(), now);
+                start(id, e.getValue().channels());
             }
         }
         for (Map.Entry<Integer, List<Active>> e : byPeer.entrySet()) {
@@ -115,7 +111,7 @@ final class SendRun implements AgentTraffic.ReplyHandler {
         if (more) {
             wake.run();
         } else if (nextDue != Long.MAX_VALUE) {
-            scheduleWake(nextDue);
+            later.at(nextDue);
         }
         if (!all.isEmpty() && all.stream().allMatch(a -> finished(a, System.nanoTime()))) {
             done = true;
@@ -124,7 +120,7 @@ final class SendRun implements AgentTraffic.ReplyHandler {
         }
     }
 
-    private void start(int id, List<WebRtcDataChannel> channels, long now) {
+    private void start(int id, List<WebRtcDataChannel> channels) {
         List<Active> flows = new ArrayList<>();
         List<TransferMode> modes = peer.getChannelModes();
         List<Integer> chosen = plan.channels();
@@ -134,7 +130,7 @@ final class SendRun implements AgentTraffic.ReplyHandler {
                 continue;
             }
             boolean ordered = ch >= modes.size() || modes.get(ch) != TransferMode.UNRELIABLE;
-            Active a = new Active(new SendFlow(id, ch, ordered, plan.count()), channels.get(ch), now);
+            Active a = new Active(new SendFlow(id, ch, ordered, plan.count()), channels.get(ch));
             flows.add(a);
             all.add(a);
         }
@@ -153,7 +149,9 @@ final class SendRun implements AgentTraffic.ReplyHandler {
             }
             long now = System.nanoTime();
             if (plan.rate() > 0) {
-                long due = a.startNanos + (long) (a.flow.nextSeq() * 1e9 / plan.rate());
+                // Paced from the first send, so N packets span at least (N - 1) / rate from first to last.
+                long due = a.flow.nextSeq() == 0 ? now
+                        : a.flow.firstSendNanos() + (long) (a.flow.nextSeq() * 1e9 / plan.rate());
                 if (due - now > 0) {
                     return due;
                 }
@@ -181,16 +179,6 @@ final class SendRun implements AgentTraffic.ReplyHandler {
             return false;
         }
         return a.gone || a.flow.outstanding() == 0 || now - a.flow.lastActivityNanos() > plan.lossTimeout().toNanos();
-    }
-
-    private void scheduleWake(long atNanos) {
-        long now = System.nanoTime();
-        if (wakeScheduled && scheduledWakeNanos - now > 0 && scheduledWakeNanos - atNanos <= 0) {
-            return; // An earlier (or equal) wake-up is already on its way.
-        }
-        wakeScheduled = true;
-        scheduledWakeNanos = atNanos;
-        CompletableFuture.delayedExecutor(Math.max(0, atNanos - now), TimeUnit.NANOSECONDS).execute(wake);
     }
 
     @Override

@@ -22,9 +22,11 @@ final class TrafficCounts {
      * @param receivedBytes bytes read
      * @param echoed        packets sent back (echo on)
      * @param echoRefused   echoes the channel refused (send queue full, channel closed)
+     * @param receivedMBps  receivedBytes over the time from the first packet's arrival to the last one's, in MB/s
+     *                      (10^6 bytes), as {@code ./meshscope bench} counts what its receiver read; 0 below two packets
      */
     record Counts(int peerId, int channel, long received, long receivedText, long receivedBytes, long echoed,
-                  long echoRefused) { }
+                  long echoRefused, double receivedMBps) { }
 
     private static final class Flow {
         long received;
@@ -32,6 +34,8 @@ final class TrafficCounts {
         long receivedBytes;
         long echoed;
         long echoRefused;
+        long firstArrivalNanos;
+        long lastArrivalNanos;
         boolean changed;
     }
 
@@ -41,9 +45,13 @@ final class TrafficCounts {
         return flows.computeIfAbsent(((long) peer << 32) | (channel & 0xFFFFFFFFL), k -> new Flow());
     }
 
-    /** Counts a packet read. */
-    void received(int peer, int channel, int bytes, boolean text) {
+    /** Counts a packet read that arrived from the wire at {@code arrivedNanos}. */
+    void received(int peer, int channel, int bytes, boolean text, long arrivedNanos) {
         Flow f = flow(peer, channel);
+        if (f.received == 0) {
+            f.firstArrivalNanos = arrivedNanos;
+        }
+        f.lastArrivalNanos = arrivedNanos;
         f.received++;
         f.receivedBytes += bytes;
         if (text) {
@@ -69,8 +77,10 @@ final class TrafficCounts {
         for (Map.Entry<Long, Flow> e : flows.entrySet()) {
             Flow f = e.getValue();
             if (f.changed || all) {
+                long span = f.lastArrivalNanos - f.firstArrivalNanos;
+                double mbps = span <= 0 ? 0 : f.receivedBytes * 1e3 / span; // bytes/ns * 1e9 / 1e6
                 out.add(new Counts((int) (e.getKey() >> 32), (int) (long) e.getKey(), f.received, f.receivedText,
-                        f.receivedBytes, f.echoed, f.echoRefused));
+                        f.receivedBytes, f.echoed, f.echoRefused, mbps));
                 f.changed = false;
             }
         }
