@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent as a tool for scripts, with two agent JVMs signalled by hand (the test copies the lines): a client
+ * The agent as a tool for scripts, with agent JVMs signalled by hand (the test copies the lines) or through a folder: a client
  * sends checked test packets with {@code --send} to a server, and its summary line and exit code say whether
  * everything came back. Each positive run has a negative twin: a server that does not echo, an echo server that
  * leaves midway, a client whose stdin ends without {@code --no-stdin}.
@@ -130,6 +131,37 @@ class AgentSendProcessTest {
             assertThat(e.path("event").asText()).isEqualTo("SendSummary");
             assertThat(e.path("ok").asBoolean()).isTrue();
         });
+    }
+
+    @Test
+    void inAFolderMeshEachSenderCountsItsOwnTargetAnEchoAllBackASilentPeerAllLost() throws Exception {
+        String dir = Files.createDirectories(work.resolve("lobby")).toString(); // as a user would: it exists first
+        AgentProcess echo = agent("echo2", "--mode", "mesh", "--id", "2", "--signal-dir", dir, "--echo");
+        AgentProcess silent = agent("silent5", "--mode", "mesh", "--id", "5", "--signal-dir", dir);
+        AgentProcess toEcho = agent("send3", "--mode", "mesh", "--id", "3", "--signal-dir", dir, "--no-stdin",
+                "--send", "50", "--size", "300", "--target", "2", "--exit-when-done");
+        AgentProcess toSilent = agent("send4", "--mode", "mesh", "--id", "4", "--signal-dir", dir, "--no-stdin",
+                "--send", "50", "--size", "300", "--target", "5", "--exit-when-done", "--loss-timeout", LOSS_TIMEOUT_MS);
+
+        JsonNode good = summary(toEcho);
+        assertThat(toEcho.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents)).isZero();
+        assertThat(good.path("flows")).hasSize(1);
+        assertThat(good.path("flows").get(0).path("peerId").asInt()).as("only the --target").isEqualTo(2);
+        assertAllBack(good.path("flows").get(0), 50);
+
+        JsonNode bad = summary(toSilent);
+        assertThat(toSilent.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents))
+                .isEqualTo(Summary.EXIT_INCOMPLETE);
+        assertThat(bad.path("flows")).hasSize(1);
+        assertThat(bad.path("flows").get(0).path("peerId").asInt()).isEqualTo(5);
+        assertThat(bad.path("flows").get(0).path("lost").asLong()).isEqualTo(50);
+
+        echo.closeStdin();
+        silent.closeStdin();
+        assertThat(echo.waitFor(EXIT_WAIT_SECONDS)).isZero();
+        assertThat(silent.waitFor(EXIT_WAIT_SECONDS)).isZero();
+        assertThat(traffic(echo, 3, 0).path("echoed").asLong()).isEqualTo(50);
+        assertThat(traffic(silent, 4, 0).path("received").asLong()).isEqualTo(50);
     }
 
     @Test
