@@ -55,9 +55,10 @@ import picocli.CommandLine.Spec;
                 "  terminal 2:  ./meshscope agent --mode client --id 2 --manual --ping-interval 500",
                 "  (paste terminal 2's line into terminal 1, then terminal 1's answer into terminal 2)",
                 "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
-                "", "Exit codes: 0 done (with --send: every packet came back right), 2 bad options, 3 WebRTC library missing,",
-                "  4 refused by the lobby, 5 --send: not every packet came back right (summary line on stdout),",
-                "  6 --send: no peer to send to ever connected, 143 terminated."})
+                "", "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
+                "  3 WebRTC library missing, 4 refused by the lobby, 143 terminated,",
+                "  5 --send: not every packet came back right (summary line on stdout),",
+                "  6 --send: no peer to send to ever connected."})
 public final class AgentCommand implements Callable<Integer> {
     /** Exit code when the lobby refused this peer (duplicate id, sealed folder, unusable folder). */
     static final int EXIT_SIGNALING = 4;
