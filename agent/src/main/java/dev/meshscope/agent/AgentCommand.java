@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>It ends cleanly (peer closed, runtime closed, presence file removed) when stdin ends, on SIGTERM/Ctrl-C, on
  * {@code quit}, or after {@code --exit-after}. Exit codes: 0 normal end, 2 bad options, 3 the WebRTC library
- * cannot load, 4 signaling refused this peer (duplicate id, sealed folder), 143 terminated by a signal.
+ * cannot load, 4 signaling refused this peer (duplicate id, sealed folder), 143 terminated by a signal; with
+ * {@code --send} ({@link SendOptions}), 0 means every packet came back right, else {@link Summary#EXIT_INCOMPLETE} or
+ * {@link Summary#EXIT_NOTHING_SENT}.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a headless MeshScope peer (Godot WebRTCMultiplayerPeer) that signals by hand or through a "
