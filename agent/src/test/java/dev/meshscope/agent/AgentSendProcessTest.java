@@ -220,6 +220,9 @@ class AgentSendProcessTest {
         await("the server reports the 50 packets it received, none echoed").atMost(Duration.ofSeconds(10))
                 .until(() -> traffic(server, 2, 0).path("received").asLong() == 50);
         assertThat(traffic(server, 2, 0).path("echoed").asLong()).isZero();
+        await("the server saw the client leave").atMost(Duration.ofSeconds(30))
+                .until(() -> server.stderrText().contains("peer_disconnected(2)"));
+        assertThat(server.process.isAlive()).as("without --exit-on-disconnect the server stays up").isTrue();
         server.closeStdin();
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
     }
