@@ -38,7 +38,15 @@ class AgentCommandTest {
         "--mode client --id 2 --manual --remote-id 3 | --remote-id can only be 1",
         "--mode mesh --id 2 --manual --channels 2,7 | '7' is not a transfer mode",
         "--mode mesh --id 2 --manual --output xml | --output must be blob, browser or demo",
-        "--mode mesh --id 2 --manual --no-stdin | are for --signal-dir",
+        "--mode mesh --id 2 --manual --stale-ms 3000 | are for --signal-dir",
+        "--mode mesh --id 2 --manual --size 300 | are for --send N",
+        "--mode mesh --id 2 --manual --exit-when-done | are for --send N",
+        "--mode mesh --id 2 --manual --send -1 | --send must be 1..",
+        "--mode mesh --id 2 --manual --send 5 --size 10 | --size must be 64..262144",
+        "--mode mesh --id 2 --manual --send 5 --send-channels 3 | '3' is not a channel of this peer",
+        "--mode mesh --id 2 --manual --send 5 --send-channels fast | 'fast' is not a channel of this peer",
+        "--mode mesh --id 2 --manual --send 5 --target 0 | --target must be a peer id",
+        "--mode mesh --id 2 --manual --send 5 --rate -1 | --rate must be 0",
         "--mode mesh --id 2 --signal-dir x --heartbeat-ms 1000 --stale-ms 1500 | at least two heartbeats",
     })
     void badOptionsAreRefusedWithAReason(String args, String message) {
@@ -70,7 +78,8 @@ class AgentCommandTest {
         CommandLine cl = new CommandLine(new AgentCommand());
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--signal-dir", "--manual", "terminal 1:", "Exit codes");
+        assertThat(out.toString()).contains("--signal-dir", "--manual", "terminal 1:", "Exit codes", "--send",
+                "--exit-when-done", "--exit-on-disconnect", "5 --send: not every packet came back right");
     }
 
     @Test
