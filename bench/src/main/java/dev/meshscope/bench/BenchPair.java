@@ -23,6 +23,22 @@ public interface BenchPair extends AutoCloseable {
     /** Sends 64-byte packets on the unreliable channel as fast as back-pressure allows for {@code sendMillis}. */
     PacketRate packetRate(long sendMillis, long timeoutMillis) throws BenchException;
 
+    /**
+     * How many times the pair's owner threads were woken so far (both ends summed), or -1 when the stack has no
+     * owner threads (the raw baseline works inside webrtc-java's callbacks). Any thread.
+     */
+    default long ownerWakeups() {
+        return -1;
+    }
+
+    /**
+     * The most packets this pair's receive queues held at once so far (read at the start of each owner-thread
+     * read), or -1 when the stack has no receive queues of its own (the raw baseline reads inside the callback).
+     */
+    default long peakQueuedPackets() {
+        return -1;
+    }
+
     /** Closes both connections. */
     @Override
     void close();
