@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a path can serve as a signaling folder, checked before a peer starts so that a typo or a read-only
@@ -20,7 +21,7 @@ public final class FolderCheck {
      * Why {@code dir} cannot be used, in one sentence with what to do, or {@code null} when it can. With
      * {@code create} a missing folder (and its parents) is created first.
      */
-    public static String problem(Path dir, boolean create) {
+    public static @Nullable String problem(Path dir, boolean create) {
         Path d = dir.toAbsolutePath().normalize();
         if (Files.exists(d) && !Files.isDirectory(d)) {
             return d + " is a file, not a folder: give the path of the shared folder every peer uses.";

@@ -30,11 +30,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signaling through a shared folder (local disk, NFS, SMB), playing the demo server's part for this peer
@@ -76,12 +78,18 @@ public final class FolderTransport implements SignalTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean running = true;
-    private volatile Thread ioThread;
+    private volatile @Nullable Thread ioThread;
 
-    // Confined to the I/O thread.
+    // Confined to the I/O thread. NullAway sees that the constructor leaves sink, roster, presence and host unset, not
+    // the lifecycle that sets them before any read: start() sets sink before it starts the I/O thread (Thread.start
+    // publishes it), and startUp(), the first thing that thread runs, sets host, then presence and roster; nothing
+    // reads presence or roster unless startUp() succeeded (run() returns at once when it fails).
+    @SuppressWarnings("NullAway.Init")
     private Sink sink;
+    @SuppressWarnings("NullAway.Init")
     private Roster roster;
-    private WatchService watch;
+    private @Nullable WatchService watch;
+    @SuppressWarnings("NullAway.Init")
     private Presence presence;
     private long nextSeq;
     private boolean sealed;
@@ -92,6 +100,7 @@ public final class FolderTransport implements SignalTransport {
     private final Map<String, Long> badPresenceSince = new HashMap<>();
     /** Problems already reported once (a linked folder, a foreign token in this peer's file), so scans do not repeat them. */
     private final Set<String> reported = new HashSet<>();
+    @SuppressWarnings("NullAway.Init") // See "Confined to the I/O thread" above.
     private String host;
 
     /** A transport for one peer; nothing happens on disk before {@link #start}. */
@@ -178,7 +187,7 @@ public final class FolderTransport implements SignalTransport {
     }
 
     /** Creates the folders, refuses a sealed lobby or a live duplicate id, writes the presence, sends ID. */
-    private String startUp() {
+    private @Nullable String startUp() {
         host = hostName();
         try {
             layout.create(ownId);
@@ -297,7 +306,8 @@ public final class FolderTransport implements SignalTransport {
             }
             Long since = badPresenceSince.putIfAbsent(name, nowNanos);
             if (since != null && !live && nowNanos - since > options.staleAfter().toNanos()) {
-                reject(f, id, r.problem());
+                // PresenceFile.read gives a presence, a vanished file or a problem: here it is the problem.
+                reject(f, id, Objects.requireNonNull(r.problem(), "a bad presence file has a problem"));
             } else if (since == null) {
                 sink.notice(LobbyNotice.warning(id, "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
                         + (live ? "keeping its last good presence until it rewrites the file."
@@ -515,7 +525,7 @@ public final class FolderTransport implements SignalTransport {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Presence readPresenceQuietly(Path f) {
+    private static @Nullable Presence readPresenceQuietly(Path f) {
         return PresenceFile.read(f, FolderLayout.presenceId(f.getFileName().toString())).presence();
     }
 

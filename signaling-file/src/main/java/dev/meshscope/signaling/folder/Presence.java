@@ -6,11 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.meshscope.signaling.message.ModeNames;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A peer's presence file, {@code peers/<id>.json}, rewritten at every heartbeat. Staleness is judged by
  * {@code beat} changing on the reader's own clock, so machines with skewed clocks still agree; {@code time}
  * (the writer's clock) only decides whether a file found at start-up is a leftover. Immutable; any thread.
+ *
+ * <p>Read from a file, {@code mode}, {@code channels}, {@code instance} or {@code host} may be missing (Jackson
+ * leaves it {@code null}): {@link #problem} refuses such a presence, and only presences it accepts are used.
  *
  * @param id       the peer id (must match the file name)
  * @param mode     "server", "client" or "mesh"
@@ -26,7 +30,7 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "mode", "channels", "instance", "pid", "host", "beat", "time", "pidns"})
 record Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat,
-                long time, String pidns) {
+                long time, @Nullable String pidns) {
 
     /** A presence whose PID namespace is unknown (its pid is never checked against this host's processes). */
     Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat, long time) {
@@ -44,7 +48,7 @@ record Presence(int id, String mode, List<Integer> channels, String instance, lo
      * What is wrong with a presence read from a file named for {@code fileId}, or {@code null}. The answer never
      * quotes the file's content (only validated numbers), so it is safe in a notice or a {@code .reason} file.
      */
-    String problem(int fileId) {
+    @Nullable String problem(int fileId) {
         if (id != fileId) {
             return "the file is named for peer " + fileId + " but says it is peer " + id;
         }
@@ -73,13 +77,13 @@ record Presence(int id, String mode, List<Integer> channels, String instance, lo
      * Whether this presence was written on {@code ownHost}, in this process's PID namespace {@code ownPidns}, by a
      * process that is no longer running. Unknown namespaces (another OS, an older writer) are never judged.
      */
-    boolean deadOn(String ownHost, String ownPidns) {
+    boolean deadOn(String ownHost, @Nullable String ownPidns) {
         return ownHost.equals(host) && ownPidns != null && ownPidns.equals(pidns) && pid > 0
                 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** This process's PID namespace as Linux names it, or {@code null} where there is none to read. */
-    static String ownPidNamespace() {
+    static @Nullable String ownPidNamespace() {
         try {
             String ns = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
             return PIDNS.matcher(ns).matches() ? ns : null;

@@ -4,6 +4,7 @@ package dev.meshscope.signaling.session;
 import dev.meshscope.core.Failure;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;
+import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Godot demo client ({@code multiplayer_client.gd}, spec section 9.4) on top of a
@@ -272,7 +274,7 @@ public final class LobbySession implements AutoCloseable {
     }
 
     /** A connection whose descriptions and candidates go to {@code id}, added to the peer; {@code null} if refused. */
-    private WebRtcPeerConnection newConnection(int id) {
+    private @Nullable WebRtcPeerConnection newConnection(int id) {
         WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
         pc.addListener(new WebRtcPeerConnection.Listener() {
             @Override
@@ -349,7 +351,7 @@ public final class LobbySession implements AutoCloseable {
                     + "of this session (the demo client does the same)."));
             return;
         }
-        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         if ("offer".equals(type) && from > ownId && pc.getConnectionState() != dev.meshscope.core.ConnectionState.NEW) {
             // The remote started over (it lost its connection to us first): answer on a fresh connection.
             fireNotice(LobbyNotice.info(from, "Peer " + from + " sent a new offer; replacing the old connection."));
@@ -394,7 +396,7 @@ public final class LobbySession implements AutoCloseable {
             int id = en.getKey();
             if (!peer.hasPeer(id)) {
                 it.remove();
-            } else if (peer.getPeer(id).connected()) {
+            } else if (Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
                 it.remove();
                 connectedSince.put(id, now);
             } else if (now - en.getValue() > negotiationTimeout.toNanos()) {
@@ -403,7 +405,11 @@ public final class LobbySession implements AutoCloseable {
             }
         }
         for (int id : stuck) {
-            WebRtcPeerConnection pc = peer.getPeer(id).connection();
+            PeerInfo stuckPeer = peer.getPeer(id);
+            if (stuckPeer == null) {
+                continue; // Removed meanwhile (by a listener of an earlier removal): nothing left to start over.
+            }
+            WebRtcPeerConnection pc = stuckPeer.connection();
             fireNotice(LobbyNotice.warning(id, "The negotiation with peer " + id + " has not connected after "
                     + negotiationTimeout.toMillis() + " ms (signaling " + pc.getSignalingState() + ", connection "
                     + pc.getConnectionState() + "); starting it over."));
@@ -413,7 +419,7 @@ public final class LobbySession implements AutoCloseable {
                 it.hasNext(); ) {
             java.util.Map.Entry<Integer, Long> en = it.next();
             int id = en.getKey();
-            if (!peer.hasPeer(id) || !peer.getPeer(id).connected()) {
+            if (!peer.hasPeer(id) || !Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
                 it.remove();
             } else if (now - en.getValue() >= stableLink.toNanos() && reconnects.remove(id) != null) {
                 fireNotice(LobbyNotice.info(id, "The link to peer " + id + " stayed up for " + stableLink.toMillis()
@@ -433,7 +439,7 @@ public final class LobbySession implements AutoCloseable {
             fireNotice(LobbyNotice.warning(from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
             return;
         }
-        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         GodotError e = pc.addIceCandidate(c.mid(), c.index(), c.candidate());
         if (e != GodotError.OK) {
             fireNotice(LobbyNotice.warning(from, "A candidate from peer " + from + " was refused: "
@@ -476,7 +482,7 @@ public final class LobbySession implements AutoCloseable {
         }
     }
 
-    private static String reason(Failure f, GodotError e) {
+    private static String reason(@Nullable Failure f, GodotError e) {
         return e + (f == null ? "" : " (" + f.reason() + ")");
     }
 
