@@ -43,6 +43,7 @@ class PacketAccountingTest {
         List<WebRtcMultiplayerPeer> mesh = Loopback.connectedMesh(RT.get(), 1, 2);
         WebRtcMultiplayerPeer reader = mesh.get(0);
         WebRtcMultiplayerPeer remote = mesh.get(1);
+        long runtimeBefore = RT.get().messagesReceived();
         int[] perChannel = new int[3];
         int[] seqs = new int[3];
         List<String> mismatches = new ArrayList<>();
@@ -84,6 +85,17 @@ class PacketAccountingTest {
         assertThat(perChannel[0]).isEqualTo(BURST * BURSTS);
         WebRtcDataChannel in = reader.getPeer(2).channels().get(0);
         assertThat(in.messagesReceived()).as("the channel counter agrees with the packets read").isEqualTo(perChannel[0]);
+        long channelTotal = 0;
+        for (WebRtcDataChannel ch : reader.getPeer(2).channels()) {
+            channelTotal += ch.messagesReceived();
+        }
+        for (WebRtcDataChannel ch : remote.getPeer(1).channels()) {
+            channelTotal += ch.messagesReceived();
+        }
+        assertThat(RT.get().messagesReceived() - runtimeBefore)
+                .as("the runtime's count (behind the leak estimate) agrees with every channel's own count")
+                .isEqualTo(channelTotal);
+        assertThat(RT.get().leakEstimateBytes()).isEqualTo(RT.get().messagesReceived() * WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE);
         mesh.forEach(WebRtcMultiplayerPeer::close);
     }
 

@@ -384,7 +384,7 @@ public final class MeshSession implements SessionCommands {
         String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED && peer.getPeers().isEmpty()
                 ? "{  }" : printer.print(peer.getPeers());
         sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo,
-                traffic.status(), folder.status()));
+                traffic.status(), folder.status(), runtime.messagesReceived(), runtime.leakEstimateBytes()));
     }
 
     private List<PendingSignal> pendingList() {

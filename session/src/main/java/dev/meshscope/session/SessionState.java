@@ -24,13 +24,22 @@ import java.util.Set;
  * @param echo       whether this side answers probe pings
  * @param traffic    progress of the current test-packet burst
  * @param folder     the shared-folder signaling status line, or "" when not joined
+ * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
+ * @param webrtcLeakBytes the heap webrtc-java 0.14.0 leaks for them, estimated ({@code WebRtcRuntime.leakEstimateBytes()})
  */
 public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
-                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder,
+                           long webrtcMessages, long webrtcLeakBytes) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
+    }
+
+    /** A state with no webrtc-java message counted yet (tests, and the state before the runtime delivered any). */
+    public SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
+                        List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, 0, 0);
     }
 
     /** The state before anything was created. */

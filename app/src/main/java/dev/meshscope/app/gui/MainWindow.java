@@ -25,6 +25,7 @@ import dev.meshscope.app.gui.signaling.FolderViewModel;
 import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -112,6 +113,9 @@ public final class MainWindow implements FxBridge.Receiver {
         fx.setReceiver(this);
     }
 
+    /** {@code leakLabel}: the estimated heap webrtc-java 0.14.0 leaks for the messages received so far. */
+    private final Label leak = new Label();
+
     private HBox header() {
         Label title = new Label("MeshScope", Icons.icon(Icons.MESH));
         title.getStyleClass().add("app-title");
@@ -124,6 +128,13 @@ public final class MainWindow implements FxBridge.Receiver {
         Label uid = new Label();
         uid.setId("uniqueIdLabel");
         uid.textProperty().bind(create.uniqueIdTextProperty().map(s -> "unique id " + s));
+        leak.setId("leakLabel");
+        leak.getStyleClass().add("leak-estimate");
+        leak.setTooltip(new Tooltip("webrtc-java 0.14.0 keeps ~" + WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE
+                + " B of Java heap per received message and never frees it (upstream issue 265, fixed by pull request "
+                + "272, not released). This estimate is messages received x " + WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE
+                + " B; the soak benchmark (./meshscope bench soak) measured 88 B per message. Restart MeshScope after "
+                + "long floods. Everything MeshScope holds itself is bounded."));
         ToggleSwitch refuse = new ToggleSwitch("refuse new connections");
         refuse.setId("refuseToggle");
         refuse.selectedProperty().bindBidirectional(create.refuseProperty());
@@ -147,14 +158,19 @@ public final class MainWindow implements FxBridge.Receiver {
         dismiss.visibleProperty().bind(log.lastFailureProperty().isNotNull());
         log.lastFailureProperty().addListener((o, a, b) -> error.setText(b == null ? "" : "⚠ " + Format.time(b.atMillis())
                 + "  " + b.text()));
-        for (Region r : new Region[] {title, status, uid, refuse}) {
+        for (Region r : new Region[] {title, status, uid, leak, refuse}) {
             r.setMinWidth(Region.USE_PREF_SIZE); // The status words never give way to a long failure text.
         }
         Region gap = new Region();
         gap.setMinWidth(12);
-        HBox h = new HBox(title, status, uid, refuse, gap, error, dismiss);
+        HBox h = new HBox(title, status, uid, leak, refuse, gap, error, dismiss);
         h.getStyleClass().add("app-header");
         return h;
+    }
+
+    /** The header's leak line: "webrtc leak ≈ 1.2 MB" (estimate, see the tooltip), or nothing before any message. */
+    static String leakText(SessionState s) {
+        return s.webrtcMessages() == 0 ? "" : "webrtc-java leak ≈ " + Format.bytes(s.webrtcLeakBytes());
     }
 
     private static void styleStatus(Label l, ConnectionStatus s) {
@@ -175,6 +191,7 @@ public final class MainWindow implements FxBridge.Receiver {
 
     @Override
     public void onState(SessionState s) {
+        leak.setText(leakText(s));
         create.onState(s);
         peers.onState(s);
         channels.onState(s);

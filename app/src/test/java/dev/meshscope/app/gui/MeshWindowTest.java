@@ -94,6 +94,10 @@ class MeshWindowTest extends WindowTestBase {
                                 && remote.channels().get(0).messagesSent() == 25;
                     });
 
+            // The header's leak estimate follows the runtime's message count (itself checked against every channel's
+            // own count in mesh-core's PacketAccountingTest).
+            t.awaitFx("the leak estimate is shown", () -> t.<javafx.scene.control.Label>find(w, "#leakLabel").getText()
+                    .equals("webrtc-java leak ≈ " + Format.bytes(t.runtime().leakEstimateBytes())));
             t.click(w, "#peer-node-5");
             t.awaitText(w, "#targetField", "5"::equals, "selecting the node targets the peer");
             assertThat(GuiTestSupport.fx(() -> channels.getItems().stream().allMatch(r -> r.peerId() == 5))).isTrue();
