@@ -33,7 +33,14 @@ public final class ChannelRow {
     private final DoubleProperty byteRateOut = new SimpleDoubleProperty(this, "byteRateOut");
     private final DoubleProperty byteRateIn = new SimpleDoubleProperty(this, "byteRateIn");
     private final LongProperty drops = new SimpleLongProperty(this, "drops");
-    private long lastNanos;
+    /**
+     * Rates are averaged over at least this long: snapshots come every 100 ms, so a per-snapshot rate would show
+     * a flow of 2 messages/s as 0 or 10 by turns.
+     */
+    static final long RATE_WINDOW_NANOS = 1_000_000_000L;
+
+    /** Recent samples {atNanos, msgsOut, bytesOut, msgsIn, bytesIn}, oldest first, spanning one rate window. */
+    private final java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>();
 
     ChannelRow(int peerId, ChannelSnapshot c) {
         this.peerId = peerId;
@@ -47,16 +54,33 @@ public final class ChannelRow {
                 : c.maxRetransmits() >= 0 ? c.maxRetransmits() + " retransmits" : "reliable";
     }
 
-    /** Applies a newer snapshot of this channel taken at {@code atNanos}; rates come from the counter deltas. */
+    /**
+     * Applies a newer snapshot of this channel taken at {@code atNanos}; rates come from the counter deltas since
+     * the oldest sample of the last {@link #RATE_WINDOW_NANOS} (or since the first sample, while younger). FX thread.
+     */
     void update(ChannelSnapshot c, long atNanos) {
-        if (lastNanos != 0 && atNanos > lastNanos) {
-            double secs = (atNanos - lastNanos) / 1e9;
-            msgRateOut.set(rate(c.messagesSent(), msgsOut.get(), secs));
-            msgRateIn.set(rate(c.messagesReceived(), msgsIn.get(), secs));
-            byteRateOut.set(rate(c.bytesSent(), bytesOut.get(), secs));
-            byteRateIn.set(rate(c.bytesReceived(), bytesIn.get(), secs));
+        long[] newest = samples.peekLast();
+        if (newest != null && atNanos <= newest[0]) {
+            return; // An older or repeated snapshot: nothing new to count.
         }
-        lastNanos = atNanos;
+        samples.addLast(new long[] {atNanos, c.messagesSent(), c.bytesSent(), c.messagesReceived(), c.bytesReceived()});
+        while (samples.size() > 2) {
+            java.util.Iterator<long[]> it = samples.iterator();
+            it.next();
+            long[] second = it.next();
+            if (atNanos - second[0] < RATE_WINDOW_NANOS) {
+                break; // Dropping the oldest would leave less than a window.
+            }
+            samples.removeFirst();
+        }
+        long[] oldest = samples.peekFirst();
+        if (oldest != null && oldest[0] < atNanos) {
+            double secs = (atNanos - oldest[0]) / 1e9;
+            msgRateOut.set(rate(c.messagesSent(), oldest[1], secs));
+            byteRateOut.set(rate(c.bytesSent(), oldest[2], secs));
+            msgRateIn.set(rate(c.messagesReceived(), oldest[3], secs));
+            byteRateIn.set(rate(c.bytesReceived(), oldest[4], secs));
+        }
         state.set(c.state());
         buffered.set(c.bufferedAmount());
         msgsOut.set(c.messagesSent());

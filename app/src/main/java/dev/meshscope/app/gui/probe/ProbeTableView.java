@@ -34,6 +34,10 @@ public final class ProbeTableView extends BorderPane {
         add(table, col("Peer", r -> r.peerId(), Object::toString, 56));
         add(table, col("Ch", r -> r.channel(), v -> v + "", 30));
         add(table, col("Label", r -> r.label(), v -> v, 68));
+        // Round trips first: at laptop width the right-hand columns scroll out of view.
+        add(table, col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
+        add(table, col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
+        add(table, col("App RTT", r -> r.stats().appRttMedianMs(), Format::millis, 64));
         add(table, col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
         add(table, col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
         add(table, col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
@@ -42,9 +46,6 @@ public final class ProbeTableView extends BorderPane {
         add(table, col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
         add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
         add(table, col("Wrong ch", r -> r.stats().wrongChannel(), v -> Format.count(v), 52));
-        add(table, col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
-        add(table, col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
-        add(table, col("App RTT", r -> r.stats().appRttMedianMs(), Format::millis, 64));
         add(table, col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
         Label title = new Label("Probes · RTT, loss, duplicates, reordering");
         title.getStyleClass().add("pane-title");

@@ -56,6 +56,23 @@ class ChannelsViewModelTest {
         assertThat(vm.row(2, 1).reliability()).isEqualTo("lifetime 1 ms");
     }
 
+    /** A slow flow (2 messages/s) with snapshots every 100 ms shows 2/s, not 0 and 10 by turns. */
+    @Test
+    void aSlowFlowShowsItsRateOverASecondNotPerSnapshot() {
+        ChannelRow r = new ChannelRow(2, ch(0, TransferMode.RELIABLE, 0, 0));
+        java.util.List<Double> shown = new java.util.ArrayList<>();
+        for (int tick = 0; tick <= 30; tick++) {
+            long sent = tick / 5; // one message every 500 ms
+            r.update(ch(0, TransferMode.RELIABLE, sent, sent * 1000), 1_000_000_000L + tick * 100_000_000L);
+            if (tick >= 10) {
+                shown.add(r.msgRateOutProperty().get());
+            }
+        }
+        assertThat(shown).allSatisfy(v -> assertThat(v).isBetween(1.0, 3.0));
+        assertThat(r.msgRateOutProperty().get()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(r.byteRateInProperty().get()).isCloseTo(2000.0, org.assertj.core.data.Offset.offset(500.0));
+    }
+
     @Test
     void dropsRowsOfPeersThatLeftAndFiltersBySelection() {
         vm.onState(state(1, 2, 3));
