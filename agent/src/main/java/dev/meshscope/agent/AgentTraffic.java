@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.agent;
 
-import dev.meshscope.core.GodotError;
 import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.Echo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -15,56 +15,36 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The agent's packets: reads every packet after each poll, answers on the channel it came in on when echo is on
- * (a probe ping with its pong, any other packet with itself; pongs and probe data are counted, never echoed, so
- * two echoing agents cannot loop), sends probe pings on every channel to every connected peer, and reports
- * round trips per (peer, channel).
+ * The agent's packets: reads every packet after each poll and echoes with the session's {@link Echo} (the same
+ * rules as the window's), sends probe pings on every channel to every connected peer, and reports round trips per
+ * (peer, channel).
  *
  * <p>Threads: owner thread only (a poller and tickers of the agent's {@code MeshThread}).
  */
 final class AgentTraffic {
     /** Payload of each ping: short, so every channel (even with a small max message size) carries it. */
     private static final byte[] PING_PAYLOAD = "meshscope-agent".getBytes(StandardCharsets.US_ASCII);
+    /** Packets read per poll at most, so a flood cannot starve the agent's other pollers (as the window's session). */
+    private static final int MAX_READS_PER_POLL = 4096;
 
     private final WebRtcMultiplayerPeer peer;
-    private final boolean echo;
+    private final boolean echoOn;
     private final ProbeTracker tracker = new ProbeTracker();
-    private long received;
-    private long echoed;
+    private final Echo echo = new Echo(tracker);
 
     AgentTraffic(WebRtcMultiplayerPeer peer, boolean echo) {
         this.peer = peer;
-        this.echo = echo;
+        this.echoOn = echo;
     }
 
     /** Owner thread, before the first poll: with echo on, pings are answered where they arrive (see mesh-core). */
     void start() {
-        peer.setAnswerProbesOnArrival(echo);
+        echo.setOn(peer, echoOn);
     }
 
     /** Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. */
     void drain() {
-        while (peer.getAvailablePacketCount() > 0) {
-            int from = peer.getPacketPeer();
-            int channel = peer.getPacketChannelIndex();
-            byte[] data = peer.getPacket();
-            if (peer.getPacketError() != GodotError.OK) {
-                continue;
-            }
-            received++;
-            if (tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos()) || !echo) {
-                continue;
-            }
-            byte[] pong = ProbePacket.pongFor(data);
-            if (ProbePacket.looksLikeProbe(data) && pong == null) {
-                continue; // Probe data that did not decode as a pong or data packet: not ours to answer.
-            }
-            // Back on the channel it came in on, in the form it came in (text stays text).
-            WriteMode form = peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY;
-            if (peer.putPacketOn(from, channel, form, pong != null ? pong : data) == GodotError.OK) {
-                echoed++;
-            }
-        }
+        echo.drain(peer, MAX_READS_PER_POLL);
     }
 
     /** Sends one ping on every channel to every connected peer. */
@@ -88,11 +68,11 @@ final class AgentTraffic {
 
     /** Packets read so far, and how many were answered. */
     long received() {
-        return received;
+        return echo.received();
     }
 
     long echoed() {
-        return echoed;
+        return echo.echoed();
     }
 
     /** Reports every (peer, channel) with {@code sink}, and a line per flow on stderr via {@code say}. */

@@ -9,7 +9,10 @@ import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import java.util.HashSet;
+import dev.meshscope.signaling.session.ExchangeSnapshot;
+import dev.meshscope.signaling.session.PasteJudge;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,13 +27,32 @@ import java.util.Set;
  * @param echo       whether this side answers probe pings
  * @param traffic    progress of the current test-packet burst
  * @param folder     the shared-folder signaling status line, or "" when not joined
+ * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  */
 public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
-                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder,
+                           ExchangeSnapshot exchange) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
+        Objects.requireNonNull(exchange, "exchange");
+    }
+
+    /** A state without manual exchanges. */
+    public SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
+                        List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY);
+    }
+
+    /**
+     * The manual exchange's verdict on {@code text} (the same call the exchange makes before applying it), or
+     * {@code null} when nothing is created. {@code assumedSender}: the sender id for a paste without one, or 0.
+     * Any thread.
+     */
+    public PasteJudge.Verdict judgePaste(String text, int assumedSender) {
+        PasteExpectation x = pasteExpectation(assumedSender);
+        return x == null ? null : PasteJudge.judge(text, x, exchange);
     }
 
     /** The state before anything was created. */

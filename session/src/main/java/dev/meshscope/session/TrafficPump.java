@@ -27,6 +27,7 @@ final class TrafficPump {
     static final int MAX_SENDS_PER_POLL = 512;
 
     private final ProbeTracker tracker;
+    private final Echo echo;
     private SendRequest job;
     private List<Flow> flows = List.of();
     private long startNanos;
@@ -47,8 +48,9 @@ final class TrafficPump {
         }
     }
 
-    TrafficPump(ProbeTracker tracker) {
+    TrafficPump(ProbeTracker tracker, Echo echo) {
         this.tracker = tracker;
+        this.echo = echo;
     }
 
     /**
@@ -88,6 +90,11 @@ final class TrafficPump {
                 }
             } else {
                 fs.add(new Flow(id, r.channel()));
+            }
+        }
+        if (!r.probe()) {
+            for (Flow f : fs) {
+                echo.sent(f.peerId, f.channel, r.payloadShared()); // Every packet of a raw burst is this payload.
             }
         }
         job = r;

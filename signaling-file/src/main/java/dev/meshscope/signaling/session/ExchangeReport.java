@@ -2,6 +2,7 @@
 package dev.meshscope.signaling.session;
 
 import dev.meshscope.signaling.blob.DescriptionKind;
+import dev.meshscope.signaling.blob.Paste;
 
 /**
  * What a {@link ManualExchange} tells the operator. Immutable; delivered on the owner thread.
@@ -24,6 +25,14 @@ public sealed interface ExchangeReport {
         }
     }
 
+    /** A paste passed every check and was applied. */
+    record Accepted(int peerId, Paste paste, String text) implements ExchangeReport {
+        @Override
+        public boolean problem() {
+            return false;
+        }
+    }
+
     /** Our offer or answer is complete: hand {@code blob} (or {@code sdp} in another form) to {@code peerId}. */
     record Ready(int peerId, DescriptionKind kind, String sdp, String blob, String text) implements ExchangeReport {
         @Override
@@ -32,8 +41,12 @@ public sealed interface ExchangeReport {
         }
     }
 
-    /** A command or paste refused: nothing was changed. */
-    record Refused(int peerId, String text) implements ExchangeReport {
+    /**
+     * A command or paste refused: nothing was changed. {@code reason} is the paste checker's {@code PasteProblem}
+     * name, or one of the exchange's own: NOT_CREATED, OWN_ID, BUSY, IN_PEERS, NOTHING_PENDING, STALE_ANSWER,
+     * NO_OFFER, NOT_AWAITING_ANSWER, REPEATED_OFFER, REMOVED.
+     */
+    record Refused(int peerId, String reason, String text) implements ExchangeReport {
         @Override
         public boolean problem() {
             return true;

@@ -12,6 +12,7 @@ import dev.meshscope.signaling.blob.PasteResult;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,21 +184,21 @@ public final class ManualExchange {
     private void offer(int to) {
         Optional<PasteExpectation> me = link.expectation();
         if (me.isEmpty()) {
-            out.accept(new ExchangeReport.Refused(to, "create a server, client or mesh first."));
+            out.accept(new ExchangeReport.Refused(to, "NOT_CREATED", "create a server, client or mesh first."));
             return;
         }
         if (to == me.get().ownId()) {
-            out.accept(new ExchangeReport.Refused(to, to + " is this peer's own id: enter the other peer's id."));
+            out.accept(new ExchangeReport.Refused(to, "OWN_ID", to + " is this peer's own id: enter the other peer's id."));
             return;
         }
         Entry old = entries.get(to);
         if (old != null) {
-            out.accept(new ExchangeReport.Refused(to, "an exchange with peer " + to + " is already " + describe(old)
+            out.accept(new ExchangeReport.Refused(to, "BUSY", "an exchange with peer " + to + " is already " + describe(old.state)
                     + ": cancel it to start again."));
             return;
         }
         if (link.has(to)) {
-            out.accept(new ExchangeReport.Refused(to, "peer " + to + " is already in get_peers(); remove it first."));
+            out.accept(new ExchangeReport.Refused(to, "IN_PEERS", "peer " + to + " is already in get_peers(); remove it first."));
             return;
         }
         if (failed(to, link.open(to))) {
@@ -218,7 +219,7 @@ public final class ManualExchange {
     private void cancel(int id) {
         Entry e = entries.remove(id);
         if (e == null) {
-            out.accept(new ExchangeReport.Refused(id, "nothing is pending with peer " + id + "."));
+            out.accept(new ExchangeReport.Refused(id, "NOTHING_PENDING", "nothing is pending with peer " + id + "."));
             return;
         }
         if (e.weOffered) {
@@ -234,31 +235,16 @@ public final class ManualExchange {
     private void paste(String text, int assumedSender) {
         Optional<PasteExpectation> me = link.expectation();
         if (me.isEmpty()) {
-            out.accept(new ExchangeReport.Refused(0, "create a server, client or mesh first: a paste is checked "
+            out.accept(new ExchangeReport.Refused(0, "NOT_CREATED", "create a server, client or mesh first: a paste is checked "
                     + "against this peer's id and mode."));
             return;
         }
-        PasteExpectation base = me.get().assumingSender(Math.max(0, assumedSender));
-        Set<Integer> live = liveOffers();
-        PasteResult r = BlobCodec.decode(text, base.withPendingOffers(live));
-        if (!r.ok()) {
-            // Judged again as if every ended offer were still pending and the offers we yield on a crossing were
-            // withdrawn: only a stale answer or a crossed offer we yield to passes this second look.
-            Set<Integer> second = new HashSet<>(live);
-            second.addAll(retired.keySet());
-            second.removeIf(id -> id > base.ownId() && live.contains(id));
-            PasteResult again = BlobCodec.decode(text, base.withPendingOffers(second));
-            boolean stale = again.ok() && again.paste().kind() == DescriptionKind.ANSWER
-                    && retired.containsKey(again.paste().from()) && !live.contains(again.paste().from());
-            boolean yield = again.ok() && again.paste().kind() == DescriptionKind.OFFER
-                    && live.contains(again.paste().from());
-            if (!stale && !yield) {
-                out.accept(new ExchangeReport.Refused(0, "refused (" + r.problem() + "): " + r.message()
-                        + " Nothing was changed."));
-                return;
-            }
-            r = again;
+        PasteJudge.Verdict v = PasteJudge.judge(text, me.get().assumingSender(Math.max(0, assumedSender)), snapshot());
+        if (v instanceof PasteJudge.Verdict.Refused no) {
+            out.accept(new ExchangeReport.Refused(no.peerId(), no.reason(), no.text()));
+            return;
         }
+        PasteResult r = ((PasteJudge.Verdict.Accepted) v).result();
         Paste p = r.paste();
         for (String w : r.warnings()) {
             out.accept(new ExchangeReport.Progress(p.from(), "note: " + w));
@@ -270,22 +256,10 @@ public final class ManualExchange {
         }
     }
 
+    /** Applies an answer {@link PasteJudge} accepted: its offer is waiting for it. */
     private void answer(Paste p) {
         int from = p.from();
         Entry e = entries.get(from);
-        if (e == null || !e.weOffered) {
-            String why = retired.get(from);
-            out.accept(new ExchangeReport.Refused(from, why != null
-                    ? "the offer to peer " + from + " no longer exists: " + why + ". Nothing was changed; make a new "
-                    + "offer to peer " + from + " if it should connect."
-                    : "no offer to peer " + from + " is waiting for an answer. Nothing was changed."));
-            return;
-        }
-        if (e.state != State.AWAITING_ANSWER) {
-            out.accept(new ExchangeReport.Refused(from, "the offer to peer " + from + " is " + describe(e)
-                    + ", not waiting for an answer. Nothing was changed."));
-            return;
-        }
         Optional<Failure> f = link.setRemoteDescription(from, DescriptionKind.ANSWER, p.sdp());
         if (f.isPresent()) {
             e.state = State.FAILED;
@@ -293,23 +267,17 @@ public final class ManualExchange {
             return;
         }
         e.state = State.CONNECTING;
-        out.accept(new ExchangeReport.Progress(from, "applied " + p.summary() + "; connecting..."));
+        out.accept(new ExchangeReport.Accepted(from, p, "accepted " + p.summary() + "; connecting..."));
     }
 
+    /** Applies an offer {@link PasteJudge} accepted: new, or replacing the peer's connection. */
     private void remoteOffer(Paste p) {
         int from = p.from();
         Entry e = entries.get(from);
-        if (e != null && !e.weOffered && e.remoteOffer.equals(p.sdp()) && e.state != State.FAILED
-                || e == null && link.has(from) && p.sdp().equals(answeredOffers.get(from))) {
-            out.accept(new ExchangeReport.Refused(from, "this offer from peer " + from + " was already applied ("
-                    + (e == null ? "peer " + from + " is connected" : "the exchange is " + describe(e))
-                    + "). Nothing was changed."));
-            return;
-        }
         if (e != null || link.has(from)) {
             String was = e == null ? "in get_peers()" : e.weOffered && e.state != State.FAILED
                     ? "our offer to it is withdrawn: offers crossed, and the larger id, peer " + from + ", offers "
-                    + "(Godot demo rule)" : "its exchange was " + describe(e);
+                    + "(Godot demo rule)" : "its exchange was " + describe(e.state);
             entries.remove(from);
             if (e != null && e.weOffered) {
                 retire(from, e.state == State.FAILED ? "it failed and peer " + from + " offered anew"
@@ -330,7 +298,7 @@ public final class ManualExchange {
         }
         answeredOffers.remove(from);
         entries.put(from, new Entry(false, nanoClock.getAsLong(), p.sdp()));
-        out.accept(new ExchangeReport.Progress(from, "applied " + p.summary() + "; making the answer (gathering ICE "
+        out.accept(new ExchangeReport.Accepted(from, p, "accepted " + p.summary() + "; making the answer (gathering ICE "
                 + "candidates)..."));
     }
 
@@ -340,6 +308,10 @@ public final class ManualExchange {
         Entry e = entries.get(id);
         Optional<PasteExpectation> me = link.expectation();
         if (e == null || e.state != State.GATHERING || me.isEmpty()) {
+            return;
+        }
+        if (nanoClock.getAsLong() - e.startNanos > gatherTimeout.toNanos()) {
+            timedOut(id, e); // Late is late, whether a tick or the completion noticed it first.
             return;
         }
         DescriptionKind kind = e.weOffered ? DescriptionKind.OFFER : DescriptionKind.ANSWER;
@@ -383,7 +355,7 @@ public final class ManualExchange {
         if (e.weOffered) {
             retire(id, "peer " + id + " was removed (" + reason + ")");
         }
-        out.accept(new ExchangeReport.Refused(id, "peer " + id + " was removed before it connected (" + reason
+        out.accept(new ExchangeReport.Refused(id, "REMOVED", "peer " + id + " was removed before it connected (" + reason
                 + "); add it again to retry."));
     }
 
@@ -403,16 +375,17 @@ public final class ManualExchange {
 
     private void tick(long now) {
         for (Map.Entry<Integer, Entry> me : entries.entrySet()) {
-            Entry e = me.getValue();
-            if (e.state == State.GATHERING && now - e.startNanos > gatherTimeout.toNanos()) {
-                int id = me.getKey();
-                e.state = State.FAILED;
-                out.accept(new ExchangeReport.Failed(id, ExchangeStep.GATHERING_TIMEOUT, "ICE gathering for peer " + id
-                        + " did not complete in " + seconds(gatherTimeout) + ": check that this machine has a "
-                        + "non-loopback network interface and that the ICE servers answer; cancel and try again.",
-                        true));
+            if (me.getValue().state == State.GATHERING && now - me.getValue().startNanos > gatherTimeout.toNanos()) {
+                timedOut(me.getKey(), me.getValue());
             }
         }
+    }
+
+    private void timedOut(int id, Entry e) {
+        e.state = State.FAILED;
+        out.accept(new ExchangeReport.Failed(id, ExchangeStep.GATHERING_TIMEOUT, "ICE gathering for peer " + id
+                + " did not complete in " + seconds(gatherTimeout) + ": check that this machine has a non-loopback "
+                + "network interface and that the ICE servers answer; cancel and try again.", true));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -427,15 +400,15 @@ public final class ManualExchange {
         return l;
     }
 
-    /** Peers we offered to whose offer still counts (not failed). */
-    private Set<Integer> liveOffers() {
-        Set<Integer> ids = new HashSet<>();
+    /** What this exchange knows now, for judging a paste elsewhere ({@link PasteJudge}). Owner thread. */
+    public ExchangeSnapshot snapshot() {
+        Map<Integer, String> answering = new HashMap<>();
         for (Map.Entry<Integer, Entry> me : entries.entrySet()) {
-            if (me.getValue().weOffered && me.getValue().state != State.FAILED) {
-                ids.add(me.getKey());
+            if (!me.getValue().weOffered) {
+                answering.put(me.getKey(), me.getValue().remoteOffer);
             }
         }
-        return ids;
+        return new ExchangeSnapshot(list(), answering, retired, answeredOffers);
     }
 
     private void fail(int id, ExchangeStep step, String text) {
@@ -473,8 +446,9 @@ public final class ManualExchange {
         }
     }
 
-    private static String describe(Entry e) {
-        return switch (e.state) {
+    /** How a state reads in a sentence ("waiting for an answer"). */
+    static String describe(State state) {
+        return switch (state) {
             case GATHERING -> "gathering candidates";
             case AWAITING_ANSWER -> "waiting for an answer";
             case ANSWER_READY -> "answered (the answer is ready)";

@@ -169,6 +169,7 @@ class ManualExchangeTest {
         assertThat(last()).isInstanceOf(ExchangeReport.Refused.class);
         assertThat(last().peerId()).isEqualTo(2);
         assertThat(last().text()).contains("the offer to peer 2 no longer exists: it was cancelled");
+        assertThat(((ExchangeReport.Refused) last()).reason()).isEqualTo("STALE_ANSWER");
         assertThat(link.calls).hasSize(calls);
     }
 
@@ -219,6 +220,34 @@ class ManualExchangeTest {
                 f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
         x.on(new ExchangeInput.GatheringComplete(2));
         assertThat(reports).noneMatch(r -> r instanceof ExchangeReport.Ready);
+    }
+
+    @Test
+    void aDescriptionGatheredAfterTheTimeoutIsNotHandedOutEvenBeforeATick() {
+        RecordingLink link = new RecordingLink(3);
+        ManualExchange x = exchange(link);
+        x.setGatherTimeout(Duration.ofMillis(500));
+        x.on(new ExchangeInput.Offer(2));
+        now.addAndGet(Duration.ofMillis(501).toNanos());
+        x.on(new ExchangeInput.GatheringComplete(2));
+        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Failed.class,
+                f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
+        assertThat(reports).noneMatch(r -> r instanceof ExchangeReport.Ready);
+    }
+
+    @Test
+    void theJudgeSaysBeforeApplyingWhatTheExchangeSaysWhenApplying() {
+        RecordingLink link = new RecordingLink(3);
+        ManualExchange x = offering(link, 2);
+        x.on(new ExchangeInput.Cancel(2));
+        String stale = RecordingLink.blob(DescriptionKind.ANSWER, 2, 3, 7);
+        PasteJudge.Verdict v = PasteJudge.judge(stale, link.expectation().orElseThrow(), x.snapshot());
+        x.on(new ExchangeInput.Pasted(stale, 0));
+        assertThat(v).isInstanceOfSatisfying(PasteJudge.Verdict.Refused.class, r -> assertThat(r.text())
+                .isEqualTo(last().text()));
+        String good = RecordingLink.blob(DescriptionKind.OFFER, 4, 3, 1);
+        assertThat(PasteJudge.judge(good, link.expectation().orElseThrow(), x.snapshot()))
+                .isInstanceOf(PasteJudge.Verdict.Accepted.class);
     }
 
     /** The steps a failure can come from, each forced on the fake. */
