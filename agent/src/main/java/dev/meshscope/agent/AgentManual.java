@@ -98,8 +98,8 @@ final class AgentManual {
             print(ready);
         } else if (r instanceof ExchangeReport.Failed f) {
             status.say(f.step().label() + " failed: " + f.text());
-            events.agentEvent("ExchangeFailed", "peerId", f.peerId(), "step", f.step().name(), "ended", f.ended(),
-                    "message", f.text());
+            events.agentEvent("ExchangeFailed", "peerId", f.peerId(), "step", f.step().name(), "stepLabel",
+                    f.step().label(), "ended", f.ended(), "message", f.text());
         } else if (r instanceof ExchangeReport.Refused refused) {
             status.say(refused.text());
             events.agentEvent("PasteRefused", "peerId", refused.peerId(), "problem", refused.reason(), "message",
