@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshscope.core.RtcConfiguration;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code --ice-server URL[,user,credential]} and {@code --gather-timeout-ms}: good values are read, bad ones refused
@@ -43,20 +40,13 @@ class IceServerOptionTest {
     })
     void badValuesAreRefusedWithAReason(String option, String message) {
         String[] opt = option.strip().split(" +");
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AgentCommand());
-        cl.setErr(new PrintWriter(err, true));
-        assertThat(cl.execute("--mode", "mesh", "--id", "2", "--manual", opt[0], opt[1])).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString()).contains(message.strip());
+        assertThat(AgentCommandTest.run(2, "--mode", "mesh", "--id", "2", "--manual", opt[0], opt[1]))
+                .contains(message.strip());
     }
 
     @Test
     void theGatheringTimeoutIsForManualSignalingOnly() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AgentCommand());
-        cl.setErr(new PrintWriter(err, true));
-        assertThat(cl.execute("--mode", "mesh", "--id", "2", "--signal-dir", "x", "--gather-timeout-ms", "100"))
-                .isEqualTo(2);
-        assertThat(err.toString()).contains("--gather-timeout-ms is for --manual");
+        assertThat(AgentCommandTest.run(2, "--mode", "mesh", "--id", "2", "--signal-dir", "x", "--gather-timeout-ms", "100"))
+                .contains("--gather-timeout-ms is for --manual");
     }
 }
