@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The owner thread of one or more peers: it runs submitted commands, then polls, as soon as it is woken by
@@ -128,7 +129,7 @@ public final class MeshThread implements Executor, AutoCloseable {
      * The wake-up of the MeshThread running as {@code t}, or {@code null} when {@code t} is not one. A
      * connection created on a MeshThread wakes only it.
      */
-    static Runnable wakerOf(Thread t) {
+    static @Nullable Runnable wakerOf(Thread t) {
         MeshThread m = BY_THREAD.get(t);
         return m == null ? null : m::wake;
     }

@@ -4,6 +4,7 @@ package dev.meshscope.core;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link WebRtcPeerConnection#initialize} takes: Godot's configuration dictionary as a record.
@@ -34,7 +35,7 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
      * Why this configuration cannot be used, or {@code null}. Native Godot returns FAILED for a missing or bad
      * {@code urls}; the reason here says which entry and what to write instead.
      */
-    public String problem() {
+    public @Nullable String problem() {
         for (int i = 0; i < iceServers.size(); i++) {
             String p = iceServers.get(i).problem();
             if (p != null) {
@@ -63,7 +64,7 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
         }
 
         /** Why this server entry is unusable, or {@code null}. */
-        public String problem() {
+        public @Nullable String problem() {
             if (urls.isEmpty()) {
                 return "\"urls\" is required and empty; give at least one url such as stun:stun.example.org:3478.";
             }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** Godot's {@code MultiplayerPeer.TransferMode}, with Godot's numeric values. */
 public enum TransferMode {
     /** Unordered, may be lost ({@code TRANSFER_MODE_UNRELIABLE} = 0). */
@@ -22,7 +24,7 @@ public enum TransferMode {
     }
 
     /** The mode with Godot's numeric value {@code value}, or {@code null} when there is none. */
-    public static TransferMode fromValue(int value) {
+    public static @Nullable TransferMode fromValue(int value) {
         for (TransferMode m : values()) {
             if (m.value == value) {
                 return m;

@@ -209,7 +209,7 @@ public final class WebRtcDataChannel implements PacketPeer {
         try {
             nat.send(data, writeMode == WriteMode.BINARY);
         } catch (NativeCallException e) {
-            return refuse(GodotError.FAILED, size, e.getMessage());
+            return refuse(GodotError.FAILED, size, e.reason());
         }
         messagesSent++;
         bytesSent += size;

@@ -15,10 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Godot 4's {@code WebRTCMultiplayerPeer}, ported from {@code modules/webrtc/webrtc_multiplayer_peer.cpp}
- * (see ../shared/spec/godot-webrtc-spec.md section 3): the same checks in the same order with the same
+ * (docs/architecture.md lists where it departs from Godot): the same checks in the same order with the same
  * error codes, the same negotiated channel layout (wire-compatible with Godot), the same {@code poll()}
  * algorithm, round-robin packet selection and signal order.
  *
@@ -60,7 +61,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     private GodotError packetError = GodotError.OK;
     private long lastPacketArrivalNanos;
     private boolean lastPacketWasString;
-    private Failure lastFailure;
+    private @Nullable Failure lastFailure;
     private boolean packetEvents;
     private boolean answerProbesOnArrival;
 
@@ -322,7 +323,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     }
 
     /** {@code get_peer(id)}, or {@code null} (Godot: an empty dictionary) with the reason recorded. */
-    public PeerInfo getPeer(int peerId) {
+    public @Nullable PeerInfo getPeer(int peerId) {
         checkOwner("getPeer");
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
@@ -432,7 +433,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         for (int k = 0; k < n; k++) {
             int id = ids.get((start + 1 + k) % n);
             ConnectedPeer p = peerMap.get(id);
-            if (!p.connected) {
+            if (p == null || !p.connected) {
                 continue;
             }
             for (int i = 0; i < p.channels.size(); i++) {
@@ -747,7 +748,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     }
 
     /** The last failure of any call on this peer or on one of its connections and channels, or {@code null}. */
-    public Failure getLastFailure() {
+    public @Nullable Failure getLastFailure() {
         return lastFailure;
     }
 

@@ -8,6 +8,7 @@ import dev.meshscope.core.internal.ChannelInitCheck;
 import dev.meshscope.core.internal.NativeCallException;
 import dev.meshscope.core.internal.NativeChannel;
 import dev.meshscope.core.internal.NativeConnection;
+import dev.meshscope.core.internal.NativeRuntime;
 import dev.meshscope.core.internal.NativeSignal;
 import dev.meshscope.core.internal.OwnerThread;
 import dev.meshscope.core.internal.Stamp;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Godot's {@code WebRTCPeerConnection} on webrtc-java, with native Godot's threading contract: callbacks are
@@ -91,24 +93,24 @@ public final class WebRtcPeerConnection {
     private final List<String[]> heldCandidates = new ArrayList<>();
 
     private ConcurrentLinkedQueue<NativeSignal> signals = new ConcurrentLinkedQueue<>();
-    private NativeConnection nat;
-    private String initProblem;
+    private @Nullable NativeConnection nat;
+    private @Nullable String initProblem;
     private ConnectionState state = ConnectionState.NEW;
     private GatheringState gathering = GatheringState.NEW;
     private SignalingState signaling = SignalingState.STABLE;
     private Negotiation negotiation = Negotiation.IDLE;
     private boolean remoteApplied;
-    private SdpInfo remoteInfo;
+    private @Nullable SdpInfo remoteInfo;
     private String localDescription = "";
     private boolean localDescriptionStale;
-    private Failure lastFailure;
-    private EventHub parentHub;
+    private @Nullable Failure lastFailure;
+    private @Nullable EventHub parentHub;
     private int peerId;
     private java.util.function.BooleanSupplier packetEvents = () -> false;
     private long changes;
     private volatile boolean answerProbesOnArrival;
     /** Wakes the owner MeshThread (this connection was created on it), or {@code null}: then the runtime's listeners. */
-    private final Runnable ownerWake;
+    private final @Nullable Runnable ownerWake;
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -153,21 +155,22 @@ public final class WebRtcPeerConnection {
         localDescription = "";
         localDescriptionStale = false;
         nat = null;
-        if (!runtime.isUsable()) {
+        NativeRuntime nativeRuntime = runtime.nativeRuntime();
+        if (!runtime.isUsable() || nativeRuntime == null) {
             initProblem = runtime.loadProblem() != null ? runtime.loadProblem() : "the WebRTC runtime is closed";
             state = ConnectionState.CLOSED;
             return recordFailure(GodotError.FAILED, Step.INITIALIZE, initProblem);
         }
         ConcurrentLinkedQueue<NativeSignal> q = signals;
         try {
-            nat = new NativeConnection(runtime.nativeRuntime(), config, q::add,
+            nat = new NativeConnection(nativeRuntime, config, q::add,
                     ownerWake != null ? ownerWake : runtime.wake());
             initProblem = null;
             return GodotError.OK;
         } catch (NativeCallException e) {
-            initProblem = e.getMessage();
+            initProblem = e.reason();
             state = ConnectionState.CLOSED;
-            return recordFailure(GodotError.FAILED, Step.INITIALIZE, e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.INITIALIZE, e.reason());
         }
     }
 
@@ -176,7 +179,7 @@ public final class WebRtcPeerConnection {
      *
      * @return the channel, or {@code null} with the reason in {@link #getLastFailure()} (and as an event)
      */
-    public WebRtcDataChannel createDataChannel(String label, DataChannelOptions options) {
+    public @Nullable WebRtcDataChannel createDataChannel(String label, DataChannelOptions options) {
         checkOwner("WebRtcPeerConnection.createDataChannel");
         Objects.requireNonNull(options, "options");
         if (nat == null || nat.isClosed()) {
@@ -202,7 +205,7 @@ public final class WebRtcPeerConnection {
             channels.add(ch);
             return ch;
         } catch (NativeCallException e) {
-            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, e.getMessage());
+            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, e.reason());
             return null;
         }
     }
@@ -226,7 +229,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.createOffer();
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, e.reason());
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -254,9 +257,9 @@ public final class WebRtcPeerConnection {
         try {
             nat.setLocal(type, SdpInfo.parse(sdp).sdp());
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.reason());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, e.reason()); // Closed meanwhile.
         }
         negotiate(Negotiation.OFFERING);
         return GodotError.OK;
@@ -287,7 +290,7 @@ public final class WebRtcPeerConnection {
         try {
             info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // As native Godot.
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.reason()); // As native Godot.
         }
         String problem = info.problemAs(type);
         if (problem != null) {
@@ -310,7 +313,7 @@ public final class WebRtcPeerConnection {
         try {
             nat.setRemote(type, info.sdp());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.SET_REMOTE_DESCRIPTION, e.reason()); // Closed meanwhile.
         }
         remoteInfo = info;
         for (WebRtcDataChannel ch : channels) {
@@ -334,7 +337,7 @@ public final class WebRtcPeerConnection {
         try {
             c = IceCandidate.parse(name);
         } catch (SdpException e) {
-            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // As native Godot.
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.reason()); // As native Godot.
         }
         if (media == null || media.isEmpty()) {
             return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE,
@@ -361,10 +364,14 @@ public final class WebRtcPeerConnection {
                     + media + "\" but the remote description's data section is \"" + mid + "\"; libwebrtc would "
                     + "silently ignore it. It belongs to another connection.");
         }
+        NativeConnection n = nat;
+        if (n == null) {
+            return unusable(Step.ADD_ICE_CANDIDATE);
+        }
         try {
-            nat.addCandidate(media, 0, c.value());
+            n.addCandidate(media, 0, c.value());
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage()); // Closed meanwhile.
+            return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.reason()); // Closed meanwhile.
         }
         Stamp at = Stamp.now();
         emit(new MeshEvent.CandidateAdded(at.nanos(), at.millis(), peerId, c.brief(), false));
@@ -463,7 +470,7 @@ public final class WebRtcPeerConnection {
     }
 
     /** The last failure of any call on this connection (or its channels), or {@code null}. */
-    public Failure getLastFailure() {
+    public @Nullable Failure getLastFailure() {
         return lastFailure;
     }
 
@@ -495,7 +502,7 @@ public final class WebRtcPeerConnection {
             nat.requestStats(consumer);
             return GodotError.OK;
         } catch (NativeCallException e) {
-            return recordFailure(GodotError.FAILED, Step.WIRE_STATS, e.getMessage());
+            return recordFailure(GodotError.FAILED, Step.WIRE_STATS, e.reason());
         }
     }
 
@@ -639,7 +646,7 @@ public final class WebRtcPeerConnection {
             try {
                 addNow(h[0], IceCandidate.parse(h[1]));
             } catch (SdpException e) {
-                recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.getMessage());
+                recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.reason());
             }
         }
         if ("answer".equals(ra.type())) {

@@ -4,6 +4,7 @@ package dev.meshscope.core;
 import dev.meshscope.core.internal.NativeCallException;
 import dev.meshscope.core.internal.NativeRuntime;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The WebRTC library of a process: one native factory, shared by every connection made with it, and the
@@ -14,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class WebRtcRuntime implements AutoCloseable {
     private static final Object SHARED_LOCK = new Object();
-    private static WebRtcRuntime shared;
+    private static @Nullable WebRtcRuntime shared;
 
-    private final NativeRuntime nativeRuntime;
-    private final String loadProblem;
+    private final @Nullable NativeRuntime nativeRuntime;
+    private final @Nullable String loadProblem;
     private final CopyOnWriteArrayList<Runnable> activityListeners = new CopyOnWriteArrayList<>();
     private final Runnable wake = this::signalActivity;
 
-    private WebRtcRuntime(NativeRuntime nativeRuntime, String loadProblem) {
+    private WebRtcRuntime(@Nullable NativeRuntime nativeRuntime, @Nullable String loadProblem) {
         this.nativeRuntime = nativeRuntime;
         this.loadProblem = loadProblem;
     }
@@ -35,7 +36,7 @@ public final class WebRtcRuntime implements AutoCloseable {
         try {
             return new WebRtcRuntime(NativeRuntime.load(), null);
         } catch (NativeCallException e) {
-            return new WebRtcRuntime(null, e.getMessage());
+            return new WebRtcRuntime(null, e.reason());
         }
     }
 
@@ -50,7 +51,7 @@ public final class WebRtcRuntime implements AutoCloseable {
     }
 
     /** Why the library could not be loaded, or {@code null} when it is loaded. */
-    public String loadProblem() {
+    public @Nullable String loadProblem() {
         return loadProblem;
     }
 
@@ -105,7 +106,7 @@ public final class WebRtcRuntime implements AutoCloseable {
         activityListeners.remove(listener);
     }
 
-    NativeRuntime nativeRuntime() {
+    @Nullable NativeRuntime nativeRuntime() {
         return nativeRuntime;
     }
 

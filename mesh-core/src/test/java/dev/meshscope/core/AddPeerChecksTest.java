@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshscope.core.testing.RuntimeExtension;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** add_peer's checks in Godot's order with Godot's codes, and the negotiated channel layout (spec 3.3, 3.4). */
+@Tag("native")
 class AddPeerChecksTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

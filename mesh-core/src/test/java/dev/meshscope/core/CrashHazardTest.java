@@ -11,13 +11,16 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The five ways webrtc-java 0.14.0 kills the JVM (../shared/spec/webrtc-java-0.14-facts.md), each made
+ * The five ways webrtc-java 0.14.0 kills the JVM (docs/architecture.md, "webrtc-java 0.14.0 hazards"), each made
  * impossible through mesh-core's API. Each guarded test would crash this test JVM without its guard; each
  * control runs the unguarded call on raw webrtc-java in a child JVM and shows it dies there.
  */
+@Tag("native")
+@Tag("multiprocess")
 class CrashHazardTest {
     /** A child JVM that crashes does so within a second or two; this bounds a hang. */
     private static final long CHILD_TIMEOUT_SECONDS = 60;

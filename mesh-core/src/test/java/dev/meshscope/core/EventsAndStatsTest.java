@@ -12,10 +12,12 @@ import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RecordingListener;
 import dev.meshscope.core.testing.RuntimeExtension;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a debugger sees: the event stream, snapshots for late subscribers, counters, wire stats. */
+@Tag("native")
 class EventsAndStatsTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

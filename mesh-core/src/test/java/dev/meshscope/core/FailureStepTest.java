@@ -9,10 +9,12 @@ import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every failure names the step that failed, synchronous or not, so front ends never match operation strings. */
+@Tag("native")
 class FailureStepTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

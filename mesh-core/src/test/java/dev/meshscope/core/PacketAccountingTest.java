@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every packet is read under the channel, mode and form it really came in on, checked against what the packet
  * itself says (the channel index and sequence written inside it by the sender).
  */
+@Tag("native")
 class PacketAccountingTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -10,10 +10,12 @@ import dev.meshscope.core.testing.RuntimeExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** put_packet routing (0, n, -n), round-robin fairness and the cursor rules of get_packet (spec 3.7, 3.8). */
+@Tag("native")
 class PacketRoutingTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -10,10 +10,12 @@ import dev.meshscope.core.testing.RecordingListener;
 import dev.meshscope.core.testing.RuntimeExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two real webrtc-java peers in one process: connect, exchange on every channel, disconnect. */
+@Tag("native")
 class PairConnectTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -8,6 +8,7 @@ import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * packet goes through; a tampered, misaddressed or late one gets a GodotError and a reason and changes
  * nothing, so the good one still works afterwards.
  */
+@Tag("native")
 class SignalingStepsTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();

@@ -119,6 +119,11 @@ final class FolderSignaling {
                 + "lobby was sealed, the other peers now drop this one, as the Godot demo lobby does."));
     }
 
+    /** Whether this peer is in a folder whose lobby the host sealed. */
+    boolean sealed() {
+        return lobby != null && lobby.isSealed();
+    }
+
     /** The status line: "" when not in a folder. */
     String status() {
         return status;

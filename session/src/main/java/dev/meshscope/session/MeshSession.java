@@ -52,7 +52,7 @@ public final class MeshSession implements SessionCommands {
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
     private final Echo echo = new Echo(tracker);
-    private final TrafficPump traffic = new TrafficPump(tracker, echo);
+    private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
     private final PeerWiring wiring;
     private ManualExchange manual;
@@ -73,6 +73,7 @@ public final class MeshSession implements SessionCommands {
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.traffic = new TrafficPump(tracker, echo, sink::action);
         this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
         this.folder = new FolderSignaling(thread, wiring, () -> peer, sink::action);
@@ -116,15 +117,20 @@ public final class MeshSession implements SessionCommands {
                 sink.action(OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
                 return;
             }
-            int n = peer.getPeers().size();
-            traffic.stop();
             folder.leave("the multiplayer peer was closed");
-            peer.close();
-            tracker.clear();
-            probeStats = List.of();
-            sink.action(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping " + n + " peer(s)."));
+            closePeer("closed the multiplayer peer");
             publish();
         });
+    }
+
+    /** Closes the multiplayer peer and forgets everything about its connections; logs it as a "close". Mesh thread. */
+    private void closePeer(String what) {
+        int n = peer.getPeers().size();
+        traffic.stop();
+        peer.close(); // The exchanges end with it (MeshEvent.Closed).
+        tracker.clear();
+        probeStats = List.of();
+        sink.action(OperatorAction.ok(0, "close", what + ", dropping " + n + " peer(s)."));
     }
 
     @Override
@@ -165,8 +171,9 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void stopSending() {
         thread.execute(() -> {
-            traffic.stop();
-            sink.action(OperatorAction.ok(0, "send", "stopped sending."));
+            String report = traffic.stop();
+            sink.action(OperatorAction.ok(0, "send", report == null ? "nothing was being sent." : report));
+            publish();
         });
     }
 
@@ -225,7 +232,13 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void leaveFolder() {
         thread.execute(() -> {
+            boolean sealed = folder.sealed();
             folder.leave("left by the operator");
+            if (!sealed && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
+                // Before the seal the other peers drop this one anyway (demo lobby rule), as the demo client closes its
+                // own peer when it leaves: closing it here lets the operator Join again without pressing Close.
+                closePeer("left the lobby before it was sealed: closed the multiplayer peer the folder had created");
+            }
             publish();
         });
     }

@@ -59,6 +59,9 @@ public interface SessionCommands {
      */
     void joinFolder(java.nio.file.Path dir, CreateRequest as);
 
-    /** Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule). */
+    /**
+     * Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule), so
+     * the multiplayer peer is closed too and Join works again at once; after the seal the mesh stays up.
+     */
     void leaveFolder();
 }

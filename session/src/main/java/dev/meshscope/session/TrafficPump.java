@@ -11,6 +11,7 @@ import dev.meshscope.core.probe.ProbeTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sends one {@link SendRequest} burst at its rate, a slice per mesh-loop iteration, respecting each channel's
@@ -28,13 +29,17 @@ final class TrafficPump {
 
     private final ProbeTracker tracker;
     private final Echo echo;
+    private final Consumer<OperatorAction> out;
     private SendRequest job;
     private List<Flow> flows = List.of();
     private long startNanos;
     private long sent;
-    private long refused;
+    private long refusedFull;
+    private long refusedClosed;
+    private long refusedOther;
     private long waiting;
     private long planned;
+    private boolean stopped;
 
     private static final class Flow {
         final int peerId;
@@ -48,9 +53,14 @@ final class TrafficPump {
         }
     }
 
-    TrafficPump(ProbeTracker tracker, Echo echo) {
+    /**
+     * A pump whose raw payloads {@code echo} knows as this peer's own, and whose bursts end with a line to
+     * {@code out} (what was sent, what was refused and why).
+     */
+    TrafficPump(ProbeTracker tracker, Echo echo, Consumer<OperatorAction> out) {
         this.tracker = tracker;
         this.echo = echo;
+        this.out = out;
     }
 
     /**
@@ -101,16 +111,24 @@ final class TrafficPump {
         flows = fs;
         startNanos = System.nanoTime();
         sent = 0;
-        refused = 0;
+        refusedFull = 0;
+        refusedClosed = 0;
+        refusedOther = 0;
+        stopped = false;
         waiting = 0;
         planned = r.count() * fs.size();
         return null;
     }
 
-    /** Stops the burst. */
-    void stop() {
+    /** Stops the burst; returns what it had done ("stopped: ..."), or {@code null} when none was running. */
+    String stop() {
+        if (job == null) {
+            return null;
+        }
         job = null;
         flows = List.of();
+        stopped = true;
+        return status().describe() + " (" + elapsed() + ").";
     }
 
     /** Forgets a peer that left: its flows end. */
@@ -120,7 +138,7 @@ final class TrafficPump {
         }
         for (Flow f : flows) {
             if (f.peerId == id && !f.done) {
-                refused += job.count() - f.sent;
+                refusedClosed += job.count() - f.sent;
                 f.done = true;
             }
         }
@@ -152,7 +170,7 @@ final class TrafficPump {
                 WebRtcDataChannel ch = chs == null || f.channel >= chs.size() ? null : chs.get(f.channel);
                 ChannelState state = ch == null ? ChannelState.CLOSED : ch.getReadyState();
                 if (state == ChannelState.CLOSING || state == ChannelState.CLOSED) {
-                    refused += r.count() - f.sent;
+                    refusedClosed += r.count() - f.sent;
                     f.done = true;
                     continue;
                 }
@@ -163,10 +181,15 @@ final class TrafficPump {
                 byte[] bytes = r.probe()
                         ? tracker.nextPacket(f.peerId, f.channel, ProbePacket.Kind.PING, r.payloadShared())
                         : r.payloadShared().clone();
-                if (ch.putPacket(bytes) == GodotError.OK) {
+                GodotError e = ch.putPacket(bytes);
+                if (e == GodotError.OK) {
                     sent++;
+                } else if (e == GodotError.ERR_BUSY) {
+                    refusedFull++;
+                } else if (ch.getReadyState() != ChannelState.OPEN) {
+                    refusedClosed++;
                 } else {
-                    refused++;
+                    refusedOther++;
                 }
                 f.sent++;
                 budget--;
@@ -180,6 +203,10 @@ final class TrafficPump {
         if (finished) {
             job = null;
             flows = List.of();
+            TrafficStatus s = status();
+            String line = s.describe() + " (" + elapsed() + ").";
+            out.accept(s.refused() == 0 ? OperatorAction.ok(Math.max(0, r.target()), "send", line)
+                    : OperatorAction.failed(Math.max(0, r.target()), "send", line));
             return false;
         }
         return budget == 0;
@@ -187,6 +214,10 @@ final class TrafficPump {
 
     /** The burst's progress. */
     TrafficStatus status() {
-        return new TrafficStatus(job != null, sent, planned, refused, waiting);
+        return new TrafficStatus(job != null, stopped, sent, planned, refusedFull, refusedClosed, refusedOther, waiting);
+    }
+
+    private String elapsed() {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 }

@@ -55,6 +55,8 @@ public final class Icons {
     public static Button button(String text, Ikon icon) {
         Button b = new Button(text, new FontIcon(icon));
         b.setMnemonicParsing(false);
+        // Never squeezed to "...": a row too narrow for its buttons makes its container (and window) wider instead.
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 

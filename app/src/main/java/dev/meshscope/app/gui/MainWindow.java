@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui;
 
 import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
 import dev.meshscope.app.gui.channels.ChannelTableView;
 import dev.meshscope.app.gui.channels.ChannelsViewModel;
 import dev.meshscope.app.gui.create.CreateView;
@@ -27,7 +28,9 @@ import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.event.MeshEvent;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -39,7 +42,8 @@ import javafx.scene.layout.VBox;
 /**
  * The whole window: the view models (plain Java), the views built from them, and the routing of what the
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
- * {@code errorLabel}. Left: Create, manual signaling, shared folder, Test packets. Right: peer graph and
+ * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
+ * and {@code dismissErrorButton}. Left: Create, manual signaling, shared folder, Test packets. Right: peer graph and
  * {@code get_peers()}, the channel table, the probe table and the event log. FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
@@ -53,6 +57,20 @@ public final class MainWindow implements FxBridge.Receiver {
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
     private final BorderPane root = new BorderPane();
+    /**
+     * Where the peer graph ends and the channel table begins (share of the height): on a 768 px laptop screen this
+     * leaves the graph room for a dozen peers and the event log room for ten lines.
+     */
+    private static final double GRAPH_SPLIT = 0.38;
+    /** Where the channel table ends and the probes and the event log begin (share of the height). */
+    private static final double CHANNELS_SPLIT = 0.64;
+    /**
+     * Share of the bottom row for the probe table: the event log gets the larger part, since its Event column is
+     * the one that needs words (the probe table scrolls sideways on a laptop screen).
+     */
+    private static final double BOTTOM_SPLIT = 0.44;
+    /** Width of the failure's tooltip: about 100 characters a line, readable at a glance. */
+    private static final double ERROR_TOOLTIP_WIDTH = 640;
 
     /**
      * Builds the window for a session.
@@ -83,10 +101,10 @@ public final class MainWindow implements FxBridge.Receiver {
         SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
         top.setDividerPositions(0.62);
         SplitPane bottom = new SplitPane(new ProbeTableView(traffic), new EventLogView(log));
-        bottom.setDividerPositions(0.5);
+        bottom.setDividerPositions(BOTTOM_SPLIT);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42, 0.70);
+        center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
         SplitPane main = new SplitPane(leftScroll, center);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
@@ -112,13 +130,29 @@ public final class MainWindow implements FxBridge.Receiver {
         Label error = new Label();
         error.setId("errorLabel");
         error.getStyleClass().add("error-line");
+        error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
+        error.setMinWidth(0);
         HBox.setHgrow(error, Priority.ALWAYS);
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(ERROR_TOOLTIP_WIDTH);
+        whole.textProperty().bind(error.textProperty());
+        error.setTooltip(whole);
+        Button dismiss = Icons.button("", Icons.CANCEL);
+        dismiss.setId("dismissErrorButton");
+        dismiss.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        dismiss.setTooltip(new Tooltip("Dismiss this failure (it stays in the event log)"));
+        dismiss.setOnAction(e -> log.dismissFailure());
+        dismiss.visibleProperty().bind(log.lastFailureProperty().isNotNull());
         log.lastFailureProperty().addListener((o, a, b) -> error.setText(b == null ? "" : "⚠ " + Format.time(b.atMillis())
                 + "  " + b.text()));
+        for (Region r : new Region[] {title, status, uid, refuse}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // The status words never give way to a long failure text.
+        }
         Region gap = new Region();
         gap.setMinWidth(12);
-        HBox h = new HBox(title, status, uid, refuse, gap, error);
+        HBox h = new HBox(title, status, uid, refuse, gap, error, dismiss);
         h.getStyleClass().add("app-header");
         return h;
     }

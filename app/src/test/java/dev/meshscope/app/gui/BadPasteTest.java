@@ -56,7 +56,7 @@ class BadPasteTest extends WindowTestBase {
                     "identical channels_config");
             six.create(NetworkMode.MESH, 6, List.of());
             String answerToAnotherTwo = six.answer(twin.create(NetworkMode.MESH, 2, List.of()).offer(6), 2);
-            expectRefused(w, answerToAnotherTwo, "this peer made no offer");
+            expectRefused(w, answerToAnotherTwo, "but that offer no longer exists here");
 
             String rawSdp = BlobCodec.decode(good, PasteExpectation.of(2, NetworkMode.MESH, List.of())).paste().sdp();
             expectRefused(w, rawSdp, "does not say which peer sent it");

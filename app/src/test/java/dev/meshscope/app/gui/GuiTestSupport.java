@@ -60,12 +60,20 @@ public final class GuiTestSupport implements AutoCloseable {
 
     /** Opens one more window with its own session, placed {@code index} window widths to the right. */
     public OpenWindow open(String name) {
+        return open(name, OpenWindow.WIDTH, OpenWindow.HEIGHT);
+    }
+
+    /**
+     * Opens one more window with its own session on a screen area of {@code width} x {@code height} (a laptop
+     * screen, say), placed {@code index} preferred window widths to the right.
+     */
+    public OpenWindow open(String name, double width, double height) {
         int index = windows.size();
         OpenWindow w = fx(() -> {
             Stage s = new Stage();
-            s.setX(index * (OpenWindow.WIDTH + 20));
-            s.setY(0);
-            OpenWindow ow = OpenWindow.open(s, runtime, "mesh-" + name);
+            javafx.geometry.Rectangle2D area = new javafx.geometry.Rectangle2D(index * (OpenWindow.WIDTH + 20), 0,
+                    width, height);
+            OpenWindow ow = OpenWindow.open(s, runtime, "mesh-" + name, area);
             s.setTitle("MeshScope " + name);
             return ow;
         });

@@ -83,6 +83,16 @@ class MeshWindowTest extends WindowTestBase {
                     && probes.getItems().stream().allMatch(r -> r.stats().samples() > 0 && r.stats().sent() == 25));
             t.awaitFx("the reliable channel lost nothing", () -> probes.getItems().stream()
                     .filter(r -> r.channel() == 0).allMatch(r -> r.stats().received() == 25 && r.stats().lost() == 0));
+            assertThat(GuiTestSupport.fx(() -> probes.getItems().stream().allMatch(r -> r.stats().wrongChannel() == 0
+                    && !(r.stats().appRttMedianMs() < r.stats().rttMedianMs()))))
+                    .as("no reply on a wrong channel; the app round trip is never shorter than the probe's").isTrue();
+            // An independent source: the remote's own channel counters saw the 25 pings and answered each one.
+            org.awaitility.Awaitility.await("the remote counted 25 pings and 25 pongs on reliable")
+                    .atMost(GuiTestSupport.TIMEOUT).until(() -> {
+                        var remote = p.state.get().mesh().peer(2);
+                        return remote != null && remote.channels().get(0).messagesReceived() == 25
+                                && remote.channels().get(0).messagesSent() == 25;
+                    });
 
             t.click(w, "#peer-node-5");
             t.awaitText(w, "#targetField", "5"::equals, "selecting the node targets the peer");

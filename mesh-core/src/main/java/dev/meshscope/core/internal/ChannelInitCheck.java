@@ -4,6 +4,7 @@ package dev.meshscope.core.internal;
 import dev.meshscope.core.DataChannelOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses every data-channel init that libwebrtc would reject. libwebrtc's rejection path has a
@@ -21,7 +22,7 @@ public final class ChannelInitCheck {
      * Why {@code options} cannot be used on a connection whose channels already use {@code usedIds}, or
      * {@code null} when it is safe to call through.
      */
-    public static String problem(String label, DataChannelOptions o, Set<Integer> usedIds) {
+    public static @Nullable String problem(@Nullable String label, DataChannelOptions o, Set<Integer> usedIds) {
         if (label == null) {
             return "The channel label is missing.";
         }

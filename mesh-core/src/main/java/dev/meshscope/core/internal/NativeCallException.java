@@ -12,4 +12,10 @@ public final class NativeCallException extends Exception {
     public NativeCallException(String message) {
         super(message);
     }
+
+    /** The message, never null (both constructors take one). */
+    public String reason() {
+        String m = getMessage();
+        return m == null ? "native call failed" : m;
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One webrtc-java data channel and its observer.
@@ -36,7 +37,7 @@ public final class NativeChannel {
     private final Runnable wake;
     private final Config config;
     private final Queue<Object[]> early = new ConcurrentLinkedQueue<>();
-    private volatile ChannelSink sink;
+    private volatile @Nullable ChannelSink sink;
     private final AtomicBoolean disposed = new AtomicBoolean();
 
     /**
@@ -59,7 +60,7 @@ public final class NativeChannel {
      * remote opened (then it is read from native getters, which report an unset lifetime or retransmit limit
      * as 0, so a locally created channel must pass what it asked for).
      */
-    NativeChannel(RTCDataChannel dc, Config known, NativeRuntime runtime, Consumer<NativeSignal> signals,
+    NativeChannel(RTCDataChannel dc, @Nullable Config known, NativeRuntime runtime, Consumer<NativeSignal> signals,
                   Runnable wake) {
         this.dc = dc;
         this.runtime = runtime;

@@ -180,7 +180,7 @@ public final class NativeConnection {
                 signals.accept(new NativeSignal.StatsArrived(Stamp.now(), StatsReader.read(report), consumer));
                 wake.run();
             }));
-            return null;
+            return Boolean.TRUE;
         });
     }
 

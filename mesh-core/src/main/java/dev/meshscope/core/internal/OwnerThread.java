@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.core.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Enforces "one owner thread per peer": the first thread that calls a guarded object owns it, and any
  * other thread gets an {@link IllegalStateException} that names both threads. Catching a misuse at the
  * call is far cheaper than debugging the race it would cause.
  */
 public final class OwnerThread {
-    private volatile Thread owner;
+    private volatile @Nullable Thread owner;
 
     /** {@link #check(String)} for {@code owner + "." + method}, without building the string unless it throws. */
     public void check(String owner, String method) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reduces a webrtc-java stats report to {@link WireStats}. Pure; called in the stats callback. */
 final class StatsReader {
@@ -53,7 +54,7 @@ final class StatsReader {
                 str(t, "iceState"), str(t, "dtlsState"), channels);
     }
 
-    private static String candidate(RTCStats c) {
+    private static String candidate(@Nullable RTCStats c) {
         if (c == null) {
             return "";
         }

@@ -4,6 +4,7 @@ package dev.meshscope.core.probe;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MeshScope's test packet (DESIGN.md, "Test packets"). Big-endian layout:
@@ -56,7 +57,7 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
             return code;
         }
 
-        static Kind fromCode(int c) {
+        static @Nullable Kind fromCode(int c) {
             for (Kind k : values()) {
                 if (k.code == c) {
                     return k;
@@ -95,14 +96,14 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
     }
 
     /** True when {@code data} starts like a probe packet (magic and version), without decoding it. */
-    public static boolean looksLikeProbe(byte[] data) {
+    public static boolean looksLikeProbe(byte @Nullable [] data) {
         return data != null && data.length >= HEADER_BYTES && ByteBuffer.wrap(data).getInt(0) == MAGIC
                 && data[4] == VERSION;
     }
 
     /** Decodes a probe packet, or returns {@code null} when {@code data} is not one (game traffic, say). */
-    public static ProbePacket decode(byte[] data) {
-        if (!looksLikeProbe(data)) {
+    public static @Nullable ProbePacket decode(byte @Nullable [] data) {
+        if (data == null || !looksLikeProbe(data)) {
             return null;
         }
         ByteBuffer b = ByteBuffer.wrap(data);
@@ -120,8 +121,8 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
      * The pong that answers {@code data} if it is a ping (a copy with the kind byte changed), else {@code null}.
      * Used by every peer whose echo is on.
      */
-    public static byte[] pongFor(byte[] data) {
-        if (!looksLikeProbe(data) || data[5] != Kind.PING.code) {
+    public static byte @Nullable [] pongFor(byte @Nullable [] data) {
+        if (data == null || !looksLikeProbe(data) || data[5] != Kind.PING.code) {
             return null;
         }
         byte[] pong = data.clone();

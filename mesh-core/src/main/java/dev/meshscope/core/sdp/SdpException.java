@@ -7,4 +7,10 @@ public class SdpException extends Exception {
     public SdpException(String message) {
         super(message);
     }
+
+    /** The message, never null (the constructor takes one). */
+    public String reason() {
+        String m = getMessage();
+        return m == null ? "the description is not valid" : m;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a session description says that matters to a data-channel mesh, read from its text without any
@@ -154,7 +155,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
     }
 
     /** The data section libwebrtc will use (the first one), or {@code null}. */
-    public DataSection dataSection() {
+    public @Nullable DataSection dataSection() {
         return dataSections.isEmpty() ? null : dataSections.get(0);
     }
 
@@ -173,7 +174,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
      * or {@code null} when nothing is wrong. Checks what libwebrtc lets through and what it rejects with an
      * unhelpful message.
      */
-    public String problemAs(String type) {
+    public @Nullable String problemAs(String type) {
         DataSection ds = dataSection();
         if (ds == null) {
             return "The description has no data channel section (m=application): it comes from a peer that did not "
@@ -229,7 +230,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
      * Why a fingerprint cannot be right (an unknown hash, not colon-separated hex pairs, the wrong length), or
      * {@code null}. Checked here because libwebrtc accepts the description and fails later, with no reason.
      */
-    private String malformedFingerprint() {
+    private @Nullable String malformedFingerprint() {
         for (String f : fingerprints) {
             int space = f.indexOf(' ');
             String algorithm = space < 0 ? f : f.substring(0, space);
@@ -258,7 +259,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
      * per algorithm (some stacks list sha-256, sha-384 and sha-512); two of the same algorithm that differ
      * cannot both be the certificate's.
      */
-    private String conflictingFingerprints() {
+    private @Nullable String conflictingFingerprints() {
         java.util.Map<String, String> byAlgorithm = new java.util.HashMap<>();
         for (String f : fingerprints) {
             int space = f.indexOf(' ');

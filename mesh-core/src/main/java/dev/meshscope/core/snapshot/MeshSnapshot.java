@@ -5,6 +5,7 @@ import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole state of a multiplayer peer at one moment, for a late subscriber or a GUI refresh. Immutable.
@@ -32,7 +33,7 @@ public record MeshSnapshot(long atNanos, NetworkMode mode, int uniqueId, Connect
     }
 
     /** The peer with {@code id}, or {@code null}. */
-    public PeerSnapshot peer(int id) {
+    public @Nullable PeerSnapshot peer(int id) {
         for (PeerSnapshot p : peers) {
             if (p.id() == id) {
                 return p;

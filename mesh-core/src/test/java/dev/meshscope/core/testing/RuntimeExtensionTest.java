@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshscope.core.WebRtcPeerConnection;
 import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The per-class runtime fails a class that leaves a connection open, and passes one that closes everything. */
+@Tag("native")
 class RuntimeExtensionTest {
     /** Just enough of a JUnit context for the extension: it only asks for the display name. */
     private static ExtensionContext context(String name) {

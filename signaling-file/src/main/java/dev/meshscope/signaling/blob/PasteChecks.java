@@ -49,7 +49,7 @@ final class PasteChecks {
         if (senderProblem != null) {
             return senderProblem;
         }
-        PasteResult kindProblem = kindProblem(kind, from, e);
+        PasteResult kindProblem = kindProblem(kind, from, r.to(), e);
         if (kindProblem != null) {
             return kindProblem;
         }
@@ -134,20 +134,38 @@ final class PasteChecks {
         return null;
     }
 
-    private static PasteResult kindProblem(DescriptionKind kind, int from, PasteExpectation e) {
+    /**
+     * Whether the kind fits. {@code to} is the addressee the paste names (0 when it names none): an answer addressed
+     * to this peer for which no offer waits answers an offer that no longer exists here (cancelled, or the peer
+     * was closed since), and the message says so instead of sending the operator to another peer.
+     */
+    private static PasteResult kindProblem(DescriptionKind kind, int from, int to, PasteExpectation e) {
         boolean pendingToSender = e.pendingOffers().contains(from);
         if (kind == DescriptionKind.ANSWER) {
-            if (e.expect() == PasteExpectation.Expect.OFFER || e.pendingOffers().isEmpty()) {
-                return PasteResult.refused(PasteProblem.WRONG_KIND, "This is an answer, but this peer made no offer and "
-                        + "expects an offer. Paste this answer into the peer that made the offer (peer "
-                        + from + "'s remote).");
+            if (pendingToSender && e.expect() != PasteExpectation.Expect.OFFER) {
+                return null;
             }
-            if (!pendingToSender) {
-                return PasteResult.refused(PasteProblem.NO_PENDING_OFFER, "This is an answer from peer " + from
-                        + ", but this peer made no offer to peer " + from + " (it waits for answers from "
-                        + e.pendingOffers() + "). Give peer " + from + " this peer's offer first.");
+            String waiting = e.pendingOffers().isEmpty() ? "this peer waits for no answer at all"
+                    : "this peer waits for answers from " + e.pendingOffers();
+            String again = " To connect to peer " + from + ", Add peer " + from + " again, give it the new offer and "
+                    + "paste the answer it makes to that one.";
+            if (e.expect() == PasteExpectation.Expect.OFFER) {
+                return PasteResult.refused(PasteProblem.WRONG_KIND, "This is an answer from peer " + from + ", but this "
+                        + "peer made no offer and expects an offer. Paste this answer into the peer that made the offer "
+                        + "to peer " + from + ", or paste an offer here.");
             }
-            return null;
+            if (to == e.ownId()) {
+                return PasteResult.refused(e.pendingOffers().isEmpty() ? PasteProblem.WRONG_KIND
+                        : PasteProblem.NO_PENDING_OFFER, "This is peer " + from + "'s answer to an offer from peer "
+                        + to + " (this peer's id), but that offer no longer exists here: there is no offer to peer "
+                        + from + " waiting (" + waiting + "). It was cancelled, or this peer was closed since (or "
+                        + "another peer with id " + to + " made it)." + again);
+            }
+            return PasteResult.refused(e.pendingOffers().isEmpty() ? PasteProblem.WRONG_KIND
+                    : PasteProblem.NO_PENDING_OFFER, "This is an answer from peer " + from + ", but there is no offer to "
+                    + "peer " + from + " waiting here (" + waiting + "): paste it into the peer that made the offer to "
+                    + "peer " + from + ", or, if that was this peer, the offer no longer exists (cancelled or closed "
+                    + "since)." + again);
         }
         if (e.expect() == PasteExpectation.Expect.ANSWER) {
             return PasteResult.refused(PasteProblem.WRONG_KIND, "This is an offer, but this peer made its own offer and "

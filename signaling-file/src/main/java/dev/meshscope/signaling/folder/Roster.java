@@ -127,7 +127,9 @@ final class Roster {
             Map.Entry<Integer, Entry> me = it.next();
             if (!seen.contains(me.getKey())) {
                 if (me.getValue().announced) {
-                    depart(me.getValue(), "left the lobby (its presence file is gone)", sealed, out);
+                    // It removed its own presence file: it left as the demo lobby expects, which is news, not a problem.
+                    depart(me.getValue(), "left the lobby (its presence file is gone)", LobbyNotice.Level.INFO, sealed,
+                            out);
                 }
                 it.remove();
             }
@@ -210,15 +212,20 @@ final class Roster {
         return null;
     }
 
+    /** A peer went away unexpectedly (restarted, stopped beating): a WARNING. */
     private void depart(Entry e, String why, boolean sealed, Out out) {
+        depart(e, why, LobbyNotice.Level.WARNING, sealed, out);
+    }
+
+    private void depart(Entry e, String why, LobbyNotice.Level level, boolean sealed, Out out) {
         e.announced = false;
         int id = e.presence.id();
         if (sealed) {
-            out.notice(LobbyNotice.warning(id, "Peer " + id + " " + why + "; the lobby is sealed, so the mesh itself "
+            out.notice(new LobbyNotice(level, id, "Peer " + id + " " + why + "; the lobby is sealed, so the mesh itself "
                     + "decides when the connection is lost."));
             return;
         }
-        out.notice(LobbyNotice.warning(id, "Peer " + id + " " + why + "."));
+        out.notice(new LobbyNotice(level, id, "Peer " + id + " " + why + "."));
         out.message(SignalMessage.of(MessageType.PEER_DISCONNECT, id, ""));
     }
 }

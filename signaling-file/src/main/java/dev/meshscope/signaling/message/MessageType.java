@@ -3,7 +3,7 @@ package dev.meshscope.signaling.message;
 
 /**
  * The message types of Godot's demo signaling protocol (godot-demo-projects networking/webrtc_signaling,
- * ../shared/spec/godot-webrtc-spec.md section 9.1), with the demo's numeric codes.
+ * docs/signaling.md), with the demo's numeric codes.
  */
 public enum MessageType {
     /** Join a lobby; the server answers with the lobby name. */

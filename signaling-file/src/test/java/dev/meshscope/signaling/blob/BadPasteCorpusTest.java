@@ -215,6 +215,16 @@ class BadPasteCorpusTest {
     }
 
     @Test
+    void staleAnswerSaysTheOfferNoLongerExists() {
+        String fromFive = RealDescriptions.blob(DescriptionKind.ANSWER, 5, 2, NetworkMode.MESH, List.of(), real.answer());
+        PasteResult r = refused(fromFive, MESH_2, PasteProblem.WRONG_KIND, "peer 5's answer to an offer from peer 2",
+                "no longer exists", "Add peer 5 again");
+        assertThat(r.message()).as("it does not send the operator to another peer").doesNotContain("remote");
+        refused(fromFive, MESH_2.withPendingOffers(Set.of(7)), PasteProblem.NO_PENDING_OFFER, "no longer exists",
+                "waits for answers from [7]");
+    }
+
+    @Test
     void rawSdpWithNoWayToTellTheSender() {
         refused(real.offer(), MESH_2, PasteProblem.UNKNOWN_SENDER, "--remote-id");
     }

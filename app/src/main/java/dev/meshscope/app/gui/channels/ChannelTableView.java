@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Tables;
 import dev.meshscope.core.ChannelState;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -25,7 +26,10 @@ public final class ChannelTableView extends BorderPane {
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
 
-    private final TableView<ChannelRow> table = new TableView<>();
+    /** The leading columns (peer .. state) whose words are measured here; the live numbers measure themselves. */
+    private static final int FITTED_COLUMNS = 7;
+
+    private final TableView<ChannelRow> table = Tables.readable();
 
     /** A table showing {@code vm}'s rows. */
     public ChannelTableView(ChannelsViewModel vm) {
@@ -34,7 +38,7 @@ public final class ChannelTableView extends BorderPane {
         SortedList<ChannelRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No channels yet: add a peer (manual signaling or a shared folder)."));
+        table.setPlaceholder(Tables.placeholder("No channels yet: add a peer (manual signaling or a shared folder)."));
         table.getColumns().add(fixed("Peer", r -> r.peerId(), 64));
         table.getColumns().add(fixed("Ch", r -> r.index(), 32));
         table.getColumns().add(fixed("Label", r -> r.label(), 70));
@@ -42,6 +46,15 @@ public final class ChannelTableView extends BorderPane {
         table.getColumns().add(fixed("Ord", r -> r.ordered() ? "yes" : "no", 36));
         table.getColumns().add(fixed("Reliability", r -> r.reliability(), 88));
         table.getColumns().add(stateColumn());
+        // Words in cells stay whole too (a narrow window scrolls the table sideways instead).
+        for (int i = 0; i < FITTED_COLUMNS; i++) {
+            @SuppressWarnings("unchecked")
+            TableColumn<ChannelRow, Object> c = (TableColumn<ChannelRow, Object>) table.getColumns().get(i);
+            Tables.fitCells(table, c, r -> {
+                Object v = c.getCellObservableValue(r) == null ? null : c.getCellObservableValue(r).getValue();
+                return v == null ? "" : v.toString();
+            });
+        }
         table.getColumns().add(live("Buffered", ChannelRow::bufferedProperty, v -> Format.bytes(v.doubleValue()), 62));
         table.getColumns().add(live("Msg out", ChannelRow::msgsOutProperty, v -> Format.count(v.doubleValue()), 56));
         table.getColumns().add(live("Bytes out", ChannelRow::bytesOutProperty, v -> Format.bytes(v.doubleValue()), 66));
@@ -94,7 +107,8 @@ public final class ChannelTableView extends BorderPane {
         return c;
     }
 
-    private static <N extends Number> TableColumn<ChannelRow, Number> live(String name,
+    /** A live numeric column whose cells keep their digits and units whole as the numbers grow. */
+    private <N extends Number> TableColumn<ChannelRow, Number> live(String name,
             Function<ChannelRow, ObservableValue<N>> prop, Function<Number, String> fmt, double width) {
         TableColumn<ChannelRow, Number> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> {
@@ -105,6 +119,10 @@ public final class ChannelTableView extends BorderPane {
         c.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
         c.setPrefWidth(width);
         c.getStyleClass().add("numeric");
+        Tables.fitCells(table, c, r -> {
+            N v = prop.apply(r).getValue();
+            return v == null ? "" : fmt.apply(v);
+        });
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Number v, boolean empty) {

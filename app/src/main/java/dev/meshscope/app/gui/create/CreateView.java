@@ -83,8 +83,7 @@ public final class CreateView extends VBox {
         ice.setId("iceServersArea");
         ice.setPrefRowCount(2);
         ice.setWrapText(true);
-        ice.setPromptText("none: host candidates only. One server per line: stun:host:3478 or "
-                + "turn:host:3478 user credential");
+        ice.setPromptText("none: host candidates only; one per line: stun:host:3478, turn:host:3478 user pass");
         ice.textProperty().bindBidirectional(vm.iceTextProperty());
         ice.getStyleClass().add("mono");
 
@@ -104,13 +103,14 @@ public final class CreateView extends VBox {
 
         VBox card = Forms.card("Create", Icons.icon(Icons.MESH),
                 Forms.row(mode, new Label("id"), id, random),
-                Forms.errorLine("peerIdError", vm.idProblemProperty()),
                 Forms.row(new Label("Extras"), extraMode, addExtra),
                 Forms.row(extras, removeExtra),
                 new Label("ICE servers"),
                 ice,
-                Forms.errorLine("iceServersError", vm.iceProblemProperty()),
-                Forms.row(create, close));
+                Forms.row(create, close),
+                // Below the buttons: a message appearing as the operator types never moves Create away.
+                Forms.errorLine("peerIdError", vm.idProblemProperty()),
+                Forms.errorLine("iceServersError", vm.iceProblemProperty()));
         HBox.setHgrow(extras, Priority.ALWAYS);
         getChildren().add(card);
     }

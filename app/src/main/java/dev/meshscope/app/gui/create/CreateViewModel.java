@@ -56,6 +56,15 @@ public final class CreateViewModel {
             NetworkMode.NONE);
     private final BooleanProperty refuse = new SimpleBooleanProperty(this, "refuse", false);
     private boolean applyingState;
+    /** The id field's problem, shown or not (Create stays disabled either way). */
+    private String idProblemNow = "";
+    /**
+     * The operator typed an id or asked to use the form (Create, Join): only then is the id's problem shown, so a
+     * fresh window has no red line nobody caused.
+     */
+    private boolean idTouched;
+    /** Set while this model writes the id field itself (mode change, Random): that is not the operator typing. */
+    private boolean settingId;
 
     /** A panel that sends its commands to {@code commands} and receives replies through {@code fx}. */
     public CreateViewModel(SessionCommands commands, Executor fx) {
@@ -63,13 +72,18 @@ public final class CreateViewModel {
         this.fx = Objects.requireNonNull(fx);
         mode.addListener((o, a, b) -> {
             if (b == NetworkMode.SERVER) {
-                idText.set("1");
+                setId("1");
             } else if (a == NetworkMode.SERVER && "1".equals(idText.get().trim())) {
-                idText.set(b == NetworkMode.MESH ? "1" : "");
+                setId(b == NetworkMode.MESH ? "1" : "");
             }
             validate();
         });
-        idText.addListener((o, a, b) -> validate());
+        idText.addListener((o, a, b) -> {
+            if (!settingId) {
+                idTouched = true;
+            }
+            validate();
+        });
         iceText.addListener((o, a, b) -> validate());
         refuse.addListener((o, a, b) -> {
             if (!applyingState) {
@@ -80,9 +94,19 @@ public final class CreateViewModel {
         applyState(MeshSnapshot.empty());
     }
 
+    private void setId(String text) {
+        settingId = true;
+        try {
+            idText.set(text);
+        } finally {
+            settingId = false;
+        }
+    }
+
     private void validate() {
         String p = IdRules.problem(mode.get(), idText.get());
-        idProblem.set(p == null ? "" : p);
+        idProblemNow = p == null ? "" : p;
+        idProblem.set(idTouched ? idProblemNow : "");
         String ip = "";
         try {
             IceServersParser.parse(iceText.get());
@@ -90,7 +114,7 @@ public final class CreateViewModel {
             ip = e.getMessage();
         }
         iceProblem.set(ip);
-        createDisabled.set(created.get() || !idProblem.get().isEmpty() || !ip.isEmpty());
+        createDisabled.set(created.get() || !idProblemNow.isEmpty() || !ip.isEmpty());
     }
 
     /** Asks the mesh thread for Godot's {@code generate_unique_id()} and puts it in the id field. */
@@ -98,7 +122,7 @@ public final class CreateViewModel {
         if (mode.get() == NetworkMode.SERVER) {
             mode.set(NetworkMode.MESH);
         }
-        var unused = commands.generateUniqueId().thenAccept(id -> fx.execute(() -> idText.set(Integer.toString(id))));
+        var unused = commands.generateUniqueId().thenAccept(id -> fx.execute(() -> setId(Integer.toString(id))));
     }
 
     /** Adds an extra channel of the mode chosen in {@link #nextExtraProperty()}. */
@@ -123,14 +147,28 @@ public final class CreateViewModel {
         return true;
     }
 
-    /** What the form describes (mode, id, extra channels, ICE servers), or {@code null} while it has a problem. */
+    /**
+     * What the form describes (mode, id, extra channels, ICE servers), or {@code null} while it has a problem (which
+     * is then shown: the operator asked to use the form).
+     */
     public CreateRequest formRequest() {
+        idTouched = true;
         validate();
-        if (!idProblem.get().isEmpty() || !iceProblem.get().isEmpty()) {
+        if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
             return null;
         }
         List<RtcConfiguration.IceServer> ice = IceServersParser.parse(iceText.get());
         return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice);
+    }
+
+    /** What the form describes, or {@code null} while it has a problem; unlike {@link #formRequest} shows nothing. */
+    public CreateRequest peekRequest() {
+        validate();
+        if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
+            return null;
+        }
+        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels),
+                IceServersParser.parse(iceText.get()));
     }
 
     /** Sends {@code close()}. */
@@ -170,7 +208,7 @@ public final class CreateViewModel {
         return idText;
     }
 
-    /** Why the id cannot be used, or "". */
+    /** Why the id cannot be used, or "" (also while the operator has not typed one nor pressed Create or Join). */
     public ReadOnlyStringProperty idProblemProperty() {
         return idProblem.getReadOnlyProperty();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.dictionary;
 
+import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -9,9 +10,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * {@code print(get_peers())} as Godot prints it (id {@code dictionaryView}), with a one-peer-per-line switch
@@ -38,11 +36,7 @@ public final class DictionaryView extends BorderPane {
             c.putString(vm.rawProperty().get());
             Clipboard.getSystemClipboard().setContent(c);
         });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, grow, perLine, copy);
-        bar.setStyle("-fx-alignment: center-left; -fx-padding: 0 6 0 0;");
-        setTop(bar);
+        setTop(Forms.bar(title, perLine, copy));
         setCenter(text);
     }
 }

@@ -81,7 +81,33 @@ public final class LogViewModel {
         total++;
         if (e.failed()) {
             lastFailure.set(e);
+        } else if (clears(lastFailure.get(), e)) {
+            lastFailure.set(null);
         }
+    }
+
+    /**
+     * Whether {@code e} shows that the condition behind {@code failure} is over, so the header stops showing it:
+     * a new multiplayer peer was made or the old one closed (the failures of the old one are history), the same
+     * command now succeeded (for the same peer), or the peer the failure is about connected.
+     */
+    static boolean clears(LogEntry failure, LogEntry e) {
+        if (failure == null) {
+            return false;
+        }
+        if (e.detail() instanceof OperatorAction a) {
+            if (a.kind().startsWith("create ") || "close".equals(a.kind()) || "join folder".equals(a.kind())) {
+                return true;
+            }
+            return failure.detail() instanceof OperatorAction f && f.kind().equals(a.kind())
+                    && (f.peerId() == 0 || f.peerId() == a.peerId());
+        }
+        return e.detail() instanceof MeshEvent.PeerConnected c && failure.peerId() != 0 && c.peerId() == failure.peerId();
+    }
+
+    /** The operator read the newest failure: the header stops showing it (the log keeps it). */
+    public void dismissFailure() {
+        lastFailure.set(null);
     }
 
     /** Shows what was recorded since the last flush, in one list change, and trims to {@link #MAX_ENTRIES}. */
@@ -178,7 +204,7 @@ public final class LogViewModel {
         return kinds;
     }
 
-    /** The newest failure, for the status line. */
+    /** The newest failure whose condition still holds (see {@link #clears}), for the header; {@code null} if none. */
     public ReadOnlyObjectProperty<LogEntry> lastFailureProperty() {
         return lastFailure.getReadOnlyProperty();
     }

@@ -2,7 +2,9 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
+import dev.meshscope.app.gui.Tables;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -12,52 +14,59 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
- * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99, loss, duplicates and
- * reordering, from MeshScope's probe packets; {@code clearProbesButton} forgets them. FX thread.
+ * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99 (to the pong's arrival),
+ * the app round trip (to when the session's loop read it: the difference is the application's cost), loss,
+ * duplicates, reordering and replies that came back on another channel than the one written inside them, from
+ * MeshScope's probe packets; {@code clearProbesButton} forgets them. FX thread.
  */
 public final class ProbeTableView extends BorderPane {
     /** A table of {@code vm}'s probe rows. */
     public ProbeTableView(TrafficViewModel vm) {
-        TableView<ProbeRow> table = new TableView<>();
+        TableView<ProbeRow> table = Tables.readable();
         table.setId("probeTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<ProbeRow> sorted = new SortedList<>(vm.probeRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
-        table.getColumns().add(col("Peer", r -> r.peerId(), Object::toString, 56));
-        table.getColumns().add(col("Ch", r -> r.channel(), v -> v + "", 30));
-        table.getColumns().add(col("Label", r -> r.label(), v -> v, 68));
-        table.getColumns().add(col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
-        table.getColumns().add(col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
-        table.getColumns().add(col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
-        table.getColumns().add(col("Loss", r -> r.stats().lossRatio(),
+        table.setPlaceholder(Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
+        add(table, col("Peer", r -> r.peerId(), Object::toString, 56));
+        add(table, col("Ch", r -> r.channel(), v -> v + "", 30));
+        add(table, col("Label", r -> r.label(), v -> v, 68));
+        add(table, col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
+        add(table, col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
+        add(table, col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
+        add(table, col("Loss", r -> r.stats().lossRatio(),
                 v -> String.format(java.util.Locale.ROOT, "%.1f%%", v * 100), 46));
-        table.getColumns().add(col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
-        table.getColumns().add(col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
-        table.getColumns().add(col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
-        table.getColumns().add(col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
-        table.getColumns().add(col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
+        add(table, col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
+        add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
+        add(table, col("Wrong ch", r -> r.stats().wrongChannel(), v -> Format.count(v), 52));
+        add(table, col("RTT med", r -> r.stats().rttMedianMs(), Format::millis, 64));
+        add(table, col("RTT p99", r -> r.stats().rttP99Ms(), Format::millis, 64));
+        add(table, col("App RTT", r -> r.stats().appRttMedianMs(), Format::millis, 64));
+        add(table, col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
         Label title = new Label("Probes · RTT, loss, duplicates, reordering");
         title.getStyleClass().add("pane-title");
         Button clear = Icons.button("Clear", Icons.CLEAR);
         clear.setId("clearProbesButton");
         clear.getStyleClass().add("small");
         clear.setOnAction(e -> vm.clearProbes());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, grow, clear);
-        bar.setStyle("-fx-alignment: center-left; -fx-padding: 0 6 0 0;");
-        setTop(bar);
+        setTop(Forms.bar(title, clear));
         setCenter(table);
     }
 
-    private static <T extends Comparable<T>> TableColumn<ProbeRow, T> col(String name, Function<ProbeRow, T> f,
+    /** Adds {@code c} with its cells' words kept whole ({@link Tables#fitCells}). */
+    private static void add(TableView<ProbeRow> table, Shown c) {
+        table.getColumns().add(c.column());
+        Tables.fitCells(table, c.column(), r -> c.text().apply(r));
+    }
+
+    /** A column and the text its cell shows for a row. */
+    private record Shown(TableColumn<ProbeRow, ?> column, Function<ProbeRow, String> text) {
+    }
+
+    private static <T extends Comparable<T>> Shown col(String name, Function<ProbeRow, T> f,
                                                                           Function<T, String> fmt, double width) {
         TableColumn<ProbeRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
@@ -69,6 +78,9 @@ public final class ProbeTableView extends BorderPane {
                 setText(empty || v == null ? null : fmt.apply(v));
             }
         });
-        return c;
+        return new Shown(c, r -> {
+            T v = f.apply(r);
+            return v == null ? "" : fmt.apply(v);
+        });
     }
 }

@@ -171,10 +171,7 @@ public final class TrafficViewModel {
             }
             probeRows.setAll(rows);
         }
-        TrafficStatus t = s.traffic();
-        progress.set(t.planned() == 0 ? "idle" : (t.active() ? "sending: " : "done: ") + t.sent() + " of " + t.planned()
-                + " sent" + (t.refused() > 0 ? ", " + t.refused() + " refused" : "")
-                + (t.active() && t.waiting() > 0 ? ", waited " + t.waiting() + "x for buffers" : ""));
+        progress.set(s.traffic().describe());
         applyingState = true;
         try {
             echo.set(s.echo());

@@ -31,36 +31,51 @@ public final class FolderViewModel {
     public FolderViewModel(SessionCommands commands, CreateViewModel create) {
         this.commands = Objects.requireNonNull(commands);
         this.create = Objects.requireNonNull(create);
-        dir.addListener((o, a, b) -> problem.set(""));
+        // A refusal stays only while its reason does: re-judged when the folder, the peer or the Create form changes.
+        dir.addListener((o, a, b) -> recheck());
+        create.createdProperty().addListener((o, a, b) -> recheck());
+        create.idProblemProperty().addListener((o, a, b) -> recheck());
+        create.iceProblemProperty().addListener((o, a, b) -> recheck());
     }
 
     /** Joins the folder; false (with the reason in {@link #problemProperty()}) when the form is not ready. */
     public boolean join() {
+        CreateRequest r = create.formRequest();
+        String why = refusal(r);
+        problem.set(why);
+        if (!why.isEmpty()) {
+            return false;
+        }
+        commands.joinFolder(Path.of(dir.get().trim()), r);
+        return true;
+    }
+
+    /** Why Join cannot go ahead with {@code form} (the Create form's request, or null), or "". */
+    private String refusal(CreateRequest form) {
         String t = dir.get() == null ? "" : dir.get().trim();
         if (t.isEmpty()) {
-            problem.set("Type or choose the shared folder every peer uses (local disk, NFS or SMB).");
-            return false;
+            return "Type or choose the shared folder every peer uses (local disk, NFS or SMB).";
         }
-        Path p;
         try {
-            p = Path.of(t);
+            Path unused = Path.of(t); // Only to see whether the text is a path at all.
         } catch (InvalidPathException e) {
-            problem.set("\"" + t + "\" is not a usable path: " + e.getReason() + ".");
-            return false;
+            return "\"" + t + "\" is not a usable path: " + e.getReason() + ".";
         }
         if (create.createdProperty().get()) {
-            problem.set("The peer is already created: press Close first (joining creates it with the folder's lobby).");
-            return false;
+            return "The peer is already created: press Close first (joining creates it with the folder's lobby).";
         }
-        CreateRequest r = create.formRequest();
-        if (r == null) {
-            problem.set("Fix the Create form first (mode and id are used to join): " + create.idProblemProperty().get()
-                    + create.iceProblemProperty().get());
-            return false;
+        if (form == null) {
+            return "Fix the Create form first (mode and id are used to join): " + create.idProblemProperty().get()
+                    + create.iceProblemProperty().get();
         }
-        problem.set("");
-        commands.joinFolder(p, r);
-        return true;
+        return "";
+    }
+
+    /** Clears or updates a shown refusal once its condition changed; shows nothing new before Join is pressed. */
+    private void recheck() {
+        if (!problem.get().isEmpty()) {
+            problem.set(refusal(create.peekRequest()));
+        }
     }
 
     /** Leaves the folder (before the seal, the other peers then drop this one). */

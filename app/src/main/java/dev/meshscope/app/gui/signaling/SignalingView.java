@@ -102,7 +102,11 @@ public final class SignalingView extends VBox {
         ok.setWrapText(true);
         ok.textProperty().bind(vm.pasteSummaryProperty());
         ok.visibleProperty().bind(ok.textProperty().isNotEmpty());
-        ok.managedProperty().bind(ok.visibleProperty());
+        ok.setMinHeight(Region.USE_PREF_SIZE);
+        // The refusal and the summary share one slot below Apply (never both at once), reserved while empty.
+        Label pasteError = Forms.errorLine("pasteError", vm.pasteProblemProperty());
+        StackPane pasteVerdict = new StackPane(pasteError, ok);
+        pasteVerdict.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         Button apply = Icons.button("Apply", Icons.APPLY);
         apply.setId("applyPasteButton");
         apply.getStyleClass().add(Styles.ACCENT);
@@ -127,9 +131,8 @@ public final class SignalingView extends VBox {
                 new HBox(6, blob, qrFrame),
                 Forms.row(copy),
                 paste,
-                Forms.errorLine("pasteError", vm.pasteProblemProperty()),
-                ok,
                 Forms.row(apply),
+                pasteVerdict,
                 new Label("Pending"),
                 pending));
     }

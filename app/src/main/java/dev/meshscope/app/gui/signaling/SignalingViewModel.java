@@ -4,6 +4,7 @@ package dev.meshscope.app.gui.signaling;
 import dev.meshscope.session.PendingSignal;
 import dev.meshscope.session.SessionCommands;
 import dev.meshscope.session.SessionState;
+import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.signaling.blob.PasteResult;
 import dev.meshscope.signaling.session.PasteJudge;
@@ -32,8 +33,11 @@ public final class SignalingViewModel {
     private final ReadOnlyStringWrapper remoteIdProblem = new ReadOnlyStringWrapper(this, "remoteIdProblem", "");
     private final IntegerProperty shownPeer = new SimpleIntegerProperty(this, "shownPeer", 0);
     private final ReadOnlyStringWrapper localBlob = new ReadOnlyStringWrapper(this, "localBlob", "");
+    /** The blob caption while no exchange is shown. */
+    static final String NO_BLOB_CAPTION = "Add a peer to make an offer blob, or paste an offer below to make the answer "
+            + "blob.";
     private final ReadOnlyStringWrapper localBlobCaption = new ReadOnlyStringWrapper(this, "localBlobCaption",
-            "Add a peer to make an offer blob, or paste an offer below to make the answer blob.");
+            NO_BLOB_CAPTION);
     private final ReadOnlyBooleanWrapper gathering = new ReadOnlyBooleanWrapper(this, "gathering", false);
     private final StringProperty paste = new SimpleStringProperty(this, "paste", "");
     private final ReadOnlyStringWrapper pasteProblem = new ReadOnlyStringWrapper(this, "pasteProblem", "");
@@ -151,7 +155,16 @@ public final class SignalingViewModel {
         boolean identityChanged = s.mesh().uniqueId() != state.mesh().uniqueId() || s.mesh().mode() != state.mesh().mode()
                 || !s.mesh().channelModes().equals(state.mesh().channelModes()) || !s.pending().equals(state.pending())
                 || !s.exchange().equals(state.exchange());
+        boolean closed = s.mesh().status() == ConnectionStatus.DISCONNECTED
+                && state.mesh().status() != ConnectionStatus.DISCONNECTED;
         state = s;
+        if (closed) {
+            // Every exchange died with the multiplayer peer: its blob (and QR code) must not be handed out any more.
+            shownPeer.set(0);
+            localBlob.set("");
+            localBlobCaption.set(NO_BLOB_CAPTION);
+            gathering.set(false);
+        }
         if (!s.pending().equals(pending)) {
             pending.setAll(s.pending());
         }

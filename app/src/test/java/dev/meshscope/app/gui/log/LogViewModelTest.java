@@ -78,4 +78,30 @@ class LogViewModelTest {
         assertThat(second.get("failed").asBoolean()).isTrue();
         assertThat(second.get("text").asText()).isEqualTo("apply paste: refused");
     }
+
+    @Test
+    void theHeaderFailureClearsWhenItsConditionDoes() {
+        vm.onAction(OperatorAction.failed(0, "join folder", "cannot use /nowhere: no such folder"));
+        assertThat(vm.lastFailureProperty().get()).isNotNull();
+        vm.onAction(OperatorAction.ok(0, "send", "sending 10 probe ping(s)"));
+        assertThat(vm.lastFailureProperty().get()).as("an unrelated success changes nothing").isNotNull();
+        vm.onAction(OperatorAction.ok(0, "join folder", "joining /shared as mesh peer 2..."));
+        assertThat(vm.lastFailureProperty().get()).as("the same command now works").isNull();
+
+        vm.onAction(OperatorAction.failed(5, "add peer", "peer 5 is already added"));
+        vm.onEvent(new MeshEvent.PeerConnected(0, now(), 6));
+        assertThat(vm.lastFailureProperty().get()).as("another peer connecting changes nothing").isNotNull();
+        vm.onEvent(new MeshEvent.PeerConnected(0, now(), 5));
+        assertThat(vm.lastFailureProperty().get()).as("the peer it was about connected").isNull();
+
+        vm.onEvent(new MeshEvent.ConnectionStateChanged(0, now(), 7, ConnectionState.CONNECTED, ConnectionState.FAILED));
+        vm.onAction(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping 1 peer(s)."));
+        assertThat(vm.lastFailureProperty().get()).as("Close ends every condition of the old peer").isNull();
+
+        vm.onAction(OperatorAction.failed(0, "create mesh", "ERR_INVALID_PARAMETER: bad id"));
+        vm.dismissFailure();
+        assertThat(vm.lastFailureProperty().get()).as("dismissed").isNull();
+        vm.flush();
+        assertThat(vm.entries()).filteredOn(LogEntry::failed).hasSize(4);
+    }
 }
