@@ -46,6 +46,8 @@ public final class MeshSession implements SessionCommands {
     static final long TRAFFIC_TICK_MS = 5;
     /** Packets read per loop iteration at most, so a flood cannot starve commands and publication. */
     static final int MAX_READS_PER_POLL = 4096;
+    /** The log kind of manual-exchange reports that no command caused (gathering done, connected, removed). */
+    static final String MANUAL_KIND = "manual signaling";
 
     private final WebRtcRuntime runtime;
     private final MeshThread thread;
@@ -61,6 +63,8 @@ public final class MeshSession implements SessionCommands {
     private final FolderSignaling folder;
     private WebRtcMultiplayerPeer peer;
     private Duration gatherTimeout = ManualExchange.GATHER_TIMEOUT;
+    /** The log kind of what the manual exchange reports: the command being applied, or {@link #MANUAL_KIND}. */
+    private String reportKind = MANUAL_KIND;
     private List<ProbeStats> probeStats = List.of();
     private int publishCount;
 
@@ -198,7 +202,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void addManualPeer(int remoteId) {
         thread.execute(() -> {
-            manual.on(new ExchangeInput.Offer(remoteId));
+            exchange("add peer", new ExchangeInput.Offer(remoteId));
             publish();
         });
     }
@@ -206,7 +210,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void applyPaste(String text, int assumedSender) {
         thread.execute(() -> {
-            manual.on(new ExchangeInput.Pasted(text, assumedSender));
+            exchange("apply paste", new ExchangeInput.Pasted(text, assumedSender));
             publish();
         });
     }
@@ -214,7 +218,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void cancelPending(int remoteId) {
         thread.execute(() -> {
-            manual.on(new ExchangeInput.Cancel(remoteId));
+            exchange("cancel", new ExchangeInput.Cancel(remoteId));
             publish();
         });
     }
@@ -345,9 +349,19 @@ public final class MeshSession implements SessionCommands {
         }
     }
 
-    /** A manual exchange's report as an operator action: a failure is named by its step. */
+    /** Feeds an operator command to the manual exchange; what it reports is logged under {@code command}. */
+    private void exchange(String command, ExchangeInput in) {
+        reportKind = command;
+        try {
+            manual.on(in);
+        } finally {
+            reportKind = MANUAL_KIND;
+        }
+    }
+
+    /** A manual exchange's report as an operator action: a failure is named by its step, the rest by its command. */
     private void report(ExchangeReport r) {
-        String kind = r instanceof ExchangeReport.Failed f ? f.step().label() : "manual signaling";
+        String kind = r instanceof ExchangeReport.Failed f ? f.step().label() : reportKind;
         sink.action(r.problem() ? OperatorAction.failed(r.peerId(), kind, r.text())
                 : OperatorAction.ok(r.peerId(), kind, r.text()));
     }

@@ -193,12 +193,12 @@ public final class ManualExchange {
         }
         Entry old = entries.get(to);
         if (old != null) {
-            out.accept(new ExchangeReport.Refused(to, "BUSY", "an exchange with peer " + to + " is already " + describe(old.state)
-                    + ": cancel it to start again."));
+            out.accept(new ExchangeReport.Refused(to, "BUSY", "peer " + to + " is already added (its exchange is "
+                    + describe(old.state) + ": cancel it to start again)."));
             return;
         }
         if (link.has(to)) {
-            out.accept(new ExchangeReport.Refused(to, "IN_PEERS", "peer " + to + " is already in get_peers(); remove it first."));
+            out.accept(new ExchangeReport.Refused(to, "IN_PEERS", "peer " + to + " is already added (in get_peers()): remove it first."));
             return;
         }
         if (failed(to, link.open(to))) {

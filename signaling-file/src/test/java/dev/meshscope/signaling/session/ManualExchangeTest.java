@@ -174,12 +174,13 @@ class ManualExchangeTest {
     }
 
     @Test
-    void anAnswerFromAPeerNeverOfferedToIsRefusedWithoutClaimingAnOfferExisted() {
+    void anAnswerFromAPeerNeverOfferedToIsLeftToThePasteCheckerNotCalledStale() {
         RecordingLink link = new RecordingLink(3);
         ManualExchange x = offering(link, 2);
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.ANSWER, 4, 3, 7), 0));
-        assertThat(last()).isInstanceOf(ExchangeReport.Refused.class);
-        assertThat(last().text()).doesNotContain("no longer exists");
+        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo("NO_PENDING_OFFER"));
+        assertThat(last().text()).doesNotContain("no longer exists: it was");
     }
 
     @Test
