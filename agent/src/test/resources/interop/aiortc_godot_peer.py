@@ -19,6 +19,10 @@ zlib-deflated JSON, base64url without padding, prefix "MSB1:", checksum "sha256:
 
 Exit code 0 when every channel echoed --count packets and answered at least one ping of the agent; the figures are
 written as JSON to --result in every case.
+
+With --echo it plays a plain echo peer instead, as a browser test page would: it sends nothing of its own, returns
+every message unchanged on the channel it came in on and in its form (text as text), answers pings, and ends (exit 0)
+when the agent closes the connection or its stdin ends.
 """
 import argparse
 import asyncio
@@ -26,6 +30,7 @@ import base64
 import hashlib
 import json
 import sys
+import threading
 import zlib
 
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
@@ -131,8 +136,24 @@ async def run(args, result):
                 wrong_form[cid] += 1
         return on_message
 
+    echo_back = {cid: 0 for cid in channels}
+    echo_back_text = {cid: 0 for cid in channels}
+
+    def echo_for(cid, ch):
+        def on_message(message):
+            if isinstance(message, bytes) and message.startswith(PROBE_MAGIC) and len(message) >= 24 \
+                    and message[5] == PROBE_PING:
+                ch.send(message[:5] + bytes([PROBE_PONG]) + message[6:])
+                pinged[cid] += 1
+                return
+            ch.send(message)  # unchanged: a str goes back as a text message, bytes as binary
+            echo_back[cid] += 1
+            if isinstance(message, str):
+                echo_back_text[cid] += 1
+        return on_message
+
     for cid, ch in channels.items():
-        ch.on("message", on_message_for(cid, ch))
+        ch.on("message", echo_for(cid, ch) if args.echo else on_message_for(cid, ch))
 
     if args.role == "offer":
         await pc.setLocalDescription(await pc.createOffer())  # aiortc gathers every candidate here: non-trickle
@@ -157,6 +178,13 @@ async def run(args, result):
     while any(ch.readyState != "open" for ch in channels.values()):
         await asyncio.sleep(0.02)
     log("all", len(channels), "channels open")
+    if args.echo:
+        result["echo_back"] = echo_back
+        result["echo_back_text"] = echo_back_text
+        await echo_until_closed(pc, channels)
+        log("echo ended: echoed", echo_back, "of which text", echo_back_text, "; pings answered", pinged)
+        await pc.close()
+        return
     for cid, ch in channels.items():
         for n in range(args.count):
             payload = ("godot-interop channel %d packet %d" % (cid, n)).encode("ascii")
@@ -175,6 +203,22 @@ async def run(args, result):
     await pc.close()
 
 
+async def echo_until_closed(pc, channels):
+    """Waits until the agent closed the connection (every channel closed, or the connection ended) or stdin ended."""
+    loop = asyncio.get_running_loop()
+    stdin_ended = asyncio.Event()
+
+    def watch_stdin():  # a daemon thread, so a stdin that never ends cannot hold the interpreter at exit
+        sys.stdin.read()
+        loop.call_soon_threadsafe(stdin_ended.set)
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+    while not stdin_ended.is_set():
+        if pc.connectionState in ("closed", "failed") or all(ch.readyState == "closed" for ch in channels.values()):
+            return
+        await asyncio.sleep(0.05)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--role", choices=["offer", "answer"], required=True)
@@ -185,6 +229,7 @@ def main():
     p.add_argument("--channels", default="", help="extra channels as Godot transfer modes, e.g. 2,0")
     p.add_argument("--count", type=int, default=5)
     p.add_argument("--timeout", type=float, default=40)
+    p.add_argument("--echo", action="store_true", help="only echo what arrives (see above)")
     p.add_argument("--result", required=True)
     args = p.parse_args()
     args.channel_list = [int(c) for c in args.channels.split(",") if c.strip()]

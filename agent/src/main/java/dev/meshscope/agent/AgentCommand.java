@@ -10,6 +10,7 @@ import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.signaling.folder.FolderCheck;
 import dev.meshscope.signaling.folder.FolderOptions;
 import dev.meshscope.signaling.folder.FolderTransport;
 import dev.meshscope.signaling.message.ModeNames;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +49,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>It ends cleanly (peer closed, runtime closed, presence file removed) when stdin ends, on SIGTERM/Ctrl-C, on
  * {@code quit}, or after {@code --exit-after}. Exit codes: 0 normal end, 2 bad options, 3 the WebRTC library
- * cannot load, 4 signaling refused this peer (duplicate id, sealed folder), 143 terminated by a signal.
+ * cannot load, 4 signaling refused this peer (duplicate id, sealed folder), 143 terminated by a signal; with
+ * {@code --send} ({@link SendOptions}), 0 means every packet came back right, else {@link Summary#EXIT_INCOMPLETE} or
+ * {@link Summary#EXIT_NOTHING_SENT}.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a headless MeshScope peer (Godot WebRTCMultiplayerPeer) that signals by hand or through a "
@@ -57,7 +61,10 @@ import picocli.CommandLine.Spec;
                 "  terminal 2:  ./meshscope agent --mode client --id 2 --manual --ping-interval 500",
                 "  (paste terminal 2's line into terminal 1, then terminal 1's answer into terminal 2)",
                 "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
-                "", "Exit codes: 0 done, 2 bad options, 3 WebRTC library missing, 4 refused by the lobby, 143 terminated."})
+                "", "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
+                "  3 WebRTC library missing, 4 refused by the lobby, 143 terminated,",
+                "  5 --send: not every packet came back right (summary line on stdout),",
+                "  6 --send: no peer to send to ever connected."})
 public final class AgentCommand implements Callable<Integer> {
     /** Exit code when the lobby refused this peer (duplicate id, sealed folder, unusable folder). */
     static final int EXIT_SIGNALING = 4;
@@ -133,14 +140,23 @@ public final class AgentCommand implements Callable<Integer> {
             + "without a heartbeat (default 5000).")
     Long staleMs;
 
-    @Option(names = "--no-stdin", description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM.")
+    @Option(names = "--create", description = "Folder mode: create the --signal-dir folder if it does not exist "
+            + "(without it a missing folder is refused, so a typo does not become a lobby of one).")
+    boolean create;
+
+    @Option(names = "--no-stdin", description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM. "
+            + "Manual mode: stdin carries the pastes, but its end does not stop the agent.")
     boolean noStdin;
 
     @Option(names = "--exit-after", paramLabel = "SECONDS", defaultValue = "0",
             description = "Stop after this many seconds (0: run until stdin ends or SIGTERM).")
     double exitAfter;
 
+    @Mixin
+    SendOptions sendOptions = new SendOptions();
+
     private volatile boolean closing;
+    private SendPlan sendPlan;
 
     /**
      * Runs the agent on its own ({@code java -cp CLASSPATH dev.meshscope.agent.AgentCommand ARGS}), as the agent's
@@ -154,6 +170,7 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AgentSetup setup = validate();
+        sendPlan = sendOptions.plan(spec.commandLine(), WebRtcMultiplayerPeer.CH_RESERVED_MAX + setup.channels().size());
         Status status = new Status(System.err, setup.id());
         EventWriter events = null;
         if (setup.events() != null) {
@@ -202,6 +219,7 @@ public final class AgentCommand implements Callable<Integer> {
         });
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
+        ScriptHooks script = new ScriptHooks(sendPlan, setup, peer, traffic, thread, status, events, () -> done.complete(0));
         if (!setup.pingEvery().isZero()) {
             thread.addTicker(setup.pingEvery().toMillis(), TimeUnit.MILLISECONDS, traffic::pingAll);
             thread.addTicker(setup.reportEvery().toMillis(), TimeUnit.MILLISECONDS,
@@ -275,8 +293,8 @@ public final class AgentCommand implements Callable<Integer> {
             };
             endOfInput = () -> { };
         }
-        if (setup.readStdin()) {
-            readStdin(input, endOfInput, done, status);
+        if (setup.readStdin() || setup.manual()) {
+            readStdin(input, endOfInput, setup.readStdin() ? done : null, status);
         }
         if (!setup.exitAfter().isZero()) {
             CompletableFuture.delayedExecutor(setup.exitAfter().toMillis(), TimeUnit.MILLISECONDS)
@@ -290,11 +308,13 @@ public final class AgentCommand implements Callable<Integer> {
             session.close();
         }
         try {
-            thread.call(() -> {
+            int scriptCode = thread.call(() -> {
                 traffic.report(s -> events.agentRecord("ProbeReport", s), status::say);
+                int c = script.finish(System.out);
                 peer.close();
-                return null;
+                return c;
             }).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            code = code == 0 ? scriptCode : code;
         } catch (Exception e) {
             status.say("the mesh thread did not close the peer in time (" + e + "); closing the runtime anyway.");
         }
@@ -348,19 +368,22 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads stdin on its own thread; its end stops the agent through {@code done}, unless that is {@code null}. */
     private static void readStdin(BiConsumer<String, Boolean> input, Runnable endOfInput, CompletableFuture<Integer> done,
                                   Status status) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = in.readLine()) != null && !done.isDone()) {
+                while ((line = in.readLine()) != null && (done == null || !done.isDone())) {
                     input.accept(line, in.ready());
                 }
             } catch (IOException e) {
                 status.say("stdin failed (" + e.getMessage() + "); stopping.");
             }
             endOfInput.run();
-            done.complete(0);
+            if (done != null) {
+                done.complete(0);
+            }
         }, "agent-stdin");
         t.setDaemon(true);
         t.start();
@@ -414,8 +437,8 @@ public final class AgentCommand implements Callable<Integer> {
         if (!manual && out != AgentManual.Output.BLOB) {
             throw usage("--output is for --manual.");
         }
-        if ((heartbeatMs != null || staleMs != null || noStdin) && manual) {
-            throw usage("--heartbeat-ms, --stale-ms and --no-stdin are for --signal-dir (manual mode needs stdin).");
+        if ((heartbeatMs != null || staleMs != null || create) && manual) {
+            throw usage("--heartbeat-ms, --stale-ms and --create are for --signal-dir.");
         }
         if (gatherTimeoutMs != null && (!manual || gatherTimeoutMs <= 0)) {
             throw usage("--gather-timeout-ms is for --manual and must be more than 0.");
@@ -431,6 +454,10 @@ public final class AgentCommand implements Callable<Integer> {
                         FolderOptions.DEFAULT_POLL_INTERVAL);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage() + ".");
+            }
+            String folder = FolderCheck.problem(signaling.dir, create);
+            if (folder != null) {
+                throw usage("--signal-dir: " + folder);
             }
         }
         return new AgentSetup(m, own, List.copyOf(channels), manual ? null : signaling.dir, remoteId, out, echo, events,

@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * Writes the mesh-core event stream, and the agent's own events, as JSON lines: one object per line, with the
  * record's fields and {@code "event"} (the record's simple name) first; every line is flushed, so another process
  * can follow the file while the agent runs. Agent events are {@code AgentStarted}, {@code LobbyNotice},
- * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport} and {@code AgentStopped}.
+ * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport}, {@code TrafficReport}, {@code SendReport},
+ * {@code SendSummary} and {@code AgentStopped}.
  *
  * <p>Threads: mesh events arrive on the owner thread; agent events from the owner thread or, at shutdown, the main
  * thread. Writes are synchronized. A write failure is reported once on stderr and writing stops.
@@ -75,6 +76,15 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
         n.put("atMillis", System.currentTimeMillis());
         n.setAll((ObjectNode) MAPPER.valueToTree(r));
         write(n);
+    }
+
+    /** An agent event already written as one JSON object (the send summary line). */
+    void agentJson(String json) {
+        try {
+            write((ObjectNode) MAPPER.readTree(json));
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON object: " + json, e);
+        }
     }
 
     private synchronized void write(ObjectNode n) {

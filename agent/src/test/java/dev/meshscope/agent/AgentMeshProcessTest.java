@@ -42,7 +42,7 @@ class AgentMeshProcessTest {
 
     private AgentProcess agent(int id) throws Exception {
         AgentProcess a = AgentProcess.start(work, "agent" + id, "--mode", "mesh", "--id", Integer.toString(id),
-                "--signal-dir", work.resolve("lobby").toString(), "--echo", "--channels", "2,0",
+                "--signal-dir", work.resolve("lobby").toString(), "--create", "--echo", "--channels", "2,0",
                 "--ping-interval", "100", "--report-interval", "300", "--heartbeat-ms", "200", "--stale-ms", "2500");
         agents.add(a);
         return a;
@@ -81,6 +81,37 @@ class AgentMeshProcessTest {
         return false;
     }
 
+    private static long count(AgentProcess a, String type, int peer) {
+        return a.events().stream().filter(e -> type.equals(e.path("event").asText()) && e.path("peerId").asInt() == peer)
+                .count();
+    }
+
+    private static void signal(AgentProcess a, String sig) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + sig, Long.toString(a.process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && kill.exitValue() == 0).isTrue();
+    }
+
+    /** Issue 8: a peer frozen (SIGSTOP) past the stale limit and resumed connects again; it used to hang offering. */
+    @Test
+    void aFrozenAgentConnectsAgainWhenItResumes() throws Exception {
+        AgentProcess a2 = agent(2);
+        AgentProcess a3 = agent(3);
+        try {
+            await("pair").atMost(FORM).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(a2, "PeerConnected", 3) == 1 && count(a3, "PeerConnected", 2) == 1);
+            // The answerer (the smaller id) is frozen: when it resumes, 3's new offer can reach it before its own
+            // reconnect runs, which it used to ignore.
+            signal(a2, "STOP");
+            await("3 reports the frozen peer gone").atMost(NOTICE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hasEvent(a3, "LobbyNotice", 2, "no heartbeat"));
+            signal(a2, "CONT");
+            await("connected again on both sides").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(a2, "PeerConnected", 3) >= 2 && count(a3, "PeerConnected", 2) >= 2);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + AgentProcess.diagnostics(agents), e);
+        }
+    }
+
     @Test
     void threeAgentsMeshThroughAFolderSurviveAKillAndStopCleanly() throws Exception {
         AgentProcess a2 = agent(2);
@@ -95,7 +126,7 @@ class AgentMeshProcessTest {
         }
 
         AgentProcess dup = AgentProcess.start(work, "dup", "--mode", "mesh", "--id", "3", "--signal-dir",
-                work.resolve("lobby").toString());
+                work.resolve("lobby").toString(), "--create");
         agents.add(dup);
         assertThat(dup.waitFor(60)).as(dup.stderrText()).isEqualTo(AgentCommand.EXIT_SIGNALING);
         assertThat(dup.stderrText()).contains("already peer 3", "pick another one");
@@ -104,13 +135,15 @@ class AgentMeshProcessTest {
         assertThat(a4.waitFor(20)).isNotEqualTo(-1);
         long before = answered(a2).getOrDefault("3/0", 0L);
         await("the survivors report peer 4 gone and drop it").atMost(NOTICE).pollInterval(Duration.ofMillis(200))
-                .until(() -> hasEvent(a2, "LobbyNotice", 4, "no heartbeat") && hasEvent(a3, "LobbyNotice", 4, "no heartbeat")
+                .until(() -> hasEvent(a2, "LobbyNotice", 4, "no longer running on this host")
+                        && hasEvent(a3, "LobbyNotice", 4, "no longer running on this host")
                         && hasEvent(a2, "PeerRemoved", 4, "") && hasEvent(a3, "PeerRemoved", 4, ""));
         await("2 and 3 carry on").atMost(NOTICE).pollInterval(Duration.ofMillis(200))
                 .until(() -> answered(a2).getOrDefault("3/0", 0L) > before + 5
                         && answered(a2).getOrDefault("3/4", 0L) > before + 5);
         assertThat(Files.exists(work.resolve("lobby/peers/4.json"))).as("a killed agent leaves its presence").isTrue();
-        assertThat(a2.stderrText()).contains("Peer 4 is gone: no heartbeat");
+        assertThat(a2.stderrText()).as("a same-host process that died is gone at once, not after --stale-ms")
+                .contains("Peer 4 is gone: its process (pid " + a4.process.pid() + ") is no longer running");
 
         a2.closeStdin();
         // ProcessHandle.destroy sends SIGTERM only; Process.destroy would also close the agent's stdin (a clean

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Interop with a WebRTC stack we did not write: Debian's python3-aiortc plays a Godot peer (negotiated channels
  * 1, 2, 3 and an extra channel 4) and connects to the agent by manual, non-trickle signaling through the agent's
  * stdin and stdout. Packets flow both ways on every channel: aiortc's packets come back echoed, and the agent's
- * probe pings come back as pongs. Skipped, loudly, only where {@code /usr/bin/python3 -c "import aiortc"} fails.
+ * probe pings come back as pongs. With {@code --echo}, aiortc plays a plain echo peer, and the agent's {@code --send}
+ * run counts, packet by packet, what aiortc says it echoed. Skipped, loudly, only where
+ * {@code /usr/bin/python3 -c "import aiortc"} fails.
  */
 @Tag("multiprocess")
 @Tag("native")
@@ -36,6 +38,8 @@ class AiortcInteropTest {
     /** Debian's interpreter: aiortc is installed for it (python3-aiortc), not for a pyenv python on PATH. */
     private static final String PYTHON = "/usr/bin/python3";
     private static final Duration RUN = Duration.ofSeconds(90);
+    /** Packets per channel in the --send runs: the 50, small enough for 1 ms-lifetime channels to keep most. */
+    private static final int SEND_COUNT = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -99,6 +103,96 @@ class AiortcInteropTest {
         });
         assertThat(agent.stderrText()).contains("assuming it comes from peer 1");
         stop(agent);
+    }
+
+    @Test
+    void aSendRunToAnAiortcEchoComesBackOnEveryChannelAsAiortcCountedIt() throws Exception {
+        AgentProcess agent = AgentProcess.start(work, "agent", "--mode", "server", "--manual", "--channels", "2",
+                "--send", Integer.toString(SEND_COUNT), "--size", "300", "--send-channels", "all", "--exit-when-done");
+        toClose.add(agent);
+        Python py = python("--role", "offer", "--id", "2", "--agent-id", "1", "--mode", "client", "--format", "blob",
+                "--channels", "2", "--echo", "--timeout", Long.toString(RUN.toSeconds()));
+        Sent sent = sendThroughEcho(agent, py);
+        assertSummaryMatchesAiortc(sent, 4, "echo_back");
+    }
+
+    @Test
+    void textSentToAnAiortcEchoComesBackAsText() throws Exception {
+        AgentProcess agent = AgentProcess.start(work, "agent", "--mode", "client", "--id", "2", "--manual",
+                "--send", Integer.toString(SEND_COUNT), "--size", "300", "--text", "--send-channels", "all",
+                "--exit-when-done");
+        toClose.add(agent);
+        Python py = python("--role", "answer", "--id", "1", "--mode", "server", "--format", "sdp", "--echo",
+                "--timeout", Long.toString(RUN.toSeconds()));
+        Sent sent = sendThroughEcho(agent, py);
+        assertThat(sent.summary().path("form").asText()).isEqualTo("text");
+        assertSummaryMatchesAiortc(sent, 3, "echo_back_text");
+    }
+
+    /** A send run's summary line and exit code, and aiortc's own counts. */
+    private record Sent(JsonNode summary, int exitCode, JsonNode aiortc) { }
+
+    /** Relays the signaling, waits for the agent's summary and exit, then for aiortc to see the connection close. */
+    private Sent sendThroughEcho(AgentProcess agent, Python py) throws Exception {
+        Thread toAgent = relayToAgent(agent, py);
+        String blob = agent.nextLine("MSB1:", RUN.toSeconds());
+        assertThat(blob).as("the agent printed its description; stderr:\n" + agent.stderrText()).isNotNull();
+        OutputStream pyIn = py.process().getOutputStream();
+        pyIn.write((blob + "\n").getBytes(StandardCharsets.UTF_8));
+        pyIn.flush();
+        String line = agent.nextLine("{\"event\":\"SendSummary\"", RUN.toSeconds());
+        String diagnostics = "aiortc log:\n" + read(py.log()) + "\nagent stderr:\n" + agent.stderrText();
+        assertThat(line).as("the summary line; " + diagnostics).isNotNull();
+        int code = agent.waitFor(RUN.toSeconds());
+        boolean ended = py.process().waitFor(RUN.toSeconds(), TimeUnit.SECONDS);
+        assertThat(ended).as("aiortc saw the agent close the connection; " + diagnostics).isTrue();
+        toAgent.join(TimeUnit.SECONDS.toMillis(RUN.toSeconds()));
+        JsonNode result = JSON.readTree(py.result().toFile());
+        assertThat(result.path("ok").asBoolean()).as(result + "\n" + diagnostics).isTrue();
+        System.err.println("aiortc echo: " + result + "\nagent summary: " + line);
+        return new Sent(JSON.readTree(line), code, result);
+    }
+
+    /**
+     * Every flow is accounted for, nothing came back wrong, the reliable channels (0 and the extras; aiortc's are
+     * all reliable, the agent's ordered and unreliable ones have Godot's 1 ms lifetime) brought all back, and the
+     * agent counted back exactly what aiortc says it echoed on that channel (Godot id = internal index + 1).
+     */
+    private static void assertSummaryMatchesAiortc(Sent sent, int channels, String aiortcCount) {
+        JsonNode s = sent.summary();
+        assertThat(s.path("flows")).hasSize(channels);
+        for (JsonNode f : s.path("flows")) {
+            int ch = f.path("channel").asInt();
+            assertThat(f.path("sent").asLong()).as(f.toString()).isEqualTo(SEND_COUNT);
+            assertThat(f.path("back").asLong() + f.path("lost").asLong()).as(f.toString()).isEqualTo(SEND_COUNT);
+            for (String bad : List.of("duplicates", "wrongChannel", "wrongForm", "corrupted")) {
+                assertThat(f.path(bad).asLong()).as(bad + " in " + f).isZero();
+            }
+            if (ch == 0 || ch >= 3) {
+                assertThat(f.path("back").asLong()).as("reliable channel " + ch + ": " + f).isEqualTo(SEND_COUNT);
+            }
+            assertThat(sent.aiortc().path(aiortcCount).path(Integer.toString(ch + 1)).asLong())
+                    .as("aiortc's count on channel " + ch + " against " + f).isEqualTo(f.path("back").asLong());
+        }
+        assertThat(sent.exitCode()).as("exit code follows the summary").isEqualTo(s.path("exitCode").asInt());
+        assertThat(sent.exitCode()).isEqualTo(s.path("ok").asBoolean() ? 0 : Summary.EXIT_INCOMPLETE);
+    }
+
+    private static Thread relayToAgent(AgentProcess agent, Python py) {
+        Thread toAgent = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(py.process().getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    agent.writeLine(line);
+                }
+            } catch (IOException e) {
+                // The python side ended, or the agent did.
+            }
+        }, "aiortc-to-agent");
+        toAgent.setDaemon(true);
+        toAgent.start();
+        return toAgent;
     }
 
     private AgentProcess agent(String... args) throws IOException {

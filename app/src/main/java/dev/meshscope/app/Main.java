@@ -2,6 +2,7 @@
 package dev.meshscope.app;
 
 import dev.meshscope.agent.AgentCommand;
+import dev.meshscope.agent.ReasonLastHandler;
 import dev.meshscope.app.gui.GuiBenchCommand;
 import dev.meshscope.app.gui.GuiLauncher;
 import dev.meshscope.bench.BenchCommand;
@@ -32,12 +33,14 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here.
-     * Called on the JVM's main thread (and by tests, on theirs); each call builds a new tree.
+     * The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here; bad
+     * options anywhere in it end with their one-line reason ({@link ReasonLastHandler}, set after every subcommand is
+     * added, as picocli applies it only to the commands present). Called on the JVM's main thread (and by tests, on
+     * theirs); each call builds a new tree.
      */
     static CommandLine commandLine() {
         CommandLine bench = new CommandLine(new BenchCommand()).addSubcommand(new GuiBenchCommand());
-        return new CommandLine(new Main()).addSubcommand(bench);
+        return new CommandLine(new Main()).addSubcommand(bench).setParameterExceptionHandler(new ReasonLastHandler());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.meshscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -19,5 +21,28 @@ class MainTest {
         Object gui = bench.get("gui").getCommand();
         assertThat(agent).isInstanceOf(dev.meshscope.agent.AgentCommand.class);
         assertThat(gui).isInstanceOf(dev.meshscope.app.gui.GuiBenchCommand.class);
+    }
+
+    @Test
+    void badOptionsEndWithTheirReasonNotWithTheUsage() {
+        for (String[] args : new String[][] {{"agent", "--mode", "ring", "--id", "2", "--manual"},
+                {"bench", "--no-such-option"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            for (CommandLine sub : cl.getSubcommands().values()) {
+                sub.setErr(new PrintWriter(err, true));
+            }
+            assertThat(cl.execute(args)).as(err.toString()).isEqualTo(2);
+            String[] lines = err.toString().strip().split("\\R");
+            assertThat(lines).as(err.toString()).hasSizeLessThanOrEqualTo(3);
+            assertThat(err.toString()).contains("meshscope " + args[0] + " --help");
+        }
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.getSubcommands().get("agent").setErr(new PrintWriter(err, true));
+        cl.execute("agent", "--mode", "ring", "--id", "2", "--manual");
+        String[] lines = err.toString().strip().split("\\R");
+        assertThat(lines[lines.length - 1]).contains("--mode must be server, client or mesh");
     }
 }

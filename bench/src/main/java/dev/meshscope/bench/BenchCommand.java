@@ -6,6 +6,7 @@ import dev.meshscope.bench.meshcore.CoreStack;
 import dev.meshscope.bench.report.Comparison;
 import dev.meshscope.bench.report.ResultDocument;
 import dev.meshscope.bench.report.ResultTable;
+import dev.meshscope.bench.report.WakeFigure;
 import dev.meshscope.bench.scenario.ConnectScenario;
 import dev.meshscope.bench.scenario.MeshScenario;
 import dev.meshscope.bench.scenario.PacketRateScenario;
@@ -39,13 +40,17 @@ import picocli.CommandLine.Spec;
  *
  * <p>Threads: picocli calls {@link #call()} on the main thread, which runs every workload one at a time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = CommandLine.HelpCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {CommandLine.HelpCommand.class, SoakCommand.class},
         description = {"Measures mesh-core against raw webrtc-java 0.14.0 in one JVM, in alternating rounds, and "
                 + "writes the figures (median, min, max, ratio) as a table and a JSON document.",
-            "Scenarios: connect, throughput, roundtrip, mesh, packetrate.",
+            "Scenarios: connect, throughput, roundtrip, mesh, packetrate. --load keeps the other core(s) busy with a "
+                + "bounded CPU burner in the same process. 'bench soak' measures memory over a long flood.",
             "Run it through ./meshscope bench: as root it keeps all traffic in a private network namespace."},
         footer = {"", "Examples:", "  ./meshscope bench",
-            "  ./meshscope bench --scenario roundtrip --out results.json"})
+            "  ./meshscope bench --load --out loaded.json",
+            "  ./meshscope bench --scenario roundtrip --out results.json",
+            "  ./meshscope bench soak --minutes 1"})
 public final class BenchCommand implements Callable<Integer> {
     /** The version both stacks run on (pinned in the parent pom). */
     static final String WEBRTC_JAVA_VERSION = "0.14.0";
@@ -97,6 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Peer counts of the mesh scenario (default 8,16,32).")
     private List<Integer> meshSizes;
 
+    @Option(names = "--load",
+            description = "Measure under load: busy threads in this process keep all cores but one busy (bounded: "
+                    + "pure arithmetic, stopped when the run ends).")
+    private boolean load;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -107,22 +117,27 @@ public final class BenchCommand implements Callable<Integer> {
         String command = commandLine();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        ResultDocument.Environment env = environment();
+        ResultDocument.Environment env = environment(load ? CpuBurner.threadsFor(
+                Runtime.getRuntime().availableProcessors()) : 0);
         header(stdout, command, env, chosen);
 
         List<Comparison> rows = new ArrayList<>();
+        List<WakeFigure> wakeups = new ArrayList<>();
         int exit = 0;
-        try (RawStack baseline = RawStack.create(); CoreStack meshCore = CoreStack.create()) {
-            BenchContext ctx = new BenchContext(baseline, meshCore, settings, stderr);
+        try (RawStack baseline = RawStack.create(); CoreStack meshCore = CoreStack.create();
+             AutoCloseable burner = load ? CpuBurner.start() : () -> { }) {
+            BenchContext ctx = new BenchContext(baseline, meshCore, settings, stderr, wakeups);
             for (Scenario s : chosen) {
                 stderr.println("[" + s.id() + "] " + s.title());
                 stderr.flush();
+                int wakeFrom = wakeups.size();
                 try {
                     List<Comparison> r = s.run(ctx);
                     rows.addAll(r);
                     stdout.println();
                     stdout.println("### " + s.id() + ": " + s.title());
                     ResultTable.print(r, stdout);
+                    printWakeups(stdout, wakeups.subList(wakeFrom, wakeups.size()));
                 } catch (BenchException e) {
                     stderr.println("meshscope bench: scenario " + s.id() + " failed: " + e.getMessage());
                     exit = EXIT_WORKLOAD_FAILED;
@@ -131,10 +146,13 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (BenchException e) {
             stderr.println("meshscope bench: cannot run: " + e.getMessage());
             return EXIT_CANNOT_RUN;
+        } catch (Exception e) { // Only the burner's close is declared to throw; it does not.
+            stderr.println("meshscope bench: " + e);
+            return EXIT_CANNOT_RUN;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         ResultDocument doc = new ResultDocument("meshscope bench", command, started.toString(), seconds, env,
-                settings, rows);
+                settings, rows, wakeups);
         try {
             doc.write(target);
         } catch (IOException e) {
@@ -226,29 +244,48 @@ public final class BenchCommand implements Callable<Integer> {
         return abs;
     }
 
-    private static ResultDocument.Environment environment() {
+    /** Where this run happens; {@code burnerThreads} is 0 without {@code --load}. */
+    static ResultDocument.Environment environment(int burnerThreads) {
         String netns = System.getenv("MESHSCOPE_NETNS");
         return new ResultDocument.Environment(netns == null ? "unset" : netns,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ProcessStats.maxOpenFiles(),
-                WEBRTC_JAVA_VERSION);
+                WEBRTC_JAVA_VERSION, burnerThreads);
+    }
+
+    /** The network line of a report's header. */
+    static String networkLine(String netns) {
+        if ("private".equals(netns)) {
+            return "- network: private namespace (MESHSCOPE_NETNS=private): all traffic stays on 10.77.0.1";
+        }
+        return "- network: MESHSCOPE_NETNS=" + netns + ": NOT in a private namespace (run ./meshscope bench as root "
+                + "for one); traffic uses this host's interfaces";
+    }
+
+    private static void printWakeups(PrintWriter o, List<WakeFigure> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        o.println();
+        o.println("mesh-core owner-thread wake-ups (MeshThread.wakeCount; native activity wakes only the owner):");
+        for (WakeFigure w : figures) {
+            o.println("- " + w.describe());
+        }
+        o.flush();
     }
 
     private static void header(PrintWriter o, String command, ResultDocument.Environment env, List<Scenario> chosen) {
         o.println("## MeshScope bench: mesh-core vs raw webrtc-java " + env.webrtcJava()
                 + ", alternating rounds in one JVM");
         o.println();
-        if ("private".equals(env.netns())) {
-            o.println("- network: private namespace (MESHSCOPE_NETNS=private): all traffic stays on 10.77.0.1");
-        } else {
-            o.println("- network: MESHSCOPE_NETNS=" + env.netns() + ": NOT in a private namespace (run ./meshscope "
-                    + "bench as root for one); traffic uses this host's interfaces");
-        }
+        o.println(networkLine(env.netns()));
         o.println("- machine: " + env.cores() + " cores, load average " + String.format(Locale.ROOT, "%.2f",
                 env.loadAverage()) + " at start, open-file limit " + env.maxOpenFiles() + ", Java " + env.java()
                 + ", " + env.os());
+        o.println("- load: " + (env.burnerThreads() == 0 ? "none added (quiet: only what the machine runs anyway)"
+                : env.burnerThreads() + " CPU burner thread(s) in this process (--load)"));
         o.println("- command: " + command);
         List<String> ids = new ArrayList<>();
         for (Scenario s : chosen) {

@@ -15,13 +15,39 @@ public interface BenchPair extends AutoCloseable {
     double throughput(int packetSize, long totalBytes, long timeoutMillis) throws BenchException;
 
     /**
-     * Sends {@code count} 32-byte probe pings on internal channel {@code channel}, one at a time; B answers each
-     * with a pong. A ping unanswered after {@link Workload#PING_LOSS_NANOS} counts as lost.
+     * Sends {@code count} 32-byte probe pings on internal channel {@code channel}, one at a time, from an
+     * application thread (mesh-core's owner thread; a raw application thread); B answers each with a pong where
+     * the ping arrives. A ping unanswered after {@link Workload#PING_LOSS_NANOS} counts as lost.
      */
     RoundTrips roundTrips(int channel, int count, long timeoutMillis) throws BenchException;
 
+    /**
+     * {@link #roundTrips}, but each next ping is sent from inside the callback that received the pong (no thread
+     * hop anywhere: the raw floor), or null when the stack cannot do that (mesh-core sends from its owner thread).
+     */
+    default RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis)
+            throws BenchException {
+        return null;
+    }
+
     /** Sends 64-byte packets on the unreliable channel as fast as back-pressure allows for {@code sendMillis}. */
     PacketRate packetRate(long sendMillis, long timeoutMillis) throws BenchException;
+
+    /**
+     * How many times the pair's owner threads were woken so far (both ends summed), or -1 when the stack has no
+     * owner threads (the raw baseline works inside webrtc-java's callbacks). Any thread.
+     */
+    default long ownerWakeups() {
+        return -1;
+    }
+
+    /**
+     * The most packets this pair's receive queues held at once so far (read at the start of each owner-thread
+     * read), or -1 when the stack has no receive queues of its own (the raw baseline reads inside the callback).
+     */
+    default long peakQueuedPackets() {
+        return -1;
+    }
 
     /** Closes both connections. */
     @Override

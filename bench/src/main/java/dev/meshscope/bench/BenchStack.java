@@ -28,6 +28,14 @@ public interface BenchStack extends AutoCloseable {
     /** Connects {@code n} peers in a full mesh, measures time, memory and descriptors, and closes it again. */
     MeshRound mesh(int n, long timeoutMillis) throws BenchException;
 
+    /**
+     * Messages webrtc-java delivered to this stack's connections so far, as the stack counts them natively
+     * ({@code WebRtcRuntime.messagesReceived()} for mesh-core), or -1 when the stack keeps no such count.
+     */
+    default long nativeMessagesReceived() {
+        return -1;
+    }
+
     /** Closes everything this stack made, the native factory last. */
     @Override
     void close();

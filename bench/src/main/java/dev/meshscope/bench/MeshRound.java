@@ -9,8 +9,11 @@ package dev.meshscope.bench;
  * @param rssAfterKib  resident memory once connected, or -1
  * @param fdsBefore    open file descriptors before, or -1
  * @param fdsAfter     open file descriptors once connected, or -1
+ * @param ownerWakeups wake-ups of the peers' owner threads from the first offer until all connected, summed
+ *                     over the peers, or -1 for a stack without owner threads (the raw baseline)
  */
-public record MeshRound(long connectNanos, long rssBeforeKib, long rssAfterKib, int fdsBefore, int fdsAfter) {
+public record MeshRound(long connectNanos, long rssBeforeKib, long rssAfterKib, int fdsBefore, int fdsAfter,
+                        long ownerWakeups) {
     /** Resident memory growth in MiB, or NaN where unknown. */
     public double rssGrowthMib() {
         return rssBeforeKib < 0 || rssAfterKib < 0 ? Double.NaN : (rssAfterKib - rssBeforeKib) / 1024.0;

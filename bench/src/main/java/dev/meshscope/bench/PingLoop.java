@@ -15,6 +15,7 @@ public final class PingLoop {
     private final int channel;
     private final int count;
     private final long[] samples;
+    private final long[] appSamples;
     private final byte[] payload = new byte[Workload.PING_PAYLOAD_BYTES];
     private int answered;
     private int lost;
@@ -27,6 +28,7 @@ public final class PingLoop {
         this.channel = channel;
         this.count = count;
         this.samples = new long[count];
+        this.appSamples = new long[count];
     }
 
     /** The next ping to send (a fresh array the caller owns); it is in flight from now. */
@@ -38,16 +40,29 @@ public final class PingLoop {
     }
 
     /**
-     * Takes a received packet: when it is the pong of the ping in flight, records the round trip and returns
-     * true. Anything else (a late pong of a ping already counted lost) returns false.
+     * Takes a pong read where it arrived (inside the receive callback): probe and app round trip are the same.
+     *
+     * @see #onPong(byte[], long, long)
      */
-    public synchronized boolean onPong(byte[] data, long nowNanos) {
+    public boolean onPong(byte[] data, long nowNanos) {
+        return onPong(data, nowNanos, nowNanos);
+    }
+
+    /**
+     * Takes a received packet: when it is the pong of the ping in flight, records its probe round trip (until
+     * {@code arrivedNanos}, the receive callback's timestamp) and its app round trip (until {@code readNanos}, when
+     * the application read it), and returns true. Anything else (a late pong of a ping already counted lost)
+     * returns false.
+     */
+    public synchronized boolean onPong(byte[] data, long arrivedNanos, long readNanos) {
         ProbePacket p = ProbePacket.decode(data);
         if (!inFlight || p == null || p.kind() != ProbePacket.Kind.PONG || p.sequence() != sequence) {
             return false;
         }
         inFlight = false;
-        samples[answered++] = nowNanos - p.sendNanos();
+        samples[answered] = arrivedNanos - p.sendNanos();
+        appSamples[answered] = Math.max(arrivedNanos, readNanos) - p.sendNanos();
+        answered++;
         return true;
     }
 
@@ -68,7 +83,8 @@ public final class PingLoop {
 
     /** The round trips measured so far. */
     public synchronized RoundTrips result() {
-        return new RoundTrips(java.util.Arrays.copyOf(samples, answered), lost);
+        return new RoundTrips(java.util.Arrays.copyOf(samples, answered), java.util.Arrays.copyOf(appSamples, answered),
+                lost);
     }
 
     /** Pings answered or lost so far, for a time-out message. */

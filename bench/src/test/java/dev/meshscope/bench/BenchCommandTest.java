@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,6 +77,95 @@ class BenchCommandTest {
             }
         }
         assertThat(out.toString()).contains("| " + scenario).contains("Results written to " + file.toAbsolutePath());
+        for (JsonNode w : doc.path("wakeups")) {
+            assertThat(w.path("scenario").asText()).isEqualTo(scenario);
+            assertThat(w.path("wakeups").size()).isEqualTo(1);
+            assertThat(w.path("perUnit").asDouble()).as(w.path("workload").asText()).isPositive();
+        }
+    }
+
+    @Tag("native")
+    @Test
+    void theRoundTripReportsProbeAndAppRttPerChannelAndTheOwnerThreadsWakeUps() throws IOException {
+        Path file = dir.resolve("roundtrip.json");
+
+        int code = run("--size", "tiny", "--scenario", "roundtrip", "--out", file.toString());
+
+        assertThat(code).as("exit code; stderr:%n%s", err).isZero();
+        JsonNode doc = JSON.readTree(file.toFile());
+        List<String> metrics = new ArrayList<>();
+        for (JsonNode row : doc.path("results")) {
+            metrics.add(row.path("metric").asText());
+            if (row.path("metric").asText().endsWith("probe RTT median of 20")) {
+                assertThat(row.path("target").path("bound").asDouble()).isEqualTo(1.05);
+            } else {
+                assertThat(row.path("target").isNull()).as(row.path("metric").asText()).isTrue();
+            }
+        }
+        for (String channel : new String[] {"reliable", "ordered", "unreliable"}) {
+            assertThat(metrics).contains(channel + ": probe RTT median of 20", channel + ": probe RTT p99 of 20",
+                    channel + ": app RTT median of 20", channel + ": probe RTT median, raw pinging inside the callback");
+        }
+        assertThat(doc.path("wakeups").size()).isEqualTo(3);
+        assertThat(doc.path("environment").path("burnerThreads").asInt()).isZero();
+        assertThat(out.toString()).contains("owner-thread wake-ups").contains("wake-ups per round trip");
+    }
+
+    @Tag("native")
+    @Test
+    void loadRunsTheBurnerAndSaysSoInTheHeaderAndTheJson() throws IOException {
+        Path file = dir.resolve("loaded.json");
+
+        int code = run("--size", "tiny", "--load", "--scenario", "roundtrip", "--out", file.toString());
+
+        assertThat(code).as("exit code; stderr:%n%s", err).isZero();
+        JsonNode doc = JSON.readTree(file.toFile());
+        assertThat(doc.path("environment").path("burnerThreads").asInt()).isEqualTo(
+                CpuBurner.threadsFor(Runtime.getRuntime().availableProcessors()));
+        assertThat(doc.path("command").asText()).contains("--load");
+        assertThat(out.toString()).contains("CPU burner thread(s) in this process (--load)");
+    }
+
+    @Tag("native")
+    @Test
+    void theSoakSamplesBothStacksAndComparesTheHeapSlopeWithTheKnownLeak() throws IOException {
+        Path file = dir.resolve("soak.json");
+
+        int code = run("soak", "--minutes", "0.05", "--sample-seconds", "1", "--out", file.toString());
+
+        assertThat(code).as("exit code; stderr:%n%s", err).isZero();
+        JsonNode doc = JSON.readTree(file.toFile());
+        assertThat(doc.path("tool").asText()).isEqualTo("meshscope bench soak");
+        assertThat(doc.path("leakedBytesPerMessage").asLong()).isEqualTo(88);
+        JsonNode runs = doc.path("runs");
+        assertThat(runs.size()).isEqualTo(2);
+        assertThat(runs.get(0).path("stack").asText()).isEqualTo("baseline");
+        assertThat(runs.get(1).path("stack").asText()).isEqualTo("mesh-core");
+        for (JsonNode r : runs) {
+            JsonNode samples = r.path("samples");
+            assertThat(samples.size()).as(r.path("stack").asText()).isGreaterThanOrEqualTo(2);
+            long previous = -1;
+            for (JsonNode s : samples) {
+                assertThat(s.path("messages").asLong()).isGreaterThanOrEqualTo(previous);
+                assertThat(s.path("heapAfterGcBytes").asLong()).isPositive();
+                previous = s.path("messages").asLong();
+            }
+            assertThat(previous).as("messages read by " + r.path("stack").asText()).isPositive();
+            assertThat(r.path("heapBytesPerMessage").isNumber()).isTrue(); // Its value: the printed figures.
+        }
+        assertThat(runs.get(0).path("runtimeLeakEstimate").asLong()).isEqualTo(-1);
+        assertThat(runs.get(1).path("runtimeLeakEstimate").asLong()).isPositive();
+        assertThat(runs.get(1).path("heldPeak").asLong()).isNotNegative();
+        assertThat(out.toString()).contains("heap after GC, B/message").contains("vs 88 B")
+                .contains("mesh-core minus baseline");
+    }
+
+    @Test
+    void aSoakOfNoTimeIsRefused() {
+        int code = run("soak", "--minutes", "0", "--out", dir.resolve("soak.json").toString());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--minutes and --sample-seconds must be more than 0");
     }
 
     @Test

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.meshscope.bench.report.Comparison;
 import dev.meshscope.bench.report.Figures;
 import dev.meshscope.bench.report.Target;
+import dev.meshscope.bench.report.WakeFigure;
+import dev.meshscope.bench.soak.Slope;
+import dev.meshscope.bench.soak.SoakRun;
+import dev.meshscope.bench.soak.SoakSample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,68 @@ class FiguresTest {
         assertThat(r.medianMicros()).isEqualTo(50.0);
         assertThat(r.p99Micros()).isEqualTo(99.0);
         assertThat(r.lost()).isEqualTo(2);
+    }
+
+    @Test
+    void theAppRoundTripIsKeptBesideTheProbeRoundTripAndEqualsItWhereTheAppReadsInTheCallback() {
+        PingLoop loop = new PingLoop(0, 2);
+        byte[] ping = loop.nextPing();
+        long sent = dev.meshscope.core.probe.ProbePacket.decode(ping).sendNanos();
+
+        boolean taken = loop.onPong(dev.meshscope.core.probe.ProbePacket.pongFor(ping), sent + 100_000, sent + 130_000);
+        RoundTrips r = loop.result();
+
+        assertThat(taken).isTrue();
+        assertThat(r.medianMicros()).isEqualTo(100.0);
+        assertThat(r.appMedianMicros()).isEqualTo(130.0);
+        assertThat(new RoundTrips(new long[] {5000, 7000, 6000}, 0).appMedianMicros()).isEqualTo(6.0);
+    }
+
+    @Test
+    void aPongReadBeforeItsArrivalStampCountsTheArrivalAsTheAppRoundTrip() {
+        PingLoop loop = new PingLoop(1, 1);
+        byte[] ping = loop.nextPing();
+        long sent = dev.meshscope.core.probe.ProbePacket.decode(ping).sendNanos();
+
+        loop.onPong(dev.meshscope.core.probe.ProbePacket.pongFor(ping), sent + 50_000, sent + 40_000);
+
+        assertThat(loop.result().appMedianMicros()).isEqualTo(50.0);
+    }
+
+    @Test
+    void wakeUpsPerUnitAreTheMedianRoundOverTheUnitsOfARound() {
+        WakeFigure w = WakeFigure.of("roundtrip", "reliable", 2, "round trip", 100, List.of(400L, 200L, 300L));
+
+        assertThat(w.perUnit()).isEqualTo(3.0);
+        assertThat(w.describe()).contains("3.00 wake-ups per round trip").contains("2 owner threads");
+    }
+
+    @Test
+    void theSoakSlopeIsTheLeastSquaresHeapGrowthPerMessage() {
+        List<SoakSample> samples = List.of(new SoakSample(0, 0, 1_000_000, 100_000),
+                new SoakSample(5, 100_000, 1_000_000 + 8_800_000 + 1000, 100_000 + 1024),
+                new SoakSample(10, 200_000, 1_000_000 + 17_600_000 - 1000, 100_000 + 2048));
+
+        SoakRun run = SoakRun.of("mesh-core", samples, 17_600_000, 3);
+
+        assertThat(run.heapBytesPerMessage()).isCloseTo(88.0, within(0.05));
+        assertThat(run.rssBytesPerMessage()).isCloseTo(1024 * 1024.0 / 100_000, within(1e-6));
+        assertThat(run.messagesPerSecond()).isCloseTo(20_000.0, within(1e-6));
+        assertThat(Slope.fit(List.of(samples.get(0)), SoakSample::messages, SoakSample::heapAfterGcBytes).perUnit())
+                .isNaN();
+    }
+
+    @Test
+    void theBurnerUsesAllCoresButOneAndStopsWhenClosed() {
+        assertThat(CpuBurner.threadsFor(1)).isEqualTo(1);
+        assertThat(CpuBurner.threadsFor(2)).isEqualTo(1);
+        assertThat(CpuBurner.threadsFor(8)).isEqualTo(7);
+
+        CpuBurner b = CpuBurner.start();
+        assertThat(b.isBurning()).isTrue();
+        b.close();
+
+        assertThat(b.isBurning()).isFalse();
     }
 
     @Test

@@ -363,20 +363,21 @@ public final class WebRtcDataChannel implements PacketPeer {
      */
     private final class Sink implements ChannelSink {
         @Override
-        public void onMessage(byte[] data, boolean binary) {
+        public boolean onMessage(byte[] data, boolean binary) {
             long arrived = System.nanoTime();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
             if (connection.answersProbesOnArrival() && answerOnArrival(data, binary)) {
-                return;
+                return false;
             }
             if (queued.get() >= MAX_QUEUED_PACKETS || queuedBytes.get() + data.length > MAX_QUEUED_BYTES) {
                 receiveDrops.incrementAndGet();
-                return;
+                return true;
             }
             queuedBytes.addAndGet(data.length);
             queue.add(new Incoming(data, binary, arrived));
             queued.incrementAndGet();
+            return true;
         }
 
         /**

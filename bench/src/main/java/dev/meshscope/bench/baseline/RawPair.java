@@ -11,13 +11,16 @@ import dev.meshscope.bench.RoundTrips;
 import dev.meshscope.bench.Workload;
 import dev.meshscope.core.probe.ProbePacket;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connected raw pair. The sender loops on the benchmark thread (webrtc-java has no buffered-amount
  * callback, so it polls the buffered amount and backs off); the receiver counts, and the echo answers,
- * inside the message callback.
+ * inside the message callback; the pinger sends from an application thread (or, for the floor, from the
+ * callback).
  */
 final class RawPair implements BenchPair {
     private static final RawEnd.Sink IGNORE = (channel, data) -> { };
@@ -25,6 +28,13 @@ final class RawPair implements BenchPair {
     private final RawEnd a;
     private final RawEnd b;
     private final Runnable closer;
+    /** A's application thread: sends the pings of {@link #roundTrips} (one at a time, like an owner thread). */
+    private final ExecutorService appThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bench-raw-app");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String failure;
 
     RawPair(RawEnd a, RawEnd b, Runnable closer) {
         this.a = a;
@@ -66,10 +76,46 @@ final class RawPair implements BenchPair {
         }
     }
 
+    /**
+     * Pings from an application thread, as mesh-core's pinger does from its owner thread (and as any application
+     * pinging on its own schedule does): the pong is taken inside the callback, the next ping is built and sent
+     * on the application thread, so each ping pays webrtc-java's hop from a foreign thread onto its signalling
+     * thread, as mesh-core's does. B echoes inside {@code onMessage}.
+     */
     @Override
     public RoundTrips roundTrips(int channel, int count, long timeoutMillis) throws BenchException {
+        return ping(channel, count, timeoutMillis, task -> appThread.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                failure = "the raw application thread failed: " + t;
+            }
+        }));
+    }
+
+    /**
+     * Pings from inside the callback that received the pong: no thread hop anywhere, the floor of what
+     * webrtc-java can do (mesh-core's owner-thread rule rules this out for its pinger).
+     */
+    @Override
+    public RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis)
+            throws BenchException {
+        return ping(channel, count, timeoutMillis, Runnable::run);
+    }
+
+    /** One ping run; {@code sender} runs the sending of each next ping (inline in the callback, or handed off). */
+    private RoundTrips ping(int channel, int count, long timeoutMillis, java.util.concurrent.Executor sender)
+            throws BenchException {
         PingLoop loop = new PingLoop(channel, count);
         CountDownLatch done = new CountDownLatch(1);
+        Runnable next = () -> {
+            try {
+                a.send(channel, loop.nextPing());
+            } catch (Exception e) {
+                failure = "sending a ping failed: " + e;
+            }
+        };
+        failure = null;
         b.setSink((ch, data) -> {
             byte[] pong = ProbePacket.pongFor(data);
             if (pong != null) {
@@ -81,20 +127,23 @@ final class RawPair implements BenchPair {
                 if (loop.finished()) {
                     done.countDown();
                 } else {
-                    a.send(channel, loop.nextPing());
+                    sender.execute(next);
                 }
             }
         });
         Deadline deadline = Deadline.in(timeoutMillis);
         try {
-            a.send(channel, loop.nextPing());
+            sender.execute(next);
             while (!done.await(Workload.PING_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (failure != null) {
+                    throw new BenchException("raw round trips: " + failure);
+                }
                 deadline.check("raw round trips (" + loop.progress() + ")");
                 if (loop.expire(System.nanoTime())) {
                     if (loop.finished()) {
                         break;
                     }
-                    a.send(channel, loop.nextPing());
+                    sender.execute(next);
                 }
             }
             return loop.result();
@@ -140,6 +189,7 @@ final class RawPair implements BenchPair {
 
     @Override
     public void close() {
+        appThread.shutdownNow();
         closer.run();
     }
 }

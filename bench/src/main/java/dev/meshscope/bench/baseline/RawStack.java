@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The baseline: webrtc-java 0.14.0 used directly, with the same channel layout and signalling as mesh-core,
  * and the application logic inside the library's callbacks (the fastest place a raw application can react).
- * Connect and mesh rounds put every end on one factory (one process hosting them all); a data-plane pair
+ * Connect and mesh rounds put every end on one factory (one process hosting them all; in a mesh each peer has
+ * its own application thread); a data-plane pair
  * puts its two ends on two factories, as two processes would be (mesh-core's pair does the same with two
  * runtimes).
  *
@@ -29,11 +31,7 @@ public final class RawStack implements BenchStack {
     private final PeerConnectionFactory factory;
     private final PeerConnectionFactory remoteFactory;
     private final List<RawEnd> live = new ArrayList<>();
-    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bench-raw-relay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(daemon("bench-raw-relay"));
 
     private RawStack(List<HeadlessAudioDeviceModule> audio, PeerConnectionFactory factory,
                      PeerConnectionFactory remoteFactory) {
@@ -95,13 +93,7 @@ public final class RawStack implements BenchStack {
         Readiness ready = new Readiness(2);
         RawEnd a = end(factory, true, ready);
         RawEnd b = end(remoteFactory, true, ready);
-        Executor relay = task -> relayThread.execute(() -> {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                ready.failed("relaying a signal failed: " + t);
-            }
-        });
+        Executor relay = fenced(relayThread, ready);
         a.pairWith(b, relay);
         b.pairWith(a, relay);
         try {
@@ -114,6 +106,12 @@ public final class RawStack implements BenchStack {
         return new RawPair(a, b, () -> closeAll(List.of(a, b)));
     }
 
+    /**
+     * A full mesh on one factory where each peer has its own application thread, as one peer per process has
+     * (mesh-core's mesh gives each peer its own owner thread likewise): what a peer receives from another
+     * (descriptions, candidates) is applied on that peer's thread; the steps webrtc-java calls back for (apply
+     * the description created, answer an offer) run inside the callbacks.
+     */
     @Override
     public MeshRound mesh(int n, long timeoutMillis) throws BenchException {
         System.gc();
@@ -122,13 +120,20 @@ public final class RawStack implements BenchStack {
         Readiness ready = new Readiness(n * (n - 1));
         List<RawEnd> ends = new ArrayList<>();
         List<RawEnd> offerers = new ArrayList<>();
+        List<ExecutorService> peerThreads = new ArrayList<>();
         try {
+            List<Executor> inbox = new ArrayList<>();
+            for (int id = 1; id <= n; id++) {
+                ExecutorService t = Executors.newSingleThreadExecutor(daemon("bench-raw-peer-" + id));
+                peerThreads.add(t);
+                inbox.add(fenced(t, ready));
+            }
             for (int i = 1; i <= n; i++) {
                 for (int j = i + 1; j <= n; j++) {
                     RawEnd atI = end(factory, true, ready);
                     RawEnd atJ = end(factory, true, ready);
-                    atI.pairWith(atJ, Runnable::run);
-                    atJ.pairWith(atI, Runnable::run);
+                    atI.pairWith(atJ, inbox.get(j - 1));
+                    atJ.pairWith(atI, inbox.get(i - 1));
                     ends.add(atI);
                     ends.add(atJ);
                     offerers.add(atJ); // The larger id offers (the Godot demo rule).
@@ -139,9 +144,12 @@ public final class RawStack implements BenchStack {
                 o.start();
             }
             long t1 = ready.await(timeoutMillis, "a raw mesh of " + n + " peers to connect");
-            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds());
+            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds(), -1);
         } finally {
             closeAll(ends);
+            for (ExecutorService t : peerThreads) {
+                t.shutdownNow();
+            }
         }
     }
 
@@ -163,6 +171,25 @@ public final class RawStack implements BenchStack {
                 // Same.
             }
         }
+    }
+
+    /** Runs tasks on {@code thread}; a task that throws is reported to {@code ready} as a failure. */
+    private static Executor fenced(ExecutorService thread, Readiness ready) {
+        return task -> thread.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                ready.failed("relaying a signal failed: " + t);
+            }
+        });
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private RawEnd end(PeerConnectionFactory f, boolean trickle, Readiness ready) {

@@ -25,18 +25,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code n} mesh-core peers (ids 1..n, Godot's mesh mode) in one process, each owned by a {@link MeshThread}
- * that polls it as soon as native activity wakes it: one runtime and one thread for all peers (how one process
- * hosts several peers), or one runtime and one thread per peer (how separate MeshScope processes would each
- * own theirs: no thread is woken by another's traffic). Each pair is
- * wired through {@link CoreLink}, the larger id offering (the Godot demo rule). After each peer's
- * {@code poll()}, its packets are read with {@code get_packet} and handed to that peer's {@link Handler}.
+ * that polls it as soon as native activity wakes it: one owner thread for all peers (how one process hosts
+ * several peers), or one owner thread per peer (how separate MeshScope processes each own theirs: a thread is
+ * woken only by its own peer's connections, since a connection wakes only the MeshThread it was created on).
+ * Peers share one runtime, or have one each. Each pair is wired through {@link CoreLink}, the larger id
+ * offering (the Godot demo rule). After each peer's {@code poll()}, its packets are read with
+ * {@code get_packet} and handed to that peer's {@link Handler}.
  *
  * <p>Threads: each peer is built, polled and closed on its owner thread; the benchmark thread waits on futures.
  */
 final class CoreMesh implements AutoCloseable {
     /** Receives every packet a peer reads, on that peer's owner thread. */
     interface Handler {
-        void onPacket(WebRtcMultiplayerPeer peer, int from, TransferMode mode, byte[] data);
+        /**
+         * One packet read with {@code get_packet}.
+         *
+         * @param channel the internal channel index it was read from (0 reliable, 1 ordered, 2 unreliable)
+         * @param mode    the transfer mode of that channel
+         */
+        void onPacket(WebRtcMultiplayerPeer peer, int from, int channel, TransferMode mode, byte[] data);
     }
 
     /** How often a waiting benchmark thread looks for a failure reported on an owner thread. */
@@ -45,7 +52,7 @@ final class CoreMesh implements AutoCloseable {
     /** Closing a 32-peer mesh closes ~1000 connections: generous, but bounded. */
     private static final long CLOSE_WAIT_SECONDS = 60;
 
-    private static final Handler DISCARD = (peer, from, mode, data) -> { };
+    private static final Handler DISCARD = (peer, from, channel, mode, data) -> { };
 
     private final List<WebRtcRuntime> runtimes;
     private final int n;
@@ -58,11 +65,15 @@ final class CoreMesh implements AutoCloseable {
     private final AtomicInteger connectedReports = new AtomicInteger();
     private final CompletableFuture<Long> allConnected = new CompletableFuture<>();
     private volatile String failure;
+    /** The most packets a peer had waiting when its owner thread started reading (written on owner threads). */
+    private final AtomicLong peakAvailable = new AtomicLong();
 
-    private CoreMesh(List<WebRtcRuntime> runtimes, String name, int n, boolean trickle) {
-        boolean threadPerPeer = runtimes.size() > 1;
-        if (threadPerPeer && runtimes.size() != n) {
+    private CoreMesh(List<WebRtcRuntime> runtimes, boolean threadPerPeer, String name, int n, boolean trickle) {
+        if (runtimes.size() != 1 && runtimes.size() != n) {
             throw new IllegalArgumentException("one runtime for all peers, or one per peer");
+        }
+        if (runtimes.size() > 1 && !threadPerPeer) {
+            throw new IllegalArgumentException("one owner thread cannot serve peers on several runtimes");
         }
         this.runtimes = List.copyOf(runtimes);
         this.n = n;
@@ -72,7 +83,8 @@ final class CoreMesh implements AutoCloseable {
         this.afterPoll = new Runnable[n];
         Arrays.fill(handlers, DISCARD);
         for (int t = 0; t < (threadPerPeer ? n : 1); t++) {
-            MeshThread mt = new MeshThread(threadPerPeer ? name + "-" + (t + 1) : name, runtimes.get(t));
+            MeshThread mt = new MeshThread(threadPerPeer ? name + "-" + (t + 1) : name,
+                    runtimes.get(runtimes.size() == 1 ? 0 : t));
             mt.setFailureHandler(e -> fail("a task on owner thread " + mt.thread().getName() + " threw " + e));
             threads.add(mt);
             offerers.add(new ArrayList<>());
@@ -82,13 +94,14 @@ final class CoreMesh implements AutoCloseable {
     /**
      * Builds the peers and their connections on their owner threads (nothing is offered yet).
      *
-     * @param runtimes one runtime (one owner thread for every peer) or one per peer (a thread per peer)
+     * @param runtimes      one runtime for every peer, or one per peer (then {@code threadPerPeer} must be true)
+     * @param threadPerPeer true: each peer gets its own owner thread; false: one owner thread polls them all
      * @param guiPeers      how many peers (from id 1) get a {@link GuiLikeObserver}
      * @param fx            the FX stand-in thread for those observers
      */
-    static CoreMesh create(List<WebRtcRuntime> runtimes, String name, int n, boolean trickle, int guiPeers,
-                           Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
-        CoreMesh m = new CoreMesh(runtimes, name, n, trickle);
+    static CoreMesh create(List<WebRtcRuntime> runtimes, boolean threadPerPeer, String name, int n, boolean trickle,
+                           int guiPeers, Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
+        CoreMesh m = new CoreMesh(runtimes, threadPerPeer, name, n, trickle);
         try {
             m.build(guiPeers, fx, rendered, deadline);
         } catch (BenchException e) {
@@ -173,11 +186,16 @@ final class CoreMesh implements AutoCloseable {
     /** Reads every packet available, as a game loop does after poll(). Owner thread. */
     private void read(int index, WebRtcMultiplayerPeer p) {
         Handler h = handlers[index];
+        int waiting = p.getAvailablePacketCount();
+        if (waiting > peakAvailable.get()) {
+            peakAvailable.accumulateAndGet(waiting, Math::max);
+        }
         while (p.getAvailablePacketCount() > 0) {
             int from = p.getPacketPeer();
+            int channel = p.getPacketChannelIndex(); // Announced before get_packet, which moves on to the next one.
             TransferMode mode = p.getPacketMode();
             byte[] data = p.getPacket();
-            h.onPacket(p, from, mode, data);
+            h.onPacket(p, from, channel, mode, data);
         }
     }
 
@@ -213,6 +231,25 @@ final class CoreMesh implements AutoCloseable {
     /** The owner thread of peer {@code id}. */
     MeshThread threadOf(int id) {
         return threads.get(threads.size() == 1 ? 0 : id - 1);
+    }
+
+    /** Wake-ups of every owner thread so far, summed (see {@link MeshThread#wakeCount()}). Any thread. */
+    long wakeCount() {
+        long sum = 0;
+        for (MeshThread t : threads) {
+            sum += t.wakeCount();
+        }
+        return sum;
+    }
+
+    /** The most packets any peer's receive queues held when its owner thread started reading. Any thread. */
+    long peakQueuedPackets() {
+        return peakAvailable.get();
+    }
+
+    /** How many owner threads this mesh has (1, or one per peer). */
+    int threadCount() {
+        return threads.size();
     }
 
     /** Sets who reads peer {@code id}'s packets (null: they are read and dropped). Owner thread of that peer. */

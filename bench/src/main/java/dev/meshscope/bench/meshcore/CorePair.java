@@ -13,6 +13,7 @@ import dev.meshscope.core.GodotError;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcDataChannel;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.probe.ProbePacket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,26 +57,37 @@ final class CorePair implements BenchPair {
         }
     }
 
+    /**
+     * Pings from A on the owner thread, as the agent and the window do; B answers each ping where it arrives, in
+     * webrtc-java's receive callback ({@code setAnswerProbesOnArrival}), as the raw echo does inside
+     * {@code onMessage}. A's probe round trip ends when the pong arrived (the callback's timestamp); its app round
+     * trip when A's owner thread read it after {@code poll()}. Should B's channel refuse the callback's send, the
+     * ping reaches B's handler, which echoes it on the channel and in the form it came in.
+     */
     @Override
     public RoundTrips roundTrips(int channel, int count, long timeoutMillis) throws BenchException {
         PingLoop loop = new PingLoop(channel, count);
-        TransferMode mode = MODES[channel];
         CompletableFuture<RoundTrips> done = new CompletableFuture<>();
         Deadline deadline = Deadline.in(timeoutMillis);
-        Runnable ping = () -> put(mesh.peer(A), B, mode, loop.nextPing());
+        Runnable ping = () -> put(mesh.peer(A), B, channel, loop.nextPing());
         try {
             mesh.await(mesh.threadOf(B).call(() -> {
-                mesh.setHandler(B, (peer, from, m, data) -> {
+                mesh.peer(B).setAnswerProbesOnArrival(true);
+                mesh.setHandler(B, (peer, from, ch, m, data) -> {
                     byte[] pong = ProbePacket.pongFor(data);
                     if (pong != null) {
-                        put(peer, from, m, pong);
+                        GodotError e = peer.putPacketOn(from, ch, peer.wasStringPacket() ? WriteMode.TEXT
+                                : WriteMode.BINARY, pong);
+                        if (e != GodotError.OK) {
+                            mesh.fail("put_packet_on returned " + e + ": " + peer.getLastFailure());
+                        }
                     }
                 });
                 return Boolean.TRUE;
             }), deadline, "setting up the echo");
             mesh.await(mesh.threadOf(A).call(() -> {
-                mesh.setHandler(A, (peer, from, m, data) -> {
-                    if (m == mode && loop.onPong(data, peer.getLastPacketArrivalNanos())) {
+                mesh.setHandler(A, (peer, from, ch, m, data) -> {
+                    if (ch == channel && loop.onPong(data, peer.getLastPacketArrivalNanos(), System.nanoTime())) {
                         if (loop.finished()) {
                             done.complete(loop.result());
                         } else {
@@ -103,8 +115,20 @@ final class CorePair implements BenchPair {
                 }
             }
         } finally {
+            mesh.threadOf(B).execute(() -> mesh.peer(B).setAnswerProbesOnArrival(false));
             reset();
         }
+    }
+
+    @Override
+    public long peakQueuedPackets() {
+        return mesh.peakQueuedPackets();
+    }
+
+    /** Wake-ups of both owner threads so far (A's and B's). Any thread. */
+    @Override
+    public long ownerWakeups() {
+        return mesh.wakeCount();
     }
 
     @Override
@@ -130,7 +154,7 @@ final class CorePair implements BenchPair {
     /** Makes B count what it reads into {@code counter}, starts {@code sender} on A, waits until it is done. */
     private long[] runSender(Sender sender, ReceiveCounter counter, Deadline deadline) throws BenchException {
         mesh.await(mesh.threadOf(B).call(() -> {
-            mesh.setHandler(B, (peer, from, mode, data) -> counter.received(data.length));
+            mesh.setHandler(B, (peer, from, channel, mode, data) -> counter.received(data.length));
             return Boolean.TRUE;
         }), deadline, "setting up the receiver");
         mesh.await(mesh.threadOf(A).call(() -> {
@@ -150,12 +174,11 @@ final class CorePair implements BenchPair {
         mesh.threadOf(B).execute(() -> mesh.setHandler(B, null));
     }
 
-    private void put(WebRtcMultiplayerPeer peer, int target, TransferMode mode, byte[] data) {
-        peer.setTargetPeer(target);
-        peer.setTransferMode(mode);
-        GodotError e = peer.putPacket(data);
+    /** Sends {@code data} in binary on internal channel {@code channel} to {@code target}. Owner thread. */
+    private void put(WebRtcMultiplayerPeer peer, int target, int channel, byte[] data) {
+        GodotError e = peer.putPacketOn(target, channel, WriteMode.BINARY, data);
         if (e != GodotError.OK) {
-            mesh.fail("put_packet returned " + e + ": " + peer.getLastFailure());
+            mesh.fail("put_packet_on returned " + e + ": " + peer.getLastFailure());
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * mesh-core as the GUI uses it: Godot's multiplayer peers owned by a {@link dev.meshscope.core.MeshThread}
  * that polls them when native activity wakes it, with a GUI-like observer (events, 30 Hz snapshots handed to
- * an FX stand-in thread, wire stats once a second). Connect and mesh rounds host every peer on one runtime
- * and one owner thread (one process hosting them all); a data-plane pair puts its two peers on two runtimes
- * and two owner threads, as two MeshScope processes would be (the raw pair uses two factories likewise).
+ * an FX stand-in thread, wire stats once a second). Connect rounds host both peers on one runtime and one owner
+ * thread (one process hosting them); mesh rounds give each peer its own owner thread on one runtime (each peer
+ * woken only by its own connections, as one peer per process is; the raw mesh gives each peer a thread too); a
+ * data-plane pair puts its two peers on two runtimes and two owner threads, as two MeshScope processes would be
+ * (the raw pair uses two factories likewise).
  *
  * <p>Threads: the benchmark thread calls every method; peers live on their owner threads.
  */
@@ -57,7 +59,7 @@ public final class CoreStack implements BenchStack {
     @Override
     public long connectNanos(boolean trickle, long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        try (CoreMesh m = CoreMesh.create(List.of(runtime), "bench-connect", 2, trickle, 2, fx, rendered,
+        try (CoreMesh m = CoreMesh.create(List.of(runtime), false, "bench-connect", 2, trickle, 2, fx, rendered,
                 deadline)) {
             long t0 = m.start(deadline);
             return m.awaitConnected(deadline) - t0;
@@ -67,7 +69,7 @@ public final class CoreStack implements BenchStack {
     @Override
     public BenchPair openPair(long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        CoreMesh m = CoreMesh.create(List.of(remoteRuntime, runtime), "bench-pair", 2, true, 2, fx, rendered,
+        CoreMesh m = CoreMesh.create(List.of(remoteRuntime, runtime), true, "bench-pair", 2, true, 2, fx, rendered,
                 deadline);
         try {
             m.start(deadline);
@@ -85,11 +87,22 @@ public final class CoreStack implements BenchStack {
         long rssBefore = ProcessStats.rssKib();
         int fdsBefore = ProcessStats.openFds();
         Deadline deadline = Deadline.in(timeoutMillis);
-        try (CoreMesh m = CoreMesh.create(List.of(runtime), "bench-mesh", n, true, 1, fx, rendered, deadline)) {
+        // One owner thread per peer, as one peer per process has; the peers share this process's runtime.
+        try (CoreMesh m = CoreMesh.create(List.of(runtime), true, "bench-mesh", n, true, 1, fx, rendered,
+                deadline)) {
+            long w0 = m.wakeCount();
             long t0 = m.start(deadline);
             long t1 = m.awaitConnected(deadline);
-            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds());
+            long wakeups = m.wakeCount() - w0;
+            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds(),
+                    wakeups);
         }
+    }
+
+    /** Messages delivered on both runtimes (see {@link WebRtcRuntime#messagesReceived()}). */
+    @Override
+    public long nativeMessagesReceived() {
+        return runtime.messagesReceived() + remoteRuntime.messagesReceived();
     }
 
     /** Characters the FX stand-in rendered so far (proof the GUI-like observers ran). */

@@ -19,13 +19,15 @@ import java.util.List;
  * @param environment where it ran
  * @param settings    the sizes used
  * @param results     one row per metric
+ * @param wakeups     mesh-core owner-thread wake-ups per workload
  */
 public record ResultDocument(String tool, String command, String startedAt, double seconds, Environment environment,
-                             Object settings, List<Comparison> results) {
+                             Object settings, List<Comparison> results, List<WakeFigure> wakeups) {
 
     /** Copies the rows. */
     public ResultDocument {
         results = List.copyOf(results);
+        wakeups = List.copyOf(wakeups);
     }
 
     /**
@@ -38,17 +40,23 @@ public record ResultDocument(String tool, String command, String startedAt, doub
      * @param loadAverage   the one-minute load average when the run started
      * @param maxOpenFiles  the soft limit on open files (-1: unknown or unlimited)
      * @param webrtcJava    the webrtc-java version both stacks ran on
+     * @param burnerThreads CPU burner threads running in the process ({@code --load}), 0 for a quiet run
      */
     public record Environment(String netns, int cores, String java, String os, double loadAverage, long maxOpenFiles,
-                              String webrtcJava) {
+                              String webrtcJava, int burnerThreads) {
     }
 
     /** Writes the document as indented JSON to {@code file}, through a temporary file renamed into place. */
     public void write(Path file) throws IOException {
+        writeJson(this, file);
+    }
+
+    /** Writes {@code document} as indented JSON to {@code file}, through a temporary file renamed into place. */
+    public static void writeJson(Object document, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        mapper.writeValue(tmp.toFile(), this);
+        mapper.writeValue(tmp.toFile(), document);
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -10,12 +10,15 @@ import dev.meshscope.bench.Scenario;
 import dev.meshscope.bench.report.Comparison;
 import dev.meshscope.bench.report.ResultTable;
 import dev.meshscope.bench.report.Target;
+import dev.meshscope.bench.report.WakeFigure;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Scenario 4: N peers in one process, every pair connected: time until every peer reports every other
- * connected, then resident memory and open descriptors.
+ * connected, then resident memory and open descriptors. Each peer has its own thread on both stacks, as one peer
+ * per process has: a mesh-core owner {@code MeshThread} (woken only by its own connections), a raw application
+ * thread that applies what the peer receives; both stacks share one factory per process.
  */
 public final class MeshScenario implements Scenario {
     /** Issue 5: a mesh may take at most 20 % longer to connect through mesh-core. */
@@ -59,6 +62,8 @@ public final class MeshScenario implements Scenario {
             rows.add(Comparison.of(id(), name + ": file descriptors opened", "fds", false,
                     Values.of(sides.baseline(), MeshRound::fdGrowth),
                     Values.of(sides.meshCore(), MeshRound::fdGrowth), null));
+            ctx.wakeups().add(WakeFigure.of(id(), "N=" + n + " mesh, first offer to all connected", n, "peer", n,
+                    Values.map(sides.meshCore(), MeshRound::ownerWakeups)));
         }
         return rows;
     }

@@ -7,6 +7,10 @@ package dev.meshscope.core.internal;
  */
 @FunctionalInterface
 public interface ChannelSink {
-    /** One whole message; {@code binary} is false for a text (string) message. */
-    void onMessage(byte[] data, boolean binary);
+    /**
+     * One whole message; {@code binary} is false for a text (string) message. Returns true when the owner has
+     * something new to look at (a queued packet or a drop to report), false when the message was fully handled
+     * here (a probe ping answered on arrival): then the owner is not woken.
+     */
+    boolean onMessage(byte[] data, boolean binary);
 }

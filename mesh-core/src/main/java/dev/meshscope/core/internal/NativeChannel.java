@@ -249,7 +249,9 @@ public final class NativeChannel {
                 src.get(copy);
                 ChannelSink s = sink;
                 if (s != null) {
-                    s.onMessage(copy, buffer.binary);
+                    if (!s.onMessage(copy, buffer.binary)) {
+                        return;
+                    }
                 } else if (early.size() < MAX_EARLY_MESSAGES) {
                     early.add(new Object[] {copy, buffer.binary});
                 }

@@ -231,17 +231,22 @@ public final class NativeConnection {
             throw new NativeCallException(step.apiName() + ": the connection is closed");
         }
         pending.add(() -> {
-            synchronized (this) {
-                if (closed || !runtime.enter()) {
-                    return;
-                }
-                try {
+            // Lock order everywhere: the runtime's gate first, then this connection's monitor (close() and the
+            // runtime's close do the same). Taking them the other way round deadlocked against runtime close.
+            if (!runtime.enter()) {
+                return;
+            }
+            try {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
                     action.run();
-                } catch (Throwable t) {
-                    emit(new NativeSignal.StepFailed(Stamp.now(), step, NativeRuntime.rootMessage(t)));
-                } finally {
-                    runtime.exit();
                 }
+            } catch (Throwable t) {
+                emit(new NativeSignal.StepFailed(Stamp.now(), step, NativeRuntime.rootMessage(t)));
+            } finally {
+                runtime.exit();
             }
         });
         if (draining.compareAndSet(false, true)) {

@@ -228,27 +228,28 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
 
     /**
      * Why a fingerprint cannot be right (an unknown hash, not colon-separated hex pairs, the wrong length), or
-     * {@code null}. Checked here because libwebrtc accepts the description and fails later, with no reason.
+     * {@code null}. Checked here because libwebrtc accepts the description and fails later, with no reason;
+     * {@link #problemAs} includes it.
      */
-    private @Nullable String malformedFingerprint() {
+    public @Nullable String malformedFingerprint() {
         for (String f : fingerprints) {
             int space = f.indexOf(' ');
             String algorithm = space < 0 ? f : f.substring(0, space);
             Integer bytes = FINGERPRINT_BYTES.get(algorithm);
             if (bytes == null) {
-                return "The DTLS fingerprint names the hash \"" + algorithm + "\", which no WebRTC stack uses (expected "
-                        + "sha-256, or sha-1/sha-224/sha-384/sha-512). The a=fingerprint line was damaged: copy the "
-                        + "whole description again.";
+                return "The DTLS fingerprint names the hash \"" + algorithm + "\", which no WebRTC stack checks "
+                        + "certificates with (known: sha-256, sha-384, sha-512, sha-224, sha-1, md5): the a=fingerprint "
+                        + "line was edited or cut. Copy the description again.";
             }
             String digest = space < 0 ? "" : f.substring(space + 1).strip();
             if (!digest.matches("([0-9a-f]{2}:)*[0-9a-f]{2}")) {
-                return "The " + algorithm + " DTLS fingerprint is not colon-separated hex pairs (\"" + abbreviate(digest)
-                        + "\"); the a=fingerprint line was damaged: copy the whole description again.";
+                return "The " + algorithm + " DTLS fingerprint is not hex pairs separated by colons (\"AB:CD:...\"): "
+                        + "the a=fingerprint line was edited or damaged. Copy the description again.";
             }
             int got = (digest.length() + 1) / 3;
             if (got != bytes) {
-                return "The " + algorithm + " DTLS fingerprint has " + got + " bytes, not " + bytes + "; the "
-                        + "a=fingerprint line was cut or edited: copy the whole description again.";
+                return "The " + algorithm + " DTLS fingerprint has " + got + " byte pairs, but a " + algorithm
+                        + " digest has " + bytes + ": the a=fingerprint line was cut or edited. Copy the description again.";
             }
         }
         return null;

@@ -72,13 +72,13 @@ class SdpInfoTest {
         String good = "a=fingerprint:sha-256 0F:46:2D:D5:8F:9B:F5:FD:25:EB:E1:A7:71:F2:6C:C5:E4:3E:BC:E6:46:54:02:12:71:10:06:D6:60:20:49:CA";
         assertThat(SdpInfo.parse(OFFER).problemAs("offer")).as("negative twin: the real one").isNull();
         assertThat(SdpInfo.parse(OFFER.replace(good, good.replace("sha-256", "sha-999"))).problemAs("offer"))
-                .contains("names the hash \"sha-999\"").contains("copy the whole description again");
+                .contains("names the hash \"sha-999\"").contains("Copy the description again");
         assertThat(SdpInfo.parse(OFFER.replace(good, good.replace("0F:46", "0G:46"))).problemAs("offer"))
-                .contains("not colon-separated hex pairs");
+                .contains("not hex pairs");
         assertThat(SdpInfo.parse(OFFER.replace(good, good.replace("0F:46:", "0F46:"))).problemAs("offer"))
-                .contains("not colon-separated hex pairs");
+                .contains("not hex pairs");
         assertThat(SdpInfo.parse(OFFER.replace(good, good.substring(0, good.length() - 3))).problemAs("offer"))
-                .contains("has 31 bytes, not 32");
+                .contains("has 31 byte pairs, but a sha-256 digest has 32");
     }
 
     @Test

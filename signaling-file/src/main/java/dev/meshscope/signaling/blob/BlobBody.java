@@ -9,11 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON inside a version-1 blob (before deflate and base64url). Field order is fixed so blobs are stable.
  * {@code sum} is "sha256:" and the first 16 hex digits of SHA-256 over {@link #canonical()}, which covers every
- * other field, so a paste altered on the way is caught even when it still inflates and parses.
+ * other field, so a paste altered on the way is caught even when it still inflates and parses. A body read from a
+ * paste may lack any field (Jackson leaves it {@code null}); {@link PasteReader} refuses such a blob.
  *
  * @param v        the format version, {@link BlobCodec#VERSION}
  * @param type     "offer" or "answer"
@@ -22,11 +24,12 @@ import java.util.stream.Collectors;
  * @param mode     "server", "client" or "mesh"
  * @param channels the extra channel configuration as Godot transfer mode ints
  * @param sdp      the complete SDP, CRLF line endings
- * @param sum      the checksum
+ * @param sum      the checksum ({@code null} until {@link #sealed()})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"v", "type", "from", "to", "mode", "channels", "sdp", "sum"})
-record BlobBody(int v, String type, int from, int to, String mode, List<Integer> channels, String sdp, String sum) {
+record BlobBody(int v, @Nullable String type, int from, int to, @Nullable String mode, @Nullable List<Integer> channels,
+                @Nullable String sdp, @Nullable String sum) {
 
     /** Hex digits of SHA-256 kept: 64 bits make an accidental match on a damaged paste practically impossible. */
     static final int SUM_HEX_DIGITS = 16;

@@ -10,7 +10,9 @@ import dev.meshscope.signaling.message.SignalJson;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.Deflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pasteable blob: a complete (non-trickle) description as one line of text that survives chat, terminals and
@@ -93,7 +95,7 @@ public final class BlobCodec {
      * changes nothing: a refused paste gets a {@link PasteProblem} and a message saying what is wrong and what
      * to do; an accepted one is ready for {@code setRemoteDescription(paste.kind().type(), paste.sdp())}.
      */
-    public static PasteResult decode(String text, PasteExpectation expect) {
+    public static PasteResult decode(@Nullable String text, PasteExpectation expect) {
         if (text == null || text.isBlank()) {
             return PasteResult.refused(PasteProblem.EMPTY, "Nothing was pasted. Copy the other peer's blob (one line "
                     + "starting with \"" + PREFIX + "\") or its SDP and paste it here.");
@@ -103,18 +105,20 @@ public final class BlobCodec {
                     + "than the " + MAX_PASTE_CHARS + " one description can need: it is not one blob. Paste a single blob.");
         }
         PasteReader.Read r = PasteReader.read(text);
-        if (r.problem() != null) {
-            return PasteResult.refused(r.problem(), r.message());
+        PasteProblem problem = r.problem();
+        if (problem != null) {
+            return PasteResult.refused(problem, Objects.requireNonNull(r.message(), "a refused read has a message"));
         }
-        if (r.sdp().length() > SdpInfo.MAX_SDP_CHARS) {
-            return PasteResult.refused(PasteProblem.TOO_LARGE, "The description is " + r.sdp().length() + " characters "
+        String sdp = Objects.requireNonNull(r.sdp(), "a read that is not refused has its SDP");
+        if (sdp.length() > SdpInfo.MAX_SDP_CHARS) {
+            return PasteResult.refused(PasteProblem.TOO_LARGE, "The description is " + sdp.length() + " characters "
                     + "long, more than the " + SdpInfo.MAX_SDP_CHARS + " a data-channel description can need.");
         }
         SdpInfo info;
         try {
-            info = SdpInfo.parse(r.sdp());
+            info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return PasteResult.refused(PasteProblem.BAD_SDP, e.getMessage());
+            return PasteResult.refused(PasteProblem.BAD_SDP, e.reason());
         }
         return PasteChecks.check(r, info, expect);
     }
@@ -124,7 +128,7 @@ public final class BlobCodec {
      * SDP, which has no end marker of its own (a terminal ends it with an empty line). For readers that receive a
      * paste line by line, so they judge it once, whole. Pure; any thread.
      */
-    public static boolean incomplete(String text) {
+    public static boolean incomplete(@Nullable String text) {
         if (text == null || text.isBlank() || text.length() > MAX_PASTE_CHARS) {
             return false;
         }
@@ -136,12 +140,12 @@ public final class BlobCodec {
     }
 
     /** Checks the candidates one by one; returns the first problem or {@code null}. */
-    static String candidateProblem(SdpInfo info) {
+    static @Nullable String candidateProblem(SdpInfo info) {
         for (String c : info.candidates()) {
             try {
                 IceCandidate.parse(c);
             } catch (SdpException e) {
-                return e.getMessage();
+                return e.reason();
             }
         }
         return null;

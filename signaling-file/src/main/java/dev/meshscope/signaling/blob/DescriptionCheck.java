@@ -3,6 +3,7 @@ package dev.meshscope.signaling.blob;
 
 import dev.meshscope.core.sdp.SdpException;
 import dev.meshscope.core.sdp.SdpInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a relayed description can be applied at all, judged from its text before anything acts on it: a lobby
@@ -17,7 +18,7 @@ public final class DescriptionCheck {
      * Why the description {@code sdp} cannot be applied as {@code type} ("offer" or "answer"), in words with what is
      * wrong, or {@code null} when it can. Candidates may be absent (they trickle in a lobby).
      */
-    public static String problem(String type, String sdp) {
+    public static @Nullable String problem(String type, @Nullable String sdp) {
         if (sdp == null || sdp.isBlank()) {
             return "the " + type + " is empty";
         }
@@ -25,12 +26,9 @@ public final class DescriptionCheck {
         try {
             info = SdpInfo.parse(sdp);
         } catch (SdpException e) {
-            return e.getMessage();
+            return e.reason();
         }
         String problem = info.problemAs(type);
-        if (problem == null) {
-            problem = FingerprintCheck.problem(info);
-        }
         if (problem == null) {
             problem = BlobCodec.candidateProblem(info);
         }

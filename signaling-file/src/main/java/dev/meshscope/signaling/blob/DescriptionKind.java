@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.signaling.blob;
 
+import org.jspecify.annotations.Nullable;
+
 /** Whether a session description is an offer or an answer, with the SDP type string libwebrtc uses. */
 public enum DescriptionKind {
     /** An offer: the peer that makes it waits for an answer. */
@@ -20,7 +22,7 @@ public enum DescriptionKind {
     }
 
     /** The kind for "offer"/"answer" (any case), or {@code null}. */
-    public static DescriptionKind fromType(String type) {
+    public static @Nullable DescriptionKind fromType(@Nullable String type) {
         for (DescriptionKind k : values()) {
             if (k.type.equalsIgnoreCase(type == null ? "" : type.strip())) {
                 return k;

@@ -11,6 +11,7 @@ import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a pasted JSON description: a browser {@code {"type","sdp"}} object or a Godot demo OFFER/ANSWER message,
@@ -61,7 +62,7 @@ final class JsonPaste {
     }
 
     /** Refuses anything after the first JSON value: more objects (several descriptions) or other text. */
-    private static PasteReader.Read nothingAfter(JsonParser p) throws IOException {
+    private static PasteReader.@Nullable Read nothingAfter(JsonParser p) throws IOException {
         int objects = 1;
         JsonToken next;
         try {

@@ -5,6 +5,7 @@ import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.sdp.SdpInfo;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A paste that passed every check: the description to apply with
@@ -18,8 +19,8 @@ import java.util.List;
  * @param channels the sender's extra channels, or {@code null} when the paste does not say
  * @param sdpInfo  the parsed description (CRLF-normalised text in {@code sdpInfo.sdp()})
  */
-public record Paste(PasteFormat format, DescriptionKind kind, int from, int to, NetworkMode mode,
-                    List<TransferMode> channels, SdpInfo sdpInfo) {
+public record Paste(PasteFormat format, DescriptionKind kind, int from, int to, @Nullable NetworkMode mode,
+                    @Nullable List<TransferMode> channels, SdpInfo sdpInfo) {
 
     /** The normalised SDP text to apply. */
     public String sdp() {

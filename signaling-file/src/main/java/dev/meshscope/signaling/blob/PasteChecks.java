@@ -6,6 +6,8 @@ import dev.meshscope.core.sdp.SdpInfo;
 import dev.meshscope.signaling.message.ModeNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The judgement part of {@link BlobCodec#decode}: who sent the paste, whether this peer can take it, and whether
@@ -59,8 +61,9 @@ final class PasteChecks {
                     + ModeNames.describe(e.channels()) + ". Godot needs the identical channels_config on every "
                     + "peer: restart one of them with the other's channel list.");
         }
+        PasteFormat format = Objects.requireNonNull(r.format(), "only a read that is not refused is checked");
         if (r.channels() == null) {
-            warnings.add("A " + r.format().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " carries no "
+            warnings.add("A " + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " carries no "
                     + "channel configuration: make sure peer " + from + " uses the same ("
                     + ModeNames.describe(e.channels()) + ").");
         }
@@ -73,10 +76,10 @@ final class PasteChecks {
                     + SdpInfo.DEFAULT_MAX_MESSAGE_SIZE + " bytes will be refused (RFC 8841 default).");
         }
         NetworkMode mode = r.mode();
-        return PasteResult.accepted(new Paste(r.format(), kind, from, r.to(), mode, r.channels(), info), warnings);
+        return PasteResult.accepted(new Paste(format, kind, from, r.to(), mode, r.channels(), info), warnings);
     }
 
-    private static DescriptionKind kindFromRoles(SdpInfo info, PasteExpectation e) {
+    private static @Nullable DescriptionKind kindFromRoles(SdpInfo info, PasteExpectation e) {
         if (info.setupRoles().contains("actpass")) {
             return DescriptionKind.OFFER;
         }
@@ -109,7 +112,7 @@ final class PasteChecks {
         return id;
     }
 
-    private static PasteResult senderProblem(PasteReader.Read r, int from, String what, PasteExpectation e) {
+    private static @Nullable PasteResult senderProblem(PasteReader.Read r, int from, String what, PasteExpectation e) {
         NetworkMode own = e.ownMode();
         if (own == NetworkMode.CLIENT && from != 1) {
             return PasteResult.refused(PasteProblem.UNACCEPTABLE_SENDER, "This peer is a client (id " + e.ownId()
@@ -139,7 +142,7 @@ final class PasteChecks {
      * to this peer for which no offer waits answers an offer that no longer exists here (cancelled, or the peer
      * was closed since), and the message says so instead of sending the operator to another peer.
      */
-    private static PasteResult kindProblem(DescriptionKind kind, int from, int to, PasteExpectation e) {
+    private static @Nullable PasteResult kindProblem(DescriptionKind kind, int from, int to, PasteExpectation e) {
         boolean pendingToSender = e.pendingOffers().contains(from);
         if (kind == DescriptionKind.ANSWER) {
             if (pendingToSender && e.expect() != PasteExpectation.Expect.OFFER) {
@@ -181,16 +184,17 @@ final class PasteChecks {
         return null;
     }
 
-    private static PasteResult sdpProblem(SdpInfo info, DescriptionKind kind) {
+    private static @Nullable PasteResult sdpProblem(SdpInfo info, DescriptionKind kind) {
         String problem = info.problemAs(kind.type());
         SdpInfo.DataSection ds = info.dataSection();
+        // problemAs names these two first (no usable data section, then no fingerprint), so problem is set here.
         if (ds == null || ds.port() == 0 || !ds.protocol().toUpperCase(java.util.Locale.ROOT).contains("SCTP")) {
-            return PasteResult.refused(PasteProblem.NO_DATA_CHANNEL, problem);
+            return PasteResult.refused(PasteProblem.NO_DATA_CHANNEL, Objects.requireNonNull(problem, "problemAs"));
         }
         if (info.fingerprints().isEmpty()) {
-            return PasteResult.refused(PasteProblem.NO_FINGERPRINT, problem);
+            return PasteResult.refused(PasteProblem.NO_FINGERPRINT, Objects.requireNonNull(problem, "problemAs"));
         }
-        String fingerprint = FingerprintCheck.problem(info);
+        String fingerprint = info.malformedFingerprint();
         if (fingerprint != null) {
             return PasteResult.refused(PasteProblem.BAD_FINGERPRINT, fingerprint);
         }

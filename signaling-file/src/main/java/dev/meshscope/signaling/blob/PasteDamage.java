@@ -7,6 +7,7 @@ import dev.meshscope.signaling.message.SignalJson;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names what happened to a paste on its way, when the text shows it: HTML escaping, invisible characters, a
@@ -30,7 +31,7 @@ final class PasteDamage {
     }
 
     /** Damage visible in the whole paste (a leading byte-order mark already removed), or {@code null}. */
-    static PasteReader.Read inText(String text) {
+    static PasteReader.@Nullable Read inText(String text) {
         PasteReader.Read twice = encodedTwice(text.strip());
         if (twice != null) {
             return twice;
@@ -58,7 +59,7 @@ final class PasteDamage {
     }
 
     /** Damage visible in the SDP text a paste carries ({@code field} names where it was, e.g. "the \"sdp\" field"). */
-    static PasteReader.Read inSdp(String sdp, String field) {
+    static PasteReader.@Nullable Read inSdp(String sdp, String field) {
         String s = sdp.strip();
         if (s.startsWith("{")) {
             return PasteReader.Read.fail(PasteProblem.CORRUPTED, "The SDP in " + field + " is itself JSON: a whole "
@@ -97,7 +98,7 @@ final class PasteDamage {
     }
 
     /** An SDP followed by lines that are not SDP (a signature, a second paste's start, a comment), or {@code null}. */
-    private static PasteReader.Read trailingText(String s) {
+    private static PasteReader.@Nullable Read trailingText(String s) {
         String[] lines = s.split(LINE_BREAK);
         int firstOther = -1;
         for (int i = 0; i < lines.length; i++) {
@@ -121,7 +122,7 @@ final class PasteDamage {
     }
 
     /** The whole paste is a JSON string holding a description, with escapes: encoded twice. */
-    private static PasteReader.Read encodedTwice(String t) {
+    private static PasteReader.@Nullable Read encodedTwice(String t) {
         if (t.length() < 2 || t.charAt(0) != '"' || t.charAt(t.length() - 1) != '"' || t.indexOf('\\') < 0) {
             return null;
         }
@@ -149,7 +150,7 @@ final class PasteDamage {
     }
 
     /** The first invisible or look-alike space character, with its line, or {@code null}. */
-    static PasteReader.Read invisible(String text, String of) {
+    static PasteReader.@Nullable Read invisible(String text, String of) {
         String[] lines = text.split(LINE_BREAK, -1);
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
@@ -168,7 +169,7 @@ final class PasteDamage {
     }
 
     /** The name of an invisible or non-ASCII space character that no description contains, or {@code null}. */
-    static String invisibleName(char c) {
+    static @Nullable String invisibleName(char c) {
         switch (c) {
             case '\u200B': return "a zero-width space";
             case '\u200C': return "a zero-width non-joiner";

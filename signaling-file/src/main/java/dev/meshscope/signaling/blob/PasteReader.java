@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns pasted text into its parts (format, declared kind and ids, SDP text) without judging them: cleans what
@@ -32,9 +33,13 @@ final class PasteReader {
     private PasteReader() {
     }
 
-    /** The parts of a paste, or the reason it could not be read. */
-    record Read(PasteFormat format, DescriptionKind kind, int from, int to, NetworkMode mode,
-                List<TransferMode> channels, String sdp, PasteProblem problem, String message) {
+    /**
+     * The parts of a paste, or the reason it could not be read: a refused read has only {@code problem} and
+     * {@code message}; any other has {@code format} and {@code sdp} (kind, mode and channels when the paste says).
+     */
+    record Read(@Nullable PasteFormat format, @Nullable DescriptionKind kind, int from, int to, @Nullable NetworkMode mode,
+                @Nullable List<TransferMode> channels, @Nullable String sdp, @Nullable PasteProblem problem,
+                @Nullable String message) {
         static Read fail(PasteProblem p, String message) {
             return new Read(null, null, 0, 0, null, null, null, p, message);
         }
@@ -140,8 +145,8 @@ final class PasteReader {
                     + "Copy the whole line again.");
         }
         Inflated inflated = inflate(deflated);
-        if (inflated.problem != null) {
-            return Read.fail(inflated.problem, inflated.message);
+        if (inflated.failure != null) {
+            return inflated.failure;
         }
         BlobBody body;
         try {
@@ -164,7 +169,11 @@ final class PasteReader {
         return new Read(PasteFormat.MESHSCOPE_BLOB, kind, body.from(), body.to(), mode, channels, body.sdp(), null, null);
     }
 
-    private record Inflated(String json, PasteProblem problem, String message) {
+    /** The inflated JSON, or why there is none. */
+    private record Inflated(@Nullable String json, @Nullable Read failure) {
+        static Inflated fail(PasteProblem p, String message) {
+            return new Inflated(null, Read.fail(p, message));
+        }
     }
 
     private static Inflated inflate(byte[] deflated) {
@@ -176,23 +185,23 @@ final class PasteReader {
             while (!inf.finished()) {
                 int n = inf.inflate(buf);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    return new Inflated(null, PasteProblem.TRUNCATED, "The blob is cut: its compressed data ends "
+                    return Inflated.fail(PasteProblem.TRUNCATED, "The blob is cut: its compressed data ends "
                             + "early (" + deflated.length + " bytes arrived). Copy the whole line again; some chat "
                             + "programs shorten long messages, a file or e-mail does not.");
                 }
                 out.write(buf, 0, n);
                 if (out.size() > MAX_JSON_BYTES) {
-                    return new Inflated(null, PasteProblem.TOO_LARGE, "The blob unpacks to more than " + MAX_JSON_BYTES
+                    return Inflated.fail(PasteProblem.TOO_LARGE, "The blob unpacks to more than " + MAX_JSON_BYTES
                             + " bytes, far more than a description needs. It was not made by MeshScope.");
                 }
             }
             if (inf.getRemaining() > 0) {
-                return new Inflated(null, PasteProblem.CORRUPTED, "The blob has " + inf.getRemaining() + " bytes of extra "
+                return Inflated.fail(PasteProblem.CORRUPTED, "The blob has " + inf.getRemaining() + " bytes of extra "
                         + "data after its end: two blobs were probably joined. Paste one blob at a time.");
             }
-            return new Inflated(out.toString(StandardCharsets.UTF_8), null, null);
+            return new Inflated(out.toString(StandardCharsets.UTF_8), null);
         } catch (DataFormatException e) {
-            return new Inflated(null, PasteProblem.CORRUPTED, "The blob's compressed data is damaged (" + e.getMessage()
+            return Inflated.fail(PasteProblem.CORRUPTED, "The blob's compressed data is damaged (" + e.getMessage()
                     + "): it was altered on the way. Copy it again.");
         } finally {
             inf.end();

@@ -3,6 +3,7 @@ package dev.meshscope.signaling.blob;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The verdict on a paste: either a {@link Paste} (with warnings worth showing) or a {@link PasteProblem} with a
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param problem  why it was refused, or {@code null} when accepted
  * @param message  the problem in words with what to do, or the accepted paste's summary
  */
-public record PasteResult(Paste paste, List<String> warnings, PasteProblem problem, String message) {
+public record PasteResult(@Nullable Paste paste, List<String> warnings, @Nullable PasteProblem problem, String message) {
 
     /** Copies the warnings; exactly one of paste and problem is set. */
     public PasteResult {

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where things live in a signaling folder and how files get there:
@@ -58,7 +59,7 @@ final class FolderLayout {
     final Path rejected;
     final Path sealed;
     /** Why the last {@link #reject} could not move its file (e.g. {@code rejected/} is a link), or {@code null}. */
-    volatile String rejectProblem;
+    volatile @Nullable String rejectProblem;
 
     FolderLayout(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -68,8 +69,15 @@ final class FolderLayout {
         this.sealed = this.root.resolve("sealed");
     }
 
-    /** Creates the folders this peer needs, refusing any that is a symbolic link or resolves outside the folder. */
+    /**
+     * Creates the folders this peer needs inside the existing folder, refusing any that is a symbolic link or resolves
+     * outside the folder. The folder itself must exist ({@link FolderCheck} creates it when asked).
+     */
     void create(int ownId) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new FileSystemException(root.toString(), null, "does not exist or is not a folder (a missing folder "
+                    + "is not created: check the path, or create it first)");
+        }
         for (Path d : new Path[] {peers, inbox, inboxOf(ownId), rejected}) {
             if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
                 try {
@@ -146,7 +154,7 @@ final class FolderLayout {
      * Writes {@code content} to {@code target} inside the folder, checking its directory first ({@link #checkedDir}).
      */
     void writeInside(Path target, String content) throws IOException {
-        checkedDir(target.getParent());
+        checkedDir(parentOf(target));
         writeAtomically(target, content);
     }
 
@@ -172,7 +180,7 @@ final class FolderLayout {
      *
      * @throws NoSuchFileException when it vanished meanwhile
      */
-    static String readLimited(Path file, int limit) throws IOException {
+    static @Nullable String readLimited(Path file, int limit) throws IOException {
         try (InputStream in = Channels.newInputStream(Files.newByteChannel(file,
                 Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
             byte[] b = in.readNBytes(limit + 1);
@@ -187,7 +195,7 @@ final class FolderLayout {
      *
      * @return the new path, or {@code null} when the file could not be moved (see {@link #rejectProblem})
      */
-    Path reject(Path file, int ownId, String reason) {
+    @Nullable Path reject(Path file, int ownId, String reason) {
         String base = System.currentTimeMillis() + "-" + ownId + "-" + REJECT_SEQ.incrementAndGet();
         Path target = rejected.resolve(base + ".rejected");
         try {
@@ -195,7 +203,7 @@ final class FolderLayout {
                 Files.createDirectory(rejected);
             }
             checkedDir(rejected);
-            checkedDir(file.getParent());
+            checkedDir(parentOf(file));
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, LinkOption.NOFOLLOW_LINKS);
             rejectProblem = null;
         } catch (IOException e) {
@@ -215,6 +223,15 @@ final class FolderLayout {
             // The file itself is safe in rejected/; only the explanation is missing.
         }
         return target;
+    }
+
+    /** The folder {@code p} is in; every path this code writes or moves is in one (never a bare root). */
+    private static Path parentOf(Path p) throws IOException {
+        Path parent = p.getParent();
+        if (parent == null) {
+            throw new FileSystemException(p.toString(), null, "not inside any folder");
+        }
+        return parent;
     }
 
     static byte[] randomBytes(int n) {

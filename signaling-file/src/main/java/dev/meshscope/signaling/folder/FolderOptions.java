@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * How one peer uses a signaling folder. Immutable; any thread.
  *
- * @param dir          the shared folder (created if missing)
+ * @param dir          the shared folder (must exist: see {@link FolderCheck})
  * @param ownId        this peer's id: 1 for the server, not 1 for a client, any positive id in a mesh
  * @param mode         SERVER, CLIENT or MESH
  * @param channels     the extra channel configuration; peers with another one are not connected to

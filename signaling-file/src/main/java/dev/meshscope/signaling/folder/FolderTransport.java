@@ -30,11 +30,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signaling through a shared folder (local disk, NFS, SMB), playing the demo server's part for this peer
@@ -60,6 +62,8 @@ public final class FolderTransport implements SignalTransport {
     public static final int MAX_MESSAGE_BYTES = 128 * 1024;
     /** Largest presence file read: a real one is about 200 bytes. */
     public static final int MAX_PRESENCE_BYTES = 4096;
+    /** Distinct problems remembered as reported; past this the memory starts over (a repeat is reported again). */
+    private static final int MAX_REPORTED = 256;
     /** How long {@link #close()} waits for the I/O thread to remove the presence file and stop. */
     private static final long CLOSE_JOIN_MILLIS = 5000;
 
@@ -74,12 +78,18 @@ public final class FolderTransport implements SignalTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean running = true;
-    private volatile Thread ioThread;
+    private volatile @Nullable Thread ioThread;
 
-    // Confined to the I/O thread.
+    // Confined to the I/O thread. NullAway sees that the constructor leaves sink, roster, presence and host unset, not
+    // the lifecycle that sets them before any read: start() sets sink before it starts the I/O thread (Thread.start
+    // publishes it), and startUp(), the first thing that thread runs, sets host, then presence and roster; nothing
+    // reads presence or roster unless startUp() succeeded (run() returns at once when it fails).
+    @SuppressWarnings("NullAway.Init")
     private Sink sink;
+    @SuppressWarnings("NullAway.Init")
     private Roster roster;
-    private WatchService watch;
+    private @Nullable WatchService watch;
+    @SuppressWarnings("NullAway.Init")
     private Presence presence;
     private long nextSeq;
     private boolean sealed;
@@ -90,6 +100,7 @@ public final class FolderTransport implements SignalTransport {
     private final Map<String, Long> badPresenceSince = new HashMap<>();
     /** Problems already reported once (a linked folder, a foreign token in this peer's file), so scans do not repeat them. */
     private final Set<String> reported = new HashSet<>();
+    @SuppressWarnings("NullAway.Init") // See "Confined to the I/O thread" above.
     private String host;
 
     /** A transport for one peer; nothing happens on disk before {@link #start}. */
@@ -176,7 +187,7 @@ public final class FolderTransport implements SignalTransport {
     }
 
     /** Creates the folders, refuses a sealed lobby or a live duplicate id, writes the presence, sends ID. */
-    private String startUp() {
+    private @Nullable String startUp() {
         host = hostName();
         try {
             layout.create(ownId);
@@ -192,7 +203,7 @@ public final class FolderTransport implements SignalTransport {
         Presence existing = readPresenceQuietly(own);
         if (existing != null && !existing.instance().equals(instance)) {
             long age = System.currentTimeMillis() - existing.time();
-            if (existing.deadOn(host)) {
+            if (existing.deadOn(host, Presence.ownPidNamespace())) {
                 sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a presence file whose process (pid "
                         + existing.pid() + ") is no longer running on this host."));
             } else if (age < options.staleAfter().toMillis()) {
@@ -204,7 +215,7 @@ public final class FolderTransport implements SignalTransport {
                     + age / 1000 + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
         }
         presence = new Presence(ownId, ModeNames.name(options.mode()), ModeNames.toInts(options.channels()), instance,
-                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis());
+                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis(), Presence.ownPidNamespace());
         try {
             layout.writeInside(own, json(presence));
         } catch (IOException e) {
@@ -293,10 +304,11 @@ public final class FolderTransport implements SignalTransport {
             if (live) {
                 seen.add(id); // Keep its last good presence: its owner rewrites the file at its next heartbeat.
             }
-            long since = badPresenceSince.computeIfAbsent(name, k -> nowNanos);
-            if (!live && nowNanos - since > options.staleAfter().toNanos()) {
-                reject(f, id, r.problem());
-            } else if (reported.add("bad presence " + name + " " + since)) {
+            Long since = badPresenceSince.putIfAbsent(name, nowNanos);
+            if (since != null && !live && nowNanos - since > options.staleAfter().toNanos()) {
+                // PresenceFile.read gives a presence, a vanished file or a problem: here it is the problem.
+                reject(f, id, Objects.requireNonNull(r.problem(), "a bad presence file has a problem"));
+            } else if (since == null) {
                 sink.notice(LobbyNotice.warning(id, "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
                         + (live ? "keeping its last good presence until it rewrites the file."
                         : "ignored, and moved aside if it stays so for " + options.staleAfter().toMillis() + " ms.")));
@@ -479,7 +491,7 @@ public final class FolderTransport implements SignalTransport {
         }
         String what = p != null ? "a presence with another instance token (pid " + p.pid() + " on " + p.host() + ")"
                 : "something that is not a valid presence (" + r.problem() + ")";
-        if (reported.add("own " + (p != null ? p.instance() : r.problem()))) {
+        if (reportOnce("own " + (p != null ? p.instance() : r.problem()))) {
             sink.notice(LobbyNotice.warning(0, "This peer's presence file was overwritten with " + what + "; keeping id "
                     + ownId + " and rewriting it. If another process really uses id " + ownId + ", stop it."));
         }
@@ -513,7 +525,7 @@ public final class FolderTransport implements SignalTransport {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Presence readPresenceQuietly(Path f) {
+    private static @Nullable Presence readPresenceQuietly(Path f) {
         return PresenceFile.read(f, FolderLayout.presenceId(f.getFileName().toString())).presence();
     }
 
@@ -537,10 +549,18 @@ public final class FolderTransport implements SignalTransport {
             return;
         }
         String why = layout.rejectProblem;
-        if (why != null && reported.add("reject " + why)) {
+        if (why != null && reportOnce("reject " + why)) {
             sink.notice(LobbyNotice.warning(peerId, "Could not move " + layout.root.relativize(f) + " aside ("
                     + reason + "): " + why + ". It is left where it is and ignored."));
         }
+    }
+
+    /** Whether {@code key} was not reported yet; remembers it (a bounded memory: a hostile writer cannot grow it). */
+    private boolean reportOnce(String key) {
+        if (reported.size() >= MAX_REPORTED) {
+            reported.clear();
+        }
+        return reported.add(key);
     }
 
     /** An I/O failure in words, without quoting any file content (only paths and the system's reason). */
@@ -557,7 +577,7 @@ public final class FolderTransport implements SignalTransport {
         try {
             layout.checkedDir(dir);
         } catch (IOException e) {
-            if (!(e instanceof NoSuchFileException) && reported.add("list " + describe(e))) {
+            if (!(e instanceof NoSuchFileException) && reportOnce("list " + describe(e))) {
                 sink.notice(LobbyNotice.warning(0, "Not reading " + layout.root.relativize(dir) + ": " + describe(e) + "."));
             }
             return out;

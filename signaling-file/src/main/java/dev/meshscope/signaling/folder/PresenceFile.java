@@ -8,6 +8,7 @@ import dev.meshscope.signaling.message.SignalJson;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and validates one presence file without acting on it and without following a link: the caller decides
@@ -22,7 +23,7 @@ final class PresenceFile {
      * @param problem  why it is not valid (content-free), or {@code null}
      * @param vanished the file disappeared before it could be read (a clean leave, or another peer moved it)
      */
-    record Read(Presence presence, String problem, boolean vanished) {
+    record Read(@Nullable Presence presence, @Nullable String problem, boolean vanished) {
     }
 
     private PresenceFile() {

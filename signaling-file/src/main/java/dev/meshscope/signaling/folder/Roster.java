@@ -2,14 +2,18 @@
 package dev.meshscope.signaling.folder;
 
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.ModeNames;
 import dev.meshscope.signaling.message.SignalMessage;
 import dev.meshscope.signaling.session.LobbyNotice;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lobby as one peer sees it through presence files, with the demo server's rules: which peers are announced
@@ -44,11 +48,17 @@ final class Roster {
         boolean reported;
         boolean sealedReported;
         /** A presence with another instance token, not yet confirmed by a heartbeat of its own. */
-        Presence challenger;
+        @Nullable Presence challenger;
+
+        Entry(Presence presence, long lastChangeNanos) {
+            this.presence = presence;
+            this.lastChangeNanos = lastChangeNanos;
+        }
     }
 
     private final FolderOptions options;
     private final String ownHost;
+    private final @Nullable String ownPidns = Presence.ownPidNamespace();
     private final long staleNanos;
     private final Map<Integer, Entry> peers = new LinkedHashMap<>();
 
@@ -92,11 +102,9 @@ final class Roster {
             e.challenger = null;
         }
         if (e == null) {
-            e = new Entry();
-            e.presence = p;
-            e.lastChangeNanos = nowNanos;
+            e = new Entry(p, nowNanos);
             long age = nowMillis - p.time();
-            if (p.deadOn(ownHost)) {
+            if (p.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
                 out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file was written by pid " + p.pid()
                         + ", which is no longer running on this host: a leftover, ignored unless it beats again."));
@@ -136,7 +144,7 @@ final class Roster {
         }
         for (Entry e : peers.values()) {
             int id = e.presence.id();
-            if (!e.stale && e.presence.deadOn(ownHost)) {
+            if (!e.stale && e.presence.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
                 if (e.announced) {
                     depart(e, "is gone: its process (pid " + e.presence.pid() + ") is no longer running on this host",
@@ -192,7 +200,7 @@ final class Roster {
     }
 
     /** Why this peer is not connected to, {@link #INVISIBLE} for a client's fellow clients, or {@code null}. */
-    private String incompatibility(Presence p) {
+    private @Nullable String incompatibility(Presence p) {
         NetworkMode own = options.mode();
         NetworkMode theirs = ModeNames.parse(p.mode());
         if (own == NetworkMode.CLIENT && p.id() != 1) {
@@ -205,7 +213,9 @@ final class Roster {
                     + "connecting (a mesh connects to mesh peers, a client to the server). Use one mode per folder.";
         }
         if (!p.channels().equals(ModeNames.toInts(options.channels()))) {
-            return "Peer " + p.id() + " uses " + ModeNames.describe(ModeNames.fromInts(p.channels())) + ", this peer "
+            List<TransferMode> theirChannels = Objects.requireNonNull(ModeNames.fromInts(p.channels()),
+                    "Presence.problem accepts only channel lists of 0, 1 and 2");
+            return "Peer " + p.id() + " uses " + ModeNames.describe(theirChannels) + ", this peer "
                     + ModeNames.describe(options.channels()) + ": not connecting. Godot needs the identical "
                     + "channels_config on every peer; restart one with the other's --channels.";
         }

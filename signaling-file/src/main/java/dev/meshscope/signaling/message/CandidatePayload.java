@@ -3,6 +3,7 @@ package dev.meshscope.signaling.message;
 
 import dev.meshscope.core.sdp.IceCandidate;
 import dev.meshscope.core.sdp.SdpException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data of a demo CANDIDATE message, {@code "\n<mid>\n<index>\n<candidate>"} (ws_webrtc_client.gd). Parsed
@@ -25,7 +26,7 @@ public record CandidatePayload(String mid, int index, String candidate) {
      *
      * @throws SdpException with an operator-facing reason when the payload is malformed
      */
-    public static CandidatePayload parse(String data) throws SdpException {
+    public static CandidatePayload parse(@Nullable String data) throws SdpException {
         if (data == null) {
             throw new SdpException("The candidate message has no data.");
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.signaling.message;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The message types of Godot's demo signaling protocol (godot-demo-projects networking/webrtc_signaling,
  * docs/signaling.md), with the demo's numeric codes.
@@ -35,7 +37,7 @@ public enum MessageType {
     }
 
     /** The type with the demo code {@code code}, or {@code null} for an unknown code (newer peers may add some). */
-    public static MessageType fromCode(int code) {
+    public static @Nullable MessageType fromCode(int code) {
         for (MessageType t : values()) {
             if (t.code == code) {
                 return t;

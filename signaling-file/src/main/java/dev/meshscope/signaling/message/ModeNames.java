@@ -6,6 +6,7 @@ import dev.meshscope.core.TransferMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How network modes and channel configurations are written in blobs, presence files and on command lines:
@@ -21,7 +22,7 @@ public final class ModeNames {
     }
 
     /** The mode for "server"/"client"/"mesh" (any case), or {@code null}. */
-    public static NetworkMode parse(String s) {
+    public static @Nullable NetworkMode parse(@Nullable String s) {
         if (s == null) {
             return null;
         }
@@ -43,7 +44,7 @@ public final class ModeNames {
     }
 
     /** The channel configuration for Godot ints, or {@code null} when one is not 0, 1 or 2. */
-    public static List<TransferMode> fromInts(List<Integer> ints) {
+    public static @Nullable List<TransferMode> fromInts(@Nullable List<Integer> ints) {
         if (ints == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of Godot's demo signaling protocol: {@code {"type": int, "id": int, "data": string}}. For relayed
@@ -31,7 +32,7 @@ public record SignalMessage(int type, int id, String data) {
 
     /** The known type, or {@code null} when the code is unknown. */
     @JsonIgnore
-    public MessageType knownType() {
+    public @Nullable MessageType knownType() {
         return MessageType.fromCode(type);
     }
 

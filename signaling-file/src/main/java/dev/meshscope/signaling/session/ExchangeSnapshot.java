@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link ManualExchange} knows at one moment, for judging a paste anywhere (a window checks the paste box
@@ -40,7 +41,7 @@ public record ExchangeSnapshot(List<ManualExchange.Pending> pending, Map<Integer
     }
 
     /** The exchange with {@code peerId}, or {@code null}. */
-    ManualExchange.Pending find(int peerId) {
+    ManualExchange.@Nullable Pending find(int peerId) {
         for (ManualExchange.Pending p : pending) {
             if (p.peerId() == peerId) {
                 return p;

@@ -4,6 +4,7 @@ package dev.meshscope.signaling.session;
 import dev.meshscope.core.Failure;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;
+import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
@@ -16,9 +17,9 @@ import dev.meshscope.signaling.blob.DescriptionCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Godot demo client ({@code multiplayer_client.gd}, spec section 9.4) on top of a
@@ -47,7 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threads: every callback of {@link Listener} and every call on the multiplayer peer and its connections runs
  * on the {@link MeshThread}'s owner thread. The transport does its I/O on its own thread and hands each message to
  * the owner with {@link MeshThread#execute}. {@link #start}, {@link #seal} and {@link #close} may be called from any
- * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller.
+ * thread. The session does not poll the peer: the owner of the peer registers {@code peer::poll} as a poller. The
+ * session registers one cheap poller of its own for its timeouts, removed once it stops.
  */
 public final class LobbySession implements AutoCloseable {
     /**
@@ -107,6 +109,10 @@ public final class LobbySession implements AutoCloseable {
     private final java.util.Map<Integer, Long> connectedSince = new java.util.HashMap<>();
     private volatile Duration negotiationTimeout = NEGOTIATION_TIMEOUT;
     private volatile Duration stableLink = STABLE_LINK;
+    /** A poller (removable, unlike a ticker) that runs {@link #tick} every {@code tickNanos}. */
+    private final Runnable ticker = this::maybeTick;
+    private volatile long tickNanos;
+    private long nextTickNanos;
     private int ownId;
     private boolean sealed;
     private boolean finished;
@@ -159,8 +165,9 @@ public final class LobbySession implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the session is already started");
         }
-        long window = Math.min(negotiationTimeout.toMillis(), Math.max(stableLink.toMillis(), 1));
-        thread.addTicker(Math.max(window / TICKS_PER_WINDOW, 1), TimeUnit.MILLISECONDS, this::tick);
+        long window = Math.min(negotiationTimeout.toNanos(), Math.max(stableLink.toNanos(), 1));
+        tickNanos = Math.max(window / TICKS_PER_WINDOW, 1);
+        thread.addPoller(ticker);
         transport.start(new SignalTransport.Sink() {
             @Override
             public void received(SignalMessage message) {
@@ -278,7 +285,7 @@ public final class LobbySession implements AutoCloseable {
     }
 
     /** A connection whose descriptions and candidates go to {@code id}, added to the peer; {@code null} if refused. */
-    private WebRtcPeerConnection newConnection(int id) {
+    private @Nullable WebRtcPeerConnection newConnection(int id) {
         java.util.Optional<dev.meshscope.core.Failure> refused = wiring.add(peer, id, pc -> pc.addListener(
                 new WebRtcPeerConnection.Listener() {
                     @Override
@@ -299,7 +306,7 @@ public final class LobbySession implements AutoCloseable {
             fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(f, f.code())));
             return null;
         }
-        WebRtcPeerConnection pc = peer.getPeer(id).connection();
+        WebRtcPeerConnection pc = java.util.Objects.requireNonNull(peer.getPeer(id), "the peer just added").connection();
         negotiatingSince.put(id, System.nanoTime());
         connectedSince.remove(id);
         return pc;
@@ -357,7 +364,7 @@ public final class LobbySession implements AutoCloseable {
                     + "of this session (the demo client does the same)."));
             return;
         }
-        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         if ("offer".equals(type) && from > ownId && pc.getConnectionState() != dev.meshscope.core.ConnectionState.NEW) {
             // The remote started over (it lost its connection to us first): answer on a fresh connection.
             fireNotice(LobbyNotice.info(from, "Peer " + from + " sent a new offer; replacing the old connection."));
@@ -381,11 +388,20 @@ public final class LobbySession implements AutoCloseable {
      * Starts over every negotiation that has not connected within the timeout (its peer is removed, which makes a
      * new connection by the usual rule and budget), and renews the reconnect budget of links that stayed up.
      */
-    private void tick() {
-        if (stopped.get() || finished) {
+    private void maybeTick() {
+        long now = System.nanoTime();
+        if (now - nextTickNanos < 0) {
             return;
         }
-        long now = System.nanoTime();
+        nextTickNanos = now + tickNanos;
+        if (stopped.get() || finished) {
+            thread.removePoller(ticker);
+            return;
+        }
+        tick(now);
+    }
+
+    private void tick(long now) {
         java.util.List<Integer> stuck = new java.util.ArrayList<>();
         for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = negotiatingSince.entrySet().iterator();
                 it.hasNext(); ) {
@@ -393,7 +409,7 @@ public final class LobbySession implements AutoCloseable {
             int id = en.getKey();
             if (!peer.hasPeer(id)) {
                 it.remove();
-            } else if (peer.getPeer(id).connected()) {
+            } else if (Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
                 it.remove();
                 connectedSince.put(id, now);
             } else if (now - en.getValue() > negotiationTimeout.toNanos()) {
@@ -402,7 +418,11 @@ public final class LobbySession implements AutoCloseable {
             }
         }
         for (int id : stuck) {
-            WebRtcPeerConnection pc = peer.getPeer(id).connection();
+            PeerInfo stuckPeer = peer.getPeer(id);
+            if (stuckPeer == null) {
+                continue; // Removed meanwhile (by a listener of an earlier removal): nothing left to start over.
+            }
+            WebRtcPeerConnection pc = stuckPeer.connection();
             fireNotice(LobbyNotice.warning(id, "The negotiation with peer " + id + " has not connected after "
                     + negotiationTimeout.toMillis() + " ms (signaling " + pc.getSignalingState() + ", connection "
                     + pc.getConnectionState() + "); starting it over."));
@@ -412,7 +432,7 @@ public final class LobbySession implements AutoCloseable {
                 it.hasNext(); ) {
             java.util.Map.Entry<Integer, Long> en = it.next();
             int id = en.getKey();
-            if (!peer.hasPeer(id) || !peer.getPeer(id).connected()) {
+            if (!peer.hasPeer(id) || !Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
                 it.remove();
             } else if (now - en.getValue() >= stableLink.toNanos() && reconnects.remove(id) != null) {
                 fireNotice(LobbyNotice.info(id, "The link to peer " + id + " stayed up for " + stableLink.toMillis()
@@ -432,7 +452,7 @@ public final class LobbySession implements AutoCloseable {
             fireNotice(LobbyNotice.warning(from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
             return;
         }
-        WebRtcPeerConnection pc = peer.getPeer(from).connection();
+        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         GodotError e = pc.addIceCandidate(c.mid(), c.index(), c.candidate());
         if (e != GodotError.OK) {
             fireNotice(LobbyNotice.warning(from, "A candidate from peer " + from + " was refused: "
@@ -475,7 +495,7 @@ public final class LobbySession implements AutoCloseable {
         }
     }
 
-    private static String reason(Failure f, GodotError e) {
+    private static String reason(@Nullable Failure f, GodotError e) {
         return e + (f == null ? "" : " (" + f.reason() + ")");
     }
 

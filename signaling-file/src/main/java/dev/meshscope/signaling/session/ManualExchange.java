@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The copy/paste (manual, non-trickle) exchange, once for every front end (the window's session and the agent).
@@ -140,7 +141,7 @@ public final class ManualExchange {
         }
         busy = true;
         try {
-            ExchangeInput next;
+            @Nullable ExchangeInput next;
             while ((next = queue.poll()) != null) {
                 step(next);
             }
@@ -245,7 +246,7 @@ public final class ManualExchange {
             return;
         }
         PasteResult r = ((PasteJudge.Verdict.Accepted) v).result();
-        Paste p = r.paste();
+        Paste p = Objects.requireNonNull(r.paste(), "an accepted paste");
         for (String w : r.warnings()) {
             out.accept(new ExchangeReport.Progress(p.from(), "note: " + w));
         }
@@ -259,7 +260,7 @@ public final class ManualExchange {
     /** Applies an answer {@link PasteJudge} accepted: its offer is waiting for it. */
     private void answer(Paste p) {
         int from = p.from();
-        Entry e = entries.get(from);
+        Entry e = Objects.requireNonNull(entries.get(from), "the offer PasteJudge found waiting");
         Optional<Failure> f = link.setRemoteDescription(from, DescriptionKind.ANSWER, p.sdp());
         if (f.isPresent()) {
             e.state = State.FAILED;

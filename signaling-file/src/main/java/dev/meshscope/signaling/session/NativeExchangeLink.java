@@ -14,6 +14,7 @@ import dev.meshscope.signaling.blob.PasteExpectation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ExchangeLink} on a live {@link WebRtcMultiplayerPeer}; connections come from the session's
@@ -78,7 +79,7 @@ public final class NativeExchangeLink implements ExchangeLink {
         return true;
     }
 
-    private WebRtcPeerConnection connection(int remoteId) {
+    private @Nullable WebRtcPeerConnection connection(int remoteId) {
         PeerInfo info = peer.getPeer(remoteId);
         return info == null ? null : info.connection();
     }

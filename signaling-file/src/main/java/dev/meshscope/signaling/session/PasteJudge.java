@@ -8,6 +8,7 @@ import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.blob.PasteResult;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The manual exchange's verdict on a paste, before anything is applied: the paste checker's
@@ -42,22 +43,22 @@ public final class PasteJudge {
             second.addAll(s.endedOffers().keySet());
             second.removeIf(id -> id > me.ownId() && live.contains(id));
             PasteResult again = BlobCodec.decode(text, me.withPendingOffers(second));
-            boolean stale = again.ok() && again.paste().kind() == DescriptionKind.ANSWER
-                    && s.endedOffers().containsKey(again.paste().from()) && !live.contains(again.paste().from());
-            boolean yield = again.ok() && again.paste().kind() == DescriptionKind.OFFER
-                    && live.contains(again.paste().from());
+            Paste a = again.paste();
+            boolean stale = a != null && a.kind() == DescriptionKind.ANSWER && s.endedOffers().containsKey(a.from())
+                    && !live.contains(a.from());
+            boolean yield = a != null && a.kind() == DescriptionKind.OFFER && live.contains(a.from());
             if (!stale && !yield) {
-                return new Verdict.Refused(0, r.problem().name(), "paste refused (" + r.problem() + "): " + r.message()
-                        + " Nothing was changed.");
+                return new Verdict.Refused(0, String.valueOf(r.problem()), "paste refused (" + r.problem() + "): "
+                        + r.message() + " Nothing was changed.");
             }
             r = again;
         }
-        Paste p = r.paste();
-        Verdict.Refused no = p.kind() == DescriptionKind.ANSWER ? answerProblem(p.from(), s) : offerProblem(p, s);
+        Paste p = java.util.Objects.requireNonNull(r.paste(), "an accepted paste");
+        Verdict.@Nullable Refused no = p.kind() == DescriptionKind.ANSWER ? answerProblem(p.from(), s) : offerProblem(p, s);
         return no != null ? no : new Verdict.Accepted(r);
     }
 
-    private static Verdict.Refused answerProblem(int from, ExchangeSnapshot s) {
+    private static Verdict.@Nullable Refused answerProblem(int from, ExchangeSnapshot s) {
         ManualExchange.Pending e = s.find(from);
         if (e == null || !e.weOffered()) {
             String why = s.endedOffers().get(from);
@@ -73,7 +74,7 @@ public final class PasteJudge {
         return null;
     }
 
-    private static Verdict.Refused offerProblem(Paste p, ExchangeSnapshot s) {
+    private static Verdict.@Nullable Refused offerProblem(Paste p, ExchangeSnapshot s) {
         int from = p.from();
         ManualExchange.Pending e = s.find(from);
         boolean again = e != null && !e.weOffered() && e.state() != ManualExchange.State.FAILED

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a connection for a remote peer is made, however it is signaled (manual exchange, shared folder,
@@ -85,7 +86,7 @@ public final class PeerWiring {
         return Optional.ofNullable(initialized.get(remoteId));
     }
 
-    private static Failure failure(Failure recorded, GodotError code, Step step) {
+    private static Failure failure(@Nullable Failure recorded, GodotError code, Step step) {
         return recorded != null ? recorded : new Failure(code, step, "no reason recorded");
     }
 }

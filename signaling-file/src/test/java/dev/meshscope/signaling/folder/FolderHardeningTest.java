@@ -78,7 +78,8 @@ class FolderHardeningTest {
     }
 
     private static Presence presence(int id, String instance, long pid, String host) {
-        return new Presence(id, "mesh", List.of(), instance, pid, host, 0, System.currentTimeMillis());
+        return new Presence(id, "mesh", List.of(), instance, pid, host, 0, System.currentTimeMillis(),
+                Presence.ownPidNamespace());
     }
 
     private void writePresence(Presence p) throws IOException {
@@ -175,6 +176,16 @@ class FolderHardeningTest {
         });
     }
 
+    @Test
+    void aMissingFolderIsNotCreatedByTheTransport() {
+        Path missing = dir.resolve("lobyb");
+        FolderPeer a = new FolderPeer(RT.get(), missing, 2, NetworkMode.MESH, List.of());
+        peers.add(a);
+        await("refused").atMost(WAIT).until(() -> a.stopped != null);
+        assertThat(a.stopped).contains("does not exist", "check the path");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
     // ---------------------------------------------------------------- presence files
 
     @Test
@@ -252,6 +263,16 @@ class FolderHardeningTest {
         await("the live one is announced").atMost(WAIT).until(() -> a.known().contains(8));
         assertThat(a.noticed("pid " + dead + ", which is no longer running on this host")).isTrue();
         assertThat(a.known()).doesNotContain(9);
+    }
+
+    @Test
+    void aPidFromAnotherPidNamespaceIsNeverJudgedOnThisHost() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        FolderPeer a = start(2);
+        writePresence(new Presence(9, "mesh", List.of(), "0000000000000009", p.pid(), FolderTransport.hostName(), 0,
+                System.currentTimeMillis(), "pid:[1]"));
+        await("a container sharing the host name is announced").atMost(WAIT).until(() -> a.known().contains(9));
     }
 
     @Test
