@@ -5,6 +5,7 @@ import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.MultiplayerPeer;
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
@@ -15,6 +16,8 @@ import dev.meshscope.signaling.folder.FolderTransport;
 import dev.meshscope.signaling.message.ModeNames;
 import dev.meshscope.signaling.session.LobbyNotice;
 import dev.meshscope.signaling.session.LobbySession;
+import dev.meshscope.signaling.session.ManualExchange;
+import dev.meshscope.signaling.session.PeerWiring;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -110,6 +113,15 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Manual mode: print descriptions as MeshScope blobs (default), browser JSON or demo messages.")
     String output;
 
+    @Option(names = "--ice-server", paramLabel = "URL[,user,credential]", converter = IceServerConverter.class,
+            description = "A STUN or TURN server for every connection, manual or folder (repeatable; none: host "
+                    + "candidates only).")
+    List<RtcConfiguration.IceServer> iceServers = new ArrayList<>();
+
+    @Option(names = "--gather-timeout-ms", paramLabel = "MS", description = "Manual mode: fail an exchange whose ICE "
+            + "gathering takes longer (default 15000, as the window).")
+    Long gatherTimeoutMs;
+
     @Option(names = "--events", paramLabel = "FILE", description = "Write mesh-core events as JSON lines to FILE.")
     Path events;
 
@@ -198,6 +210,8 @@ public final class AgentCommand implements Callable<Integer> {
         MeshThread thread = new MeshThread("mesh-agent-" + setup.id(), rt);
         thread.setFailureHandler(t -> status.say("internal error on the mesh thread (the agent goes on): " + t));
         WebRtcMultiplayerPeer peer = new WebRtcMultiplayerPeer();
+        PeerWiring wiring = new PeerWiring(rt);
+        wiring.setConfiguration(setup.ice());
         AgentTraffic traffic = new AgentTraffic(peer, setup.echo());
         thread.execute(() -> {
             traffic.start();
@@ -215,19 +229,22 @@ public final class AgentCommand implements Callable<Integer> {
                 ModeNames.toInts(setup.channels()), "signaling", setup.manual() ? "manual" : setup.signalDir().toString(),
                 "pid", ProcessHandle.current().pid());
         status.say("started as " + ModeNames.name(setup.mode()) + " peer " + setup.id() + " with "
-                + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ".");
+                + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ", "
+                + (setup.ice().iceServers().isEmpty() ? "no ICE servers (host candidates only)"
+                : setup.ice().iceServers().size() + " ICE server(s)") + ".");
 
         LobbySession session = null;
         BiConsumer<String, Boolean> input;
         Runnable endOfInput;
         if (setup.manual()) {
-            ManualSignaling manual = new ManualSignaling(rt, peer, setup, System.out, status, events);
+            AgentManual manual = new AgentManual(peer, wiring, setup, System.out, status, events);
             thread.execute(() -> {
+                peer.addEventListener(manual::onEvent);
                 if (create(peer, setup, status)) {
                     manual.start();
                 }
             });
-            thread.addPoller(manual::poll);
+            thread.addPoller(manual::tick);
             PasteAccumulator pastes = new PasteAccumulator();
             input = (line, more) -> {
                 String p = pastes.line(line, more);
@@ -244,7 +261,7 @@ public final class AgentCommand implements Callable<Integer> {
         } else {
             FolderOptions fo = FolderOptions.of(setup.signalDir(), setup.id(), setup.mode(), setup.channels())
                     .withTimings(setup.heartbeat(), setup.staleAfter(), FolderOptions.DEFAULT_POLL_INTERVAL);
-            LobbySession s = new LobbySession(thread, rt, peer, setup.channels(), new FolderTransport(fo));
+            LobbySession s = new LobbySession(thread, wiring, peer, setup.channels(), new FolderTransport(fo));
             s.addListener(new LobbySession.Listener() {
                 @Override
                 public void joined(int ownId, boolean mesh) {
@@ -411,17 +428,20 @@ public final class AgentCommand implements Callable<Integer> {
                 throw usage("the server is peer 1: --remote-id must be a client's id.");
             }
         }
-        ManualSignaling.Output out;
+        AgentManual.Output out;
         try {
-            out = ManualSignaling.Output.valueOf(output.strip().toUpperCase(java.util.Locale.ROOT));
+            out = AgentManual.Output.valueOf(output.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw usage("--output must be blob, browser or demo, not '" + output + "'.");
         }
-        if (!manual && out != ManualSignaling.Output.BLOB) {
+        if (!manual && out != AgentManual.Output.BLOB) {
             throw usage("--output is for --manual.");
         }
         if ((heartbeatMs != null || staleMs != null || create) && manual) {
             throw usage("--heartbeat-ms, --stale-ms and --create are for --signal-dir.");
+        }
+        if (gatherTimeoutMs != null && (!manual || gatherTimeoutMs <= 0)) {
+            throw usage("--gather-timeout-ms is for --manual and must be more than 0.");
         }
         if (pingMs < 0 || reportMs <= 0 || exitAfter < 0) {
             throw usage("--ping-interval and --exit-after must be 0 or more, --report-interval more than 0.");
@@ -442,7 +462,8 @@ public final class AgentCommand implements Callable<Integer> {
         }
         return new AgentSetup(m, own, List.copyOf(channels), manual ? null : signaling.dir, remoteId, out, echo, events,
                 Duration.ofMillis(pingMs), Duration.ofMillis(reportMs), heartbeat, stale, !noStdin,
-                Duration.ofMillis(Math.round(exitAfter * 1000)));
+                Duration.ofMillis(Math.round(exitAfter * 1000)), RtcConfiguration.withServers(iceServers),
+                gatherTimeoutMs != null ? Duration.ofMillis(gatherTimeoutMs) : ManualExchange.GATHER_TIMEOUT);
     }
 
     private ParameterException usage(String message) {

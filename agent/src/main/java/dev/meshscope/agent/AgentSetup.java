@@ -2,6 +2,7 @@
 package dev.meshscope.agent;
 
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.TransferMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +25,13 @@ import java.util.List;
  * @param staleAfter  folder staleness limit
  * @param readStdin   whether stdin is read (its end stops the agent)
  * @param exitAfter   run time limit, or {@link Duration#ZERO} for none
+ * @param ice         the ICE servers of every connection (manual or folder)
+ * @param gatherTimeout manual mode: longest ICE gathering before the exchange fails
  */
 record AgentSetup(NetworkMode mode, int id, List<TransferMode> channels, Path signalDir, int remoteId,
-                  ManualSignaling.Output output, boolean echo, Path events, Duration pingEvery, Duration reportEvery,
-                  Duration heartbeat, Duration staleAfter, boolean readStdin, Duration exitAfter) {
+                  AgentManual.Output output, boolean echo, Path events, Duration pingEvery, Duration reportEvery,
+                  Duration heartbeat, Duration staleAfter, boolean readStdin, Duration exitAfter,
+                  RtcConfiguration ice, Duration gatherTimeout) {
 
     /** True in manual (stdin/stdout) mode. */
     boolean manual() {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.agent;
 
-import dev.meshscope.core.GodotError;
 import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.Echo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The agent's packets: reads every packet after each poll, answers on the channel it came in on when echo is on
- * (a probe ping with its pong, any other packet with itself; pongs and probe data are counted, never echoed, so
- * two echoing agents cannot loop), sends probe pings on every channel to every connected peer, and reports
- * round trips per (peer, channel).
+ * The agent's packets: reads every packet after each poll and echoes with the session's {@link Echo} (the same
+ * rules as the window's), counts what arrives and what is echoed per (peer, channel), sends probe pings on every
+ * channel to every connected peer, and reports round trips per (peer, channel).
  *
  * <p>Threads: owner thread only (a poller and tickers of the agent's {@code MeshThread}).
  */
@@ -26,26 +25,18 @@ final class AgentTraffic {
     /** Payload of each ping: short, so every channel (even with a small max message size) carries it. */
     private static final byte[] PING_PAYLOAD = "meshscope-agent".getBytes(StandardCharsets.US_ASCII);
 
-    private final WebRtcMultiplayerPeer peer;
-    private final boolean echo;
-    private final ProbeTracker tracker = new ProbeTracker();
-    /**
-     * Echo back-pressure: hold an echo while this much waits in its channel's send queue (bench's throughput high
-     * water; far below mesh-core's 8 MiB safety bound, where every refusal would also be logged as a failure).
-     */
-    static final long ECHO_HIGH_WATER_BYTES = 1024 * 1024;
     /** How long a held echo waits before it looks again (1 MiB drains in ~16 ms: 1 ms never starves it). */
     static final long ECHO_RETRY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1);
+    /** Packets read per poll at most, so a flood cannot starve the agent's other pollers (as the window's session). */
+    private static final int MAX_READS_PER_POLL = 4096;
 
-    /** An echo waiting for its channel's send queue to drain. */
-    private record Held(int peer, int channel, WriteMode form, byte[] data) { }
-
+    private final WebRtcMultiplayerPeer peer;
+    private final boolean echoOn;
+    private final ProbeTracker tracker = new ProbeTracker();
+    private final Echo echo = new Echo(tracker);
     private final TrafficCounts counts = new TrafficCounts();
     private DelayedWake later;
-    private Held held;
     private ReplyHandler replies;
-    private long received;
-    private long echoed;
 
     /** Takes the packets that are replies to this agent's own test packets ({@code --send}). Owner thread. */
     interface ReplyHandler {
@@ -55,12 +46,24 @@ final class AgentTraffic {
 
     AgentTraffic(WebRtcMultiplayerPeer peer, boolean echo) {
         this.peer = peer;
-        this.echo = echo;
+        this.echoOn = echo;
+        this.echo.setTap(new Echo.Tap() {
+            @Override
+            public boolean received(int from, int channel, byte[] data, boolean text, long arrivedNanos) {
+                counts.received(from, channel, data.length, text, arrivedNanos);
+                return replies != null && replies.onPacket(from, channel, data, text, arrivedNanos);
+            }
+
+            @Override
+            public void echoed(int to, int channel, boolean ok) {
+                counts.echoed(to, channel, ok);
+            }
+        });
     }
 
     /** Owner thread, before the first poll: with echo on, pings are answered where they arrive (see mesh-core). */
     void start() {
-        peer.setAnswerProbesOnArrival(echo);
+        echo.setOn(peer, echoOn);
     }
 
     /** Sets the handler that sees every packet first ({@code --send}); owner thread, before the first drain. */
@@ -77,72 +80,13 @@ final class AgentTraffic {
     }
 
     /**
-     * Reads every available packet; answers when echo is on. Run after {@code peer.poll()}. While an echo waits for
-     * its channel's send queue to drain, nothing more is read: packets wait in mesh-core's bounded receive queue,
-     * as a Godot game that stops calling get_packet would make them wait.
+     * Reads every available packet and echoes with the session's {@link Echo} (the window's rules, including its
+     * back-pressure: while an echo waits for its channel's send queue, nothing more is read). Run after
+     * {@code peer.poll()}.
      */
     void drain() {
-        if (held != null) {
-            if (!echo(held.peer(), held.channel(), held.form(), held.data())) {
-                retryLater();
-                return;
-            }
-            held = null;
-        }
-        while (peer.getAvailablePacketCount() > 0) {
-            int from = peer.getPacketPeer();
-            int channel = peer.getPacketChannelIndex();
-            byte[] data = peer.getPacket();
-            if (peer.getPacketError() != GodotError.OK) {
-                continue;
-            }
-            received++;
-            boolean text = peer.wasStringPacket();
-            counts.received(from, channel, data.length, text, peer.getLastPacketArrivalNanos());
-            if (replies != null && replies.onPacket(from, channel, data, text, peer.getLastPacketArrivalNanos())) {
-                continue;
-            }
-            if (tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos()) || !echo) {
-                continue;
-            }
-            byte[] pong = ProbePacket.pongFor(data);
-            if (ProbePacket.looksLikeProbe(data) && pong == null) {
-                continue; // Probe data that did not decode as a pong or data packet: not ours to answer.
-            }
-            // Back on the channel it came in on, in the form it came in (text stays text).
-            WriteMode form = text ? WriteMode.TEXT : WriteMode.BINARY;
-            byte[] answer = pong != null ? pong : data;
-            if (!echo(from, channel, form, answer)) {
-                held = new Held(from, channel, form, answer);
-                retryLater();
-                return;
-            }
-        }
-    }
-
-    /**
-     * Sends one echo, unless the channel's send queue is above {@link #ECHO_HIGH_WATER_BYTES}: returns false then
-     * (try again later). A refusal for any other reason (peer gone, channel closed) is counted and the echo dropped.
-     */
-    private boolean echo(int to, int channel, WriteMode form, byte[] answer) {
-        PeerInfo info = peer.hasPeer(to) ? peer.getPeer(to) : null;
-        if (info != null && channel < info.channels().size()
-                && info.channels().get(channel).getBufferedAmount() + answer.length > ECHO_HIGH_WATER_BYTES) {
-            return false;
-        }
-        GodotError e = peer.putPacketOn(to, channel, form, answer);
-        if (e == GodotError.ERR_BUSY) {
-            return false;
-        }
-        counts.echoed(to, channel, e == GodotError.OK);
-        if (e == GodotError.OK) {
-            echoed++;
-        }
-        return true;
-    }
-
-    private void retryLater() {
-        if (later != null) {
+        echo.drain(peer, MAX_READS_PER_POLL);
+        if (echo.isHolding() && later != null) {
             later.at(System.nanoTime() + ECHO_RETRY_NANOS);
         }
     }
@@ -168,11 +112,11 @@ final class AgentTraffic {
 
     /** Packets read so far, and how many were answered. */
     long received() {
-        return received;
+        return echo.received();
     }
 
     long echoed() {
-        return echoed;
+        return echo.echoed();
     }
 
     /** Reports every (peer, channel) with {@code sink}, and a line per flow on stderr via {@code say}. */

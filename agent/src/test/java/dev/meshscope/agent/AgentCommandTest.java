@@ -16,7 +16,8 @@ import picocli.CommandLine;
 /** Bad command lines are refused with exit code 2 and a message saying what to change, before anything starts. */
 class AgentCommandTest {
 
-    private static String run(int expectedExit, String... args) {
+    /** Runs the command line {@code args}, expects {@code expectedExit} and returns what it wrote on stderr. */
+    static String run(int expectedExit, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new AgentCommand()).setParameterExceptionHandler(new ReasonLastHandler());
         cl.setErr(new PrintWriter(err, true));

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  * One {@code meshscope agent} in its own JVM, started from the test's classpath (the shaded jar is not built at
  * test time): stdin is a pipe the test writes to, stdout lines are queued, stderr goes to a file, and the
  * {@code --events} file can be read while it runs. The child inherits the test JVM's network namespace.
+ * Public for the window module's test that drives the window and the agent through the same exchange.
+ *
+ * <p>Threads: the test thread; a daemon thread per agent reads its stdout.
  */
-final class AgentProcess implements AutoCloseable {
+public final class AgentProcess implements AutoCloseable {
     /** Small heap per agent: three or four run at once on a 2-core CI machine. */
     private static final String CHILD_HEAP = "-Xmx256m";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +57,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Starts {@code AgentCommand <args> --events <work>/<name>.jsonl}, stderr to {@code <work>/<name>.err}. */
-    static AgentProcess start(Path work, String name, String... args) throws IOException {
+    public static AgentProcess start(Path work, String name, String... args) throws IOException {
         Path err = work.resolve(name + ".err");
         Path ev = work.resolve(name + ".jsonl");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -66,18 +69,18 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Writes one line to the agent's stdin. */
-    void writeLine(String line) throws IOException {
+    public void writeLine(String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
     }
 
     /** Closes stdin: the agent stops cleanly. */
-    void closeStdin() throws IOException {
+    public void closeStdin() throws IOException {
         stdin.close();
     }
 
     /** The next stdout line starting with {@code prefix} within {@code seconds}, or {@code null}. */
-    String nextLine(String prefix, long seconds) throws InterruptedException {
+    public String nextLine(String prefix, long seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             String l = stdout.poll(100, TimeUnit.MILLISECONDS);
@@ -89,7 +92,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Every event written so far (a line being written is skipped). */
-    List<JsonNode> events() {
+    public List<JsonNode> events() {
         List<JsonNode> out = new ArrayList<>();
         try {
             for (String l : Files.readAllLines(events, StandardCharsets.UTF_8)) {
@@ -106,7 +109,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** The stderr text so far. */
-    String stderrText() {
+    public String stderrText() {
         try {
             return Files.readString(stderr);
         } catch (IOException e) {
@@ -115,7 +118,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Every agent's stderr, for a failure message. */
-    static String diagnostics(List<AgentProcess> agents) {
+    public static String diagnostics(List<AgentProcess> agents) {
         StringBuilder b = new StringBuilder();
         for (AgentProcess a : agents) {
             b.append("\n----- ").append(a.name).append(" stderr -----\n").append(a.stderrText());
@@ -124,7 +127,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Waits for the exit; returns the exit code, or -1 when still running after {@code seconds}. */
-    int waitFor(long seconds) throws InterruptedException {
+    public int waitFor(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 

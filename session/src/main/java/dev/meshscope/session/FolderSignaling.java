@@ -5,33 +5,34 @@ import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
-import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.signaling.folder.FolderOptions;
 import dev.meshscope.signaling.folder.FolderTransport;
 import dev.meshscope.signaling.session.LobbyNotice;
 import dev.meshscope.signaling.session.LobbySession;
+import dev.meshscope.signaling.session.PeerWiring;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Shared-folder signaling: signaling-file's {@link LobbySession} (the Godot demo client) over its
- * {@link FolderTransport}, driving this session's multiplayer peer. The lobby creates the peer when it assigns
+ * {@link FolderTransport}, driving this session's multiplayer peer, its connections made by the session's {@link PeerWiring} (with the
+ * ICE servers of every other connection). The lobby creates the peer when it assigns
  * the id, then adds every lobby peer and connects it (the larger id offers). Mesh thread only (the lobby calls
  * back on it); owned by {@link MeshSession}.
  */
 final class FolderSignaling {
     private final MeshThread thread;
-    private final WebRtcRuntime runtime;
+    private final PeerWiring wiring;
     private final Supplier<WebRtcMultiplayerPeer> peer;
     private final Consumer<OperatorAction> out;
     private LobbySession lobby;
     private String status = "";
 
-    FolderSignaling(MeshThread thread, WebRtcRuntime runtime, Supplier<WebRtcMultiplayerPeer> peer,
+    FolderSignaling(MeshThread thread, PeerWiring wiring, Supplier<WebRtcMultiplayerPeer> peer,
                     Consumer<OperatorAction> out) {
         this.thread = thread;
-        this.runtime = runtime;
+        this.wiring = wiring;
         this.peer = peer;
         this.out = out;
     }
@@ -64,7 +65,7 @@ final class FolderSignaling {
             out.accept(OperatorAction.failed(0, op, "cannot use " + dir + ": " + e.getMessage()));
             return;
         }
-        LobbySession l = new LobbySession(thread, runtime, p, as.extraChannels(), transport);
+        LobbySession l = new LobbySession(thread, wiring, p, as.extraChannels(), transport);
         l.addListener(new LobbySession.Listener() {
             @Override
             public void joined(int ownId, boolean mesh) {

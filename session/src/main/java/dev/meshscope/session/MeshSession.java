@@ -8,13 +8,18 @@ import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
-import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
-import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.signaling.session.ExchangeInput;
+import dev.meshscope.signaling.session.ExchangeReport;
+import dev.meshscope.signaling.session.ManualExchange;
+import dev.meshscope.signaling.session.NativeExchangeLink;
+import dev.meshscope.signaling.session.PeerWiring;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,20 +46,25 @@ public final class MeshSession implements SessionCommands {
     static final long TRAFFIC_TICK_MS = 5;
     /** Packets read per loop iteration at most, so a flood cannot starve commands and publication. */
     static final int MAX_READS_PER_POLL = 4096;
+    /** The log kind of manual-exchange reports that no command caused (gathering done, connected, removed). */
+    static final String MANUAL_KIND = "manual signaling";
 
     private final WebRtcRuntime runtime;
     private final MeshThread thread;
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
+    private final Echo echo = new Echo(tracker);
     private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
-    private final ManualSignaling manual;
+    private final PeerWiring wiring;
+    private ManualExchange manual;
     /** Each peer's channels, cached from PeerAdded: a channel list never changes after addPeer. */
     private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels = new java.util.HashMap<>();
     private final FolderSignaling folder;
     private WebRtcMultiplayerPeer peer;
-    private RtcConfiguration rtcConfig = RtcConfiguration.DEFAULT;
-    private boolean echo = true;
+    private Duration gatherTimeout = ManualExchange.GATHER_TIMEOUT;
+    /** The log kind of what the manual exchange reports: the command being applied, or {@link #MANUAL_KIND}. */
+    private String reportKind = MANUAL_KIND;
     private List<ProbeStats> probeStats = List.of();
     private int publishCount;
 
@@ -67,10 +77,10 @@ public final class MeshSession implements SessionCommands {
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.traffic = new TrafficPump(tracker, sink::action);
+        this.traffic = new TrafficPump(tracker, echo, sink::action);
         this.thread = new MeshThread(threadName, runtime);
-        this.manual = new ManualSignaling(runtime, () -> peer, () -> rtcConfig, sink::action);
-        this.folder = new FolderSignaling(thread, runtime, () -> peer, sink::action);
+        this.wiring = new PeerWiring(runtime);
+        this.folder = new FolderSignaling(thread, wiring, () -> peer, sink::action);
         thread.setFailureHandler(t -> sink.action(OperatorAction.failed(0, "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
         thread.execute(this::init);
@@ -81,7 +91,9 @@ public final class MeshSession implements SessionCommands {
 
     private void init() {
         peer = new WebRtcMultiplayerPeer();
-        peer.setAnswerProbesOnArrival(echo);
+        echo.setOn(peer, true);
+        manual = new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, System::nanoTime);
+        manual.setGatherTimeout(gatherTimeout);
         peer.addEventListener(this::onEvent);
         if (runtime.loadProblem() != null) {
             sink.action(OperatorAction.failed(0, "startup", "the WebRTC library could not be loaded: "
@@ -119,8 +131,7 @@ public final class MeshSession implements SessionCommands {
     private void closePeer(String what) {
         int n = peer.getPeers().size();
         traffic.stop();
-        peer.close();
-        manual.clear();
+        peer.close(); // The exchanges end with it (MeshEvent.Closed).
         tracker.clear();
         probeStats = List.of();
         sink.action(OperatorAction.ok(0, "close", what + ", dropping " + n + " peer(s)."));
@@ -173,12 +184,9 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void setEcho(boolean on) {
         thread.execute(() -> {
-            echo = on;
-            if (peer != null) {
-                peer.setAnswerProbesOnArrival(on);
-            }
-            sink.action(OperatorAction.ok(0, "echo", on ? "on: probe pings are answered with pongs."
-                    : "off: probe pings are counted but not answered."));
+            echo.setOn(peer, on);
+            sink.action(OperatorAction.ok(0, "echo", on ? "on: every packet goes back on its channel (probe pings "
+                    + "as pongs; pongs and this side's own packets never)." : "off: packets are counted, not answered."));
         });
     }
 
@@ -194,7 +202,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void addManualPeer(int remoteId) {
         thread.execute(() -> {
-            manual.addPeer(remoteId);
+            exchange("add peer", new ExchangeInput.Offer(remoteId));
             publish();
         });
     }
@@ -202,7 +210,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void applyPaste(String text, int assumedSender) {
         thread.execute(() -> {
-            manual.applyPaste(text, assumedSender);
+            exchange("apply paste", new ExchangeInput.Pasted(text, assumedSender));
             publish();
         });
     }
@@ -210,7 +218,7 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void cancelPending(int remoteId) {
         thread.execute(() -> {
-            manual.cancel(remoteId);
+            exchange("cancel", new ExchangeInput.Cancel(remoteId));
             publish();
         });
     }
@@ -218,7 +226,9 @@ public final class MeshSession implements SessionCommands {
     @Override
     public void joinFolder(java.nio.file.Path dir, CreateRequest as) {
         thread.execute(() -> {
-            folder.join(dir, as);
+            if (configure(as, "join folder")) {
+                folder.join(dir, as);
+            }
             publish();
         });
     }
@@ -245,9 +255,28 @@ public final class MeshSession implements SessionCommands {
         thread.execute(() -> task.accept(peer));
     }
 
-    /** The RTC configuration new connections are initialized with (mesh thread). */
-    RtcConfiguration rtcConfiguration() {
-        return rtcConfig;
+    /**
+     * Another ICE gathering timeout for manual exchanges than {@link ManualExchange#GATHER_TIMEOUT} (tests force a
+     * timeout with a short one; slow TURN servers want a longer one). Any thread; applies to exchanges started later.
+     */
+    public void setGatherTimeout(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the gathering timeout must be positive, not " + d);
+        }
+        thread.execute(() -> {
+            gatherTimeout = d;
+            if (manual != null) {
+                manual.setGatherTimeout(d);
+            }
+        });
+    }
+
+    /**
+     * The ICE configuration the current connection of {@code peerId} was initialized with, empty when there is none
+     * (tests check that the servers reach every connection, however it was signaled). Any thread.
+     */
+    public CompletableFuture<Optional<RtcConfiguration>> iceConfigurationOf(int peerId) {
+        return thread.call(() -> wiring.initializedWith(peerId));
     }
 
     /** The mesh thread, for wiring in-process peers (tests, benchmark). */
@@ -281,10 +310,7 @@ public final class MeshSession implements SessionCommands {
                     + peer.getUniqueId() + ": press Close first."));
             return;
         }
-        RtcConfiguration cfg = RtcConfiguration.withServers(r.iceServers());
-        String problem = cfg.problem();
-        if (problem != null) {
-            sink.action(OperatorAction.failed(0, op, problem));
+        if (!configure(r, op)) {
             return;
         }
         GodotError e;
@@ -303,7 +329,6 @@ public final class MeshSession implements SessionCommands {
             sink.action(OperatorAction.failed(0, op, e + ": " + (f == null ? "no reason recorded" : f.reason())));
             return;
         }
-        rtcConfig = cfg;
         tracker.clear();
         probeStats = List.of();
         sink.action(OperatorAction.ok(0, op, "created " + peer.getNetworkMode() + " with unique id "
@@ -311,6 +336,34 @@ public final class MeshSession implements SessionCommands {
                 + (r.iceServers().isEmpty() ? "no ICE servers (host candidates only)."
                 : r.iceServers().size() + " ICE server(s).")));
         publish();
+    }
+
+    /** Makes {@code r}'s ICE servers the ones of every later connection; false (and says why) when unusable. */
+    private boolean configure(CreateRequest r, String op) {
+        try {
+            wiring.setConfiguration(RtcConfiguration.withServers(r.iceServers()));
+            return true;
+        } catch (IllegalArgumentException ex) {
+            sink.action(OperatorAction.failed(0, op, ex.getMessage()));
+            return false;
+        }
+    }
+
+    /** Feeds an operator command to the manual exchange; what it reports is logged under {@code command}. */
+    private void exchange(String command, ExchangeInput in) {
+        reportKind = command;
+        try {
+            manual.on(in);
+        } finally {
+            reportKind = MANUAL_KIND;
+        }
+    }
+
+    /** A manual exchange's report as an operator action: a failure is named by its step, the rest by its command. */
+    private void report(ExchangeReport r) {
+        String kind = r instanceof ExchangeReport.Failed f ? f.step().label() : reportKind;
+        sink.action(r.problem() ? OperatorAction.failed(r.peerId(), kind, r.text())
+                : OperatorAction.ok(r.peerId(), kind, r.text()));
     }
 
     private void onEvent(MeshEvent e) {
@@ -335,24 +388,7 @@ public final class MeshSession implements SessionCommands {
             return;
         }
         peer.poll();
-        int reads = 0;
-        while (reads < MAX_READS_PER_POLL && peer.getAvailablePacketCount() > 0) {
-            int from = peer.getPacketPeer();
-            int channel = peer.getPacketChannelIndex();
-            byte[] data = peer.getPacket();
-            reads++;
-            if (!ProbePacket.looksLikeProbe(data)) {
-                continue; // Game traffic: counted by the channel, nothing to answer.
-            }
-            byte[] pong = echo ? ProbePacket.pongFor(data) : null;
-            if (pong != null) {
-                // A ping the callback could not answer (channel not open yet there): answer it here, on the channel
-                // and in the form it came in.
-                peer.putPacketOn(from, channel, peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY, pong);
-            } else {
-                tracker.onReceived(from, channel, data, peer.getLastPacketArrivalNanos());
-            }
-        }
+        int reads = echo.drain(peer, MAX_READS_PER_POLL);
         if (reads == MAX_READS_PER_POLL || traffic.pump(channels)) {
             thread.wake();
         }
@@ -377,18 +413,19 @@ public final class MeshSession implements SessionCommands {
         if (peer == null) {
             return;
         }
-        manual.tick();
+        manual.on(new ExchangeInput.Tick(System.nanoTime()));
         if (publishCount++ % PROBE_STATS_EVERY == 0) {
             probeStats = tracker.stats();
         }
         String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED && peer.getPeers().isEmpty()
                 ? "{  }" : printer.print(peer.getPeers());
-        sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo,
-                traffic.status(), folder.status(), runtime.messagesReceived(), runtime.leakEstimateBytes()));
+        sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo.isOn(),
+                traffic.status(), folder.status(), manual.snapshot(), runtime.messagesReceived(),
+                runtime.leakEstimateBytes()));
     }
 
     private List<PendingSignal> pendingList() {
-        return manual.list();
+        return manual.list().stream().map(PendingSignal::of).toList();
     }
 
     private static String describe(SendRequest r) {

@@ -26,8 +26,15 @@ public record PendingSignal(int peerId, boolean weOffered, Stage stage, long sin
         FAILED
     }
 
-    /** Copies with another stage and blob. */
-    public PendingSignal with(Stage s, String b) {
-        return new PendingSignal(peerId, weOffered, s, sinceMillis, b);
+    /** The listed form of a manual exchange. */
+    static PendingSignal of(dev.meshscope.signaling.session.ManualExchange.Pending p) {
+        Stage s = switch (p.state()) {
+            case GATHERING -> Stage.GATHERING;
+            case AWAITING_ANSWER -> Stage.AWAITING_ANSWER;
+            case ANSWER_READY -> Stage.ANSWER_READY;
+            case CONNECTING -> Stage.CONNECTING;
+            case FAILED -> Stage.FAILED;
+        };
+        return new PendingSignal(p.peerId(), p.weOffered(), s, p.sinceMillis(), p.blob());
     }
 }

@@ -9,7 +9,10 @@ import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import java.util.HashSet;
+import dev.meshscope.signaling.session.ExchangeSnapshot;
+import dev.meshscope.signaling.session.PasteJudge;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,22 +27,34 @@ import java.util.Set;
  * @param echo       whether this side answers probe pings
  * @param traffic    progress of the current test-packet burst
  * @param folder     the shared-folder signaling status line, or "" when not joined
+ * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param webrtcLeakBytes the heap webrtc-java 0.14.0 leaks for them, estimated ({@code WebRtcRuntime.leakEstimateBytes()})
  */
 public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
                            List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder,
-                           long webrtcMessages, long webrtcLeakBytes) {
+                           ExchangeSnapshot exchange, long webrtcMessages, long webrtcLeakBytes) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
+        Objects.requireNonNull(exchange, "exchange");
     }
 
-    /** A state with no webrtc-java message counted yet (tests, and the state before the runtime delivered any). */
+    /** A state without manual exchanges and with no webrtc-java message counted yet (tests, the initial state). */
     public SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
                         List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
-        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, 0, 0);
+        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0, 0);
+    }
+
+    /**
+     * The manual exchange's verdict on {@code text} (the same call the exchange makes before applying it), or
+     * {@code null} when nothing is created. {@code assumedSender}: the sender id for a paste without one, or 0.
+     * Any thread.
+     */
+    public PasteJudge.Verdict judgePaste(String text, int assumedSender) {
+        PasteExpectation x = pasteExpectation(assumedSender);
+        return x == null ? null : PasteJudge.judge(text, x, exchange);
     }
 
     /** The state before anything was created. */

@@ -28,6 +28,7 @@ final class TrafficPump {
     static final int MAX_SENDS_PER_POLL = 512;
 
     private final ProbeTracker tracker;
+    private final Echo echo;
     private final Consumer<OperatorAction> out;
     private SendRequest job;
     private List<Flow> flows = List.of();
@@ -52,9 +53,13 @@ final class TrafficPump {
         }
     }
 
-    /** A pump whose bursts end with a line to {@code out} (what was sent, what was refused and why). */
-    TrafficPump(ProbeTracker tracker, Consumer<OperatorAction> out) {
+    /**
+     * A pump whose raw payloads {@code echo} knows as this peer's own, and whose bursts end with a line to
+     * {@code out} (what was sent, what was refused and why).
+     */
+    TrafficPump(ProbeTracker tracker, Echo echo, Consumer<OperatorAction> out) {
         this.tracker = tracker;
+        this.echo = echo;
         this.out = out;
     }
 
@@ -95,6 +100,11 @@ final class TrafficPump {
                 }
             } else {
                 fs.add(new Flow(id, r.channel()));
+            }
+        }
+        if (!r.probe()) {
+            for (Flow f : fs) {
+                echo.sent(f.peerId, f.channel, r.payloadShared()); // Every packet of a raw burst is this payload.
             }
         }
         job = r;

@@ -112,7 +112,8 @@ class OperatorFeedbackTest extends WindowTestBase {
         assertThat(t.text(w, "#localBlobCaption")).doesNotContain("peer 5");
         assertThat(GuiTestSupport.fx(() -> w.window().log().entries().stream().filter(LogEntry::failed)
                 .map(LogEntry::text).toList())).as("the log keeps the failure, and Close itself is none")
-                .containsExactly("add peer: peer 5 is already added (pending below: cancel it to start again).");
+                .containsExactly("add peer: peer 5 is already added (its exchange is waiting for an answer: cancel it to "
+                        + "start again).");
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class LobbySession implements AutoCloseable {
     }
 
     private final MeshThread thread;
-    private final WebRtcRuntime runtime;
+    private final PeerWiring wiring;
     private final WebRtcMultiplayerPeer peer;
     private final List<TransferMode> channels;
     private final SignalTransport transport;
@@ -125,8 +125,19 @@ public final class LobbySession implements AutoCloseable {
      */
     public LobbySession(MeshThread thread, WebRtcRuntime runtime, WebRtcMultiplayerPeer peer,
                         List<TransferMode> channels, SignalTransport transport) {
+        this(thread, new PeerWiring(runtime), peer, channels, transport);
+    }
+
+    /**
+     * A session for {@code peer} whose connections are made by {@code wiring} (with the operator session's ICE
+     * servers), on {@code thread}, the peer's owner.
+     *
+     * @param channels the extra channel configuration ({@code channels_config}) every peer of the lobby uses
+     */
+    public LobbySession(MeshThread thread, PeerWiring wiring, WebRtcMultiplayerPeer peer,
+                        List<TransferMode> channels, SignalTransport transport) {
         this.thread = Objects.requireNonNull(thread, "thread");
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.peer = Objects.requireNonNull(peer, "peer");
         this.channels = List.copyOf(channels);
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -275,25 +286,27 @@ public final class LobbySession implements AutoCloseable {
 
     /** A connection whose descriptions and candidates go to {@code id}, added to the peer; {@code null} if refused. */
     private @Nullable WebRtcPeerConnection newConnection(int id) {
-        WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
-        pc.addListener(new WebRtcPeerConnection.Listener() {
-            @Override
-            public void sessionDescriptionCreated(String type, String sdp) {
-                pc.setLocalDescription(type, sdp);
-                transport.send(SignalMessage.of("offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER, id, sdp));
-            }
+        java.util.Optional<dev.meshscope.core.Failure> refused = wiring.add(peer, id, pc -> pc.addListener(
+                new WebRtcPeerConnection.Listener() {
+                    @Override
+                    public void sessionDescriptionCreated(String type, String sdp) {
+                        pc.setLocalDescription(type, sdp);
+                        transport.send(SignalMessage.of("offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER,
+                                id, sdp));
+                    }
 
-            @Override
-            public void iceCandidateCreated(String media, int index, String name) {
-                transport.send(SignalMessage.of(MessageType.CANDIDATE, id, new CandidatePayload(media, index, name).encode()));
-            }
-        });
-        GodotError e = peer.addPeer(pc, id);
-        if (e != GodotError.OK) {
-            fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(peer.getLastFailure(), e)));
-            pc.close();
+                    @Override
+                    public void iceCandidateCreated(String media, int index, String name) {
+                        transport.send(SignalMessage.of(MessageType.CANDIDATE, id,
+                                new CandidatePayload(media, index, name).encode()));
+                    }
+                }));
+        if (refused.isPresent()) {
+            dev.meshscope.core.Failure f = refused.get();
+            fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(f, f.code())));
             return null;
         }
+        WebRtcPeerConnection pc = java.util.Objects.requireNonNull(peer.getPeer(id), "the peer just added").connection();
         negotiatingSince.put(id, System.nanoTime());
         connectedSince.remove(id);
         return pc;

@@ -6,9 +6,8 @@ import dev.meshscope.session.SessionCommands;
 import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
-import dev.meshscope.signaling.blob.BlobCodec;
-import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.blob.PasteResult;
+import dev.meshscope.signaling.session.PasteJudge;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
@@ -112,20 +111,21 @@ public final class SignalingViewModel {
             return;
         }
         Integer assumed = remoteIdValue();
-        PasteExpectation x = state.pasteExpectation(assumed == null ? 0 : assumed);
-        if (x == null) {
+        PasteJudge.Verdict v = state.judgePaste(text, assumed == null ? 0 : assumed);
+        if (v == null) {
             pasteProblem.set("Create a server, client or mesh first: a paste is checked against this peer's id and mode.");
             pasteSummary.set("");
             canApply.set(false);
             return;
         }
-        PasteResult r = BlobCodec.decode(text, x);
-        if (r.ok()) {
+        // The manual exchange's own verdict (checker and exchange rules), so the box says what applying would.
+        if (v instanceof PasteJudge.Verdict.Accepted ok) {
+            PasteResult r = ok.result();
             pasteProblem.set("");
             pasteSummary.set("✓ " + r.message() + (r.warnings().isEmpty() ? "" : "\n" + String.join("\n", r.warnings())));
             canApply.set(true);
         } else {
-            pasteProblem.set(r.message());
+            pasteProblem.set(((PasteJudge.Verdict.Refused) v).text());
             pasteSummary.set("");
             canApply.set(false);
         }
@@ -138,9 +138,9 @@ public final class SignalingViewModel {
             return false;
         }
         Integer assumed = remoteIdValue();
-        PasteResult r = BlobCodec.decode(paste.get(), state.pasteExpectation(assumed == null ? 0 : assumed));
+        PasteJudge.Verdict v = state.judgePaste(paste.get(), assumed == null ? 0 : assumed);
         commands.applyPaste(paste.get(), assumed == null ? 0 : assumed);
-        shownPeer.set(r.paste().from());
+        shownPeer.set(((PasteJudge.Verdict.Accepted) v).result().paste().from());
         paste.set("");
         return true;
     }
@@ -153,7 +153,8 @@ public final class SignalingViewModel {
     /** Applies the newest state: pending list, the shown blob, and re-checks the paste against the new state. */
     public void onState(SessionState s) {
         boolean identityChanged = s.mesh().uniqueId() != state.mesh().uniqueId() || s.mesh().mode() != state.mesh().mode()
-                || !s.mesh().channelModes().equals(state.mesh().channelModes()) || !s.pending().equals(state.pending());
+                || !s.mesh().channelModes().equals(state.mesh().channelModes()) || !s.pending().equals(state.pending())
+                || !s.exchange().equals(state.exchange());
         boolean closed = s.mesh().status() == ConnectionStatus.DISCONNECTED
                 && state.mesh().status() != ConnectionStatus.DISCONNECTED;
         state = s;
