@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,18 +52,25 @@ import picocli.CommandLine.Spec;
  * {@code --send} ({@link SendOptions}), 0 means every packet came back right, else {@link Summary#EXIT_INCOMPLETE} or
  * {@link Summary#EXIT_NOTHING_SENT}.
  */
-@Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "agent",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run a headless MeshScope peer (Godot WebRTCMultiplayerPeer) that signals by hand or through a "
                 + "shared folder.",
-        footer = {"", "Examples:",
-                "  terminal 1:  ./meshscope agent --mode server --manual --echo",
-                "  terminal 2:  ./meshscope agent --mode client --id 2 --manual --ping-interval 500",
-                "  (paste terminal 2's line into terminal 1, then terminal 1's answer into terminal 2)",
-                "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
-                "", "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
-                "  3 WebRTC library missing, 4 refused by the lobby, 143 terminated,",
-                "  5 --send: not every packet came back right (summary line on stdout),",
-                "  6 --send: no peer to send to ever connected."})
+        footer = {
+            "",
+            "Examples:",
+            "  terminal 1:  ./meshscope agent --mode server --manual --echo",
+            "  terminal 2:  ./meshscope agent --mode client --id 2 --manual --ping-interval 500",
+            "  (paste terminal 2's line into terminal 1, then terminal 1's answer into terminal 2)",
+            "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
+            "",
+            "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
+            "  3 WebRTC library missing, 4 refused by the lobby, 143 terminated,",
+            "  5 --send: not every packet came back right (summary line on stdout),",
+            "  6 --send: no peer to send to ever connected."
+        })
 public final class AgentCommand implements Callable<Integer> {
     /** Exit code when the lobby refused this peer (duplicate id, sealed folder, unusable folder). */
     static final int EXIT_SIGNALING = 4;
@@ -80,7 +86,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mode", required = true, paramLabel = "server|client|mesh",
+    @Option(
+            names = "--mode",
+            required = true,
+            paramLabel = "server|client|mesh",
             description = "Network mode: server (id 1), client (connects to peer 1) or mesh.")
     String mode;
 
@@ -91,64 +100,104 @@ public final class AgentCommand implements Callable<Integer> {
         @Option(names = "--signal-dir", paramLabel = "DIR", description = "Signal through this shared folder.")
         Path dir;
 
-        @Option(names = "--manual", description = "Print descriptions on stdout (one per line), read pastes from stdin.")
+        @Option(
+                names = "--manual",
+                description = "Print descriptions on stdout (one per line), read pastes from stdin.")
         boolean manual;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Signaling signaling;
 
-    @Option(names = "--echo", description = "Answer every packet on the channel it came in on (probe pings with pongs).")
+    @Option(
+            names = "--echo",
+            description = "Answer every packet on the channel it came in on (probe pings with pongs).")
     boolean echo;
 
-    @Option(names = "--channels", split = ",", paramLabel = "MODE", converter = ChannelListConverter.class,
-            description = "Extra channels (Godot channels_config): 0/unreliable, 1/ordered, 2/reliable, comma-separated.")
+    @Option(
+            names = "--channels",
+            split = ",",
+            paramLabel = "MODE",
+            converter = ChannelListConverter.class,
+            description =
+                    "Extra channels (Godot channels_config): 0/unreliable, 1/ordered, 2/reliable, comma-separated.")
     List<TransferMode> channels = new ArrayList<>();
 
-    @Option(names = "--remote-id", paramLabel = "N", description = "Manual mode: the peer to offer to (mesh, larger id "
-            + "offers) or to assume as the sender of a raw SDP.")
+    @Option(
+            names = "--remote-id",
+            paramLabel = "N",
+            description = "Manual mode: the peer to offer to (mesh, larger id "
+                    + "offers) or to assume as the sender of a raw SDP.")
     int remoteId;
 
-    @Option(names = "--output", paramLabel = "blob|browser|demo", defaultValue = "blob",
-            description = "Manual mode: print descriptions as MeshScope blobs (default), browser JSON or demo messages.")
+    @Option(
+            names = "--output",
+            paramLabel = "blob|browser|demo",
+            defaultValue = "blob",
+            description =
+                    "Manual mode: print descriptions as MeshScope blobs (default), browser JSON or demo messages.")
     String output;
 
-    @Option(names = "--ice-server", paramLabel = "URL[,user,credential]", converter = IceServerConverter.class,
+    @Option(
+            names = "--ice-server",
+            paramLabel = "URL[,user,credential]",
+            converter = IceServerConverter.class,
             description = "A STUN or TURN server for every connection, manual or folder (repeatable; none: host "
                     + "candidates only).")
     List<RtcConfiguration.IceServer> iceServers = new ArrayList<>();
 
-    @Option(names = "--gather-timeout-ms", paramLabel = "MS", description = "Manual mode: fail an exchange whose ICE "
-            + "gathering takes longer (default 15000, as the window).")
+    @Option(
+            names = "--gather-timeout-ms",
+            paramLabel = "MS",
+            description = "Manual mode: fail an exchange whose ICE "
+                    + "gathering takes longer (default 15000, as the window).")
     Long gatherTimeoutMs;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Write mesh-core events as JSON lines to FILE.")
     Path events;
 
-    @Option(names = "--ping-interval", paramLabel = "MS", defaultValue = "0",
+    @Option(
+            names = "--ping-interval",
+            paramLabel = "MS",
+            defaultValue = "0",
             description = "Ping every channel of every connected peer this often (0: never).")
     long pingMs;
 
-    @Option(names = "--report-interval", paramLabel = "MS", defaultValue = "2000",
+    @Option(
+            names = "--report-interval",
+            paramLabel = "MS",
+            defaultValue = "2000",
             description = "Report probe round trips this often while pinging (default ${DEFAULT-VALUE}).")
     long reportMs;
 
-    @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Folder mode: presence heartbeat period (default 1000).")
+    @Option(
+            names = "--heartbeat-ms",
+            paramLabel = "MS",
+            description = "Folder mode: presence heartbeat period (default 1000).")
     Long heartbeatMs;
 
-    @Option(names = "--stale-ms", paramLabel = "MS", description = "Folder mode: report a peer gone after this long "
-            + "without a heartbeat (default 5000).")
+    @Option(
+            names = "--stale-ms",
+            paramLabel = "MS",
+            description = "Folder mode: report a peer gone after this long " + "without a heartbeat (default 5000).")
     Long staleMs;
 
-    @Option(names = "--create", description = "Folder mode: create the --signal-dir folder if it does not exist "
-            + "(without it a missing folder is refused, so a typo does not become a lobby of one).")
+    @Option(
+            names = "--create",
+            description = "Folder mode: create the --signal-dir folder if it does not exist "
+                    + "(without it a missing folder is refused, so a typo does not become a lobby of one).")
     boolean create;
 
-    @Option(names = "--no-stdin", description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM. "
-            + "Manual mode: stdin carries the pastes, but its end does not stop the agent.")
+    @Option(
+            names = "--no-stdin",
+            description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM. "
+                    + "Manual mode: stdin carries the pastes, but its end does not stop the agent.")
     boolean noStdin;
 
-    @Option(names = "--exit-after", paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = "--exit-after",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             description = "Stop after this many seconds (0: run until stdin ends or SIGTERM).")
     double exitAfter;
 
@@ -170,14 +219,17 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AgentSetup setup = validate();
-        sendPlan = sendOptions.plan(spec.commandLine(), WebRtcMultiplayerPeer.CH_RESERVED_MAX + setup.channels().size());
+        sendPlan = sendOptions.plan(
+                spec.commandLine(),
+                WebRtcMultiplayerPeer.CH_RESERVED_MAX + setup.channels().size());
         Status status = new Status(System.err, setup.id());
         EventWriter events = null;
         if (setup.events() != null) {
             try {
                 events = EventWriter.open(setup.events());
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot write --events " + setup.events() + ": " + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(), "cannot write --events " + setup.events() + ": " + e.getMessage());
             }
         }
         try {
@@ -197,14 +249,16 @@ public final class AgentCommand implements Callable<Integer> {
         }
         CompletableFuture<Integer> done = new CompletableFuture<>();
         CountDownLatch cleaned = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            done.complete(EXIT_TERMINATED);
-            try {
-                cleaned.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "agent-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    done.complete(EXIT_TERMINATED);
+                    try {
+                        cleaned.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         MeshThread thread = new MeshThread("mesh-agent-" + setup.id(), rt);
@@ -219,19 +273,33 @@ public final class AgentCommand implements Callable<Integer> {
         });
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
-        ScriptHooks script = new ScriptHooks(sendPlan, setup, peer, traffic, thread, status, events, () -> done.complete(0));
+        ScriptHooks script =
+                new ScriptHooks(sendPlan, setup, peer, traffic, thread, status, events, () -> done.complete(0));
         if (!setup.pingEvery().isZero()) {
             thread.addTicker(setup.pingEvery().toMillis(), TimeUnit.MILLISECONDS, traffic::pingAll);
-            thread.addTicker(setup.reportEvery().toMillis(), TimeUnit.MILLISECONDS,
+            thread.addTicker(
+                    setup.reportEvery().toMillis(),
+                    TimeUnit.MILLISECONDS,
                     () -> traffic.report(s -> events.agentRecord("ProbeReport", s), status::say));
         }
-        events.agentEvent("AgentStarted", "mode", ModeNames.name(setup.mode()), "id", setup.id(), "channels",
-                ModeNames.toInts(setup.channels()), "signaling", setup.manual() ? "manual" : setup.signalDir().toString(),
-                "pid", ProcessHandle.current().pid());
+        events.agentEvent(
+                "AgentStarted",
+                "mode",
+                ModeNames.name(setup.mode()),
+                "id",
+                setup.id(),
+                "channels",
+                ModeNames.toInts(setup.channels()),
+                "signaling",
+                setup.manual() ? "manual" : setup.signalDir().toString(),
+                "pid",
+                ProcessHandle.current().pid());
         status.say("started as " + ModeNames.name(setup.mode()) + " peer " + setup.id() + " with "
                 + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ", "
-                + (setup.ice().iceServers().isEmpty() ? "no ICE servers (host candidates only)"
-                : setup.ice().iceServers().size() + " ICE server(s)") + ".");
+                + (setup.ice().iceServers().isEmpty()
+                        ? "no ICE servers (host candidates only)"
+                        : setup.ice().iceServers().size() + " ICE server(s)")
+                + ".");
 
         LobbySession session = null;
         BiConsumer<String, Boolean> input;
@@ -287,11 +355,11 @@ public final class AgentCommand implements Callable<Integer> {
                 switch (line.strip()) {
                     case "seal" -> s.seal();
                     case "quit" -> done.complete(0);
-                    case "" -> { }
+                    case "" -> {}
                     default -> status.say("commands: seal (host only), quit");
                 }
             };
-            endOfInput = () -> { };
+            endOfInput = () -> {};
         }
         if (setup.readStdin() || setup.manual()) {
             readStdin(input, endOfInput, setup.readStdin() ? done : null, status);
@@ -309,11 +377,12 @@ public final class AgentCommand implements Callable<Integer> {
         }
         try {
             int scriptCode = thread.call(() -> {
-                traffic.report(s -> events.agentRecord("ProbeReport", s), status::say);
-                int c = script.finish(System.out);
-                peer.close();
-                return c;
-            }).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                        traffic.report(s -> events.agentRecord("ProbeReport", s), status::say);
+                        int c = script.finish(System.out);
+                        peer.close();
+                        return c;
+                    })
+                    .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             code = code == 0 ? scriptCode : code;
         } catch (Exception e) {
             status.say("the mesh thread did not close the peer in time (" + e + "); closing the runtime anyway.");
@@ -339,7 +408,10 @@ public final class AgentCommand implements Callable<Integer> {
             default -> peer.createMesh(setup.id(), setup.channels());
         };
         if (e != GodotError.OK) {
-            status.say("cannot create the peer: " + e + (peer.getLastFailure() == null ? "" : " (" + peer.getLastFailure().reason() + ")"));
+            status.say("cannot create the peer: " + e
+                    + (peer.getLastFailure() == null
+                            ? ""
+                            : " (" + peer.getLastFailure().reason() + ")"));
             return false;
         }
         return true;
@@ -369,22 +441,25 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     /** Reads stdin on its own thread; its end stops the agent through {@code done}, unless that is {@code null}. */
-    private static void readStdin(BiConsumer<String, Boolean> input, Runnable endOfInput, CompletableFuture<Integer> done,
-                                  Status status) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null && (done == null || !done.isDone())) {
-                    input.accept(line, in.ready());
-                }
-            } catch (IOException e) {
-                status.say("stdin failed (" + e.getMessage() + "); stopping.");
-            }
-            endOfInput.run();
-            if (done != null) {
-                done.complete(0);
-            }
-        }, "agent-stdin");
+    private static void readStdin(
+            BiConsumer<String, Boolean> input, Runnable endOfInput, CompletableFuture<Integer> done, Status status) {
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null && (done == null || !done.isDone())) {
+                            input.accept(line, in.ready());
+                        }
+                    } catch (IOException e) {
+                        status.say("stdin failed (" + e.getMessage() + "); stopping.");
+                    }
+                    endOfInput.run();
+                    if (done != null) {
+                        done.complete(0);
+                    }
+                },
+                "agent-stdin");
         t.setDaemon(true);
         t.start();
     }
@@ -446,12 +521,13 @@ public final class AgentCommand implements Callable<Integer> {
         if (pingMs < 0 || reportMs <= 0 || exitAfter < 0) {
             throw usage("--ping-interval and --exit-after must be 0 or more, --report-interval more than 0.");
         }
-        Duration heartbeat = Duration.ofMillis(heartbeatMs != null ? heartbeatMs : FolderOptions.DEFAULT_HEARTBEAT.toMillis());
+        Duration heartbeat =
+                Duration.ofMillis(heartbeatMs != null ? heartbeatMs : FolderOptions.DEFAULT_HEARTBEAT.toMillis());
         Duration stale = Duration.ofMillis(staleMs != null ? staleMs : FolderOptions.DEFAULT_STALE_AFTER.toMillis());
         if (!manual) {
             try {
-                FolderOptions.of(signaling.dir, own, m, channels).withTimings(heartbeat, stale,
-                        FolderOptions.DEFAULT_POLL_INTERVAL);
+                FolderOptions.of(signaling.dir, own, m, channels)
+                        .withTimings(heartbeat, stale, FolderOptions.DEFAULT_POLL_INTERVAL);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage() + ".");
             }
@@ -460,9 +536,22 @@ public final class AgentCommand implements Callable<Integer> {
                 throw usage("--signal-dir: " + folder);
             }
         }
-        return new AgentSetup(m, own, List.copyOf(channels), manual ? null : signaling.dir, remoteId, out, echo, events,
-                Duration.ofMillis(pingMs), Duration.ofMillis(reportMs), heartbeat, stale, !noStdin,
-                Duration.ofMillis(Math.round(exitAfter * 1000)), RtcConfiguration.withServers(iceServers),
+        return new AgentSetup(
+                m,
+                own,
+                List.copyOf(channels),
+                manual ? null : signaling.dir,
+                remoteId,
+                out,
+                echo,
+                events,
+                Duration.ofMillis(pingMs),
+                Duration.ofMillis(reportMs),
+                heartbeat,
+                stale,
+                !noStdin,
+                Duration.ofMillis(Math.round(exitAfter * 1000)),
+                RtcConfiguration.withServers(iceServers),
                 gatherTimeoutMs != null ? Duration.ofMillis(gatherTimeoutMs) : ManualExchange.GATHER_TIMEOUT);
     }
 

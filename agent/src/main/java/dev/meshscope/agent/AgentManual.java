@@ -45,8 +45,13 @@ final class AgentManual {
     private final EventWriter events;
     private final ManualExchange exchange;
 
-    AgentManual(WebRtcMultiplayerPeer peer, PeerWiring wiring, AgentSetup setup, PrintStream stdout, Status status,
-                EventWriter events) {
+    AgentManual(
+            WebRtcMultiplayerPeer peer,
+            PeerWiring wiring,
+            AgentSetup setup,
+            PrintStream stdout,
+            Status status,
+            EventWriter events) {
         this.setup = setup;
         this.stdout = stdout;
         this.status = status;
@@ -98,16 +103,34 @@ final class AgentManual {
             print(ready);
         } else if (r instanceof ExchangeReport.Failed f) {
             status.say(f.step().label() + " failed: " + f.text());
-            events.agentEvent("ExchangeFailed", "peerId", f.peerId(), "step", f.step().name(), "stepLabel",
-                    f.step().label(), "ended", f.ended(), "message", f.text());
+            events.agentEvent(
+                    "ExchangeFailed",
+                    "peerId",
+                    f.peerId(),
+                    "step",
+                    f.step().name(),
+                    "stepLabel",
+                    f.step().label(),
+                    "ended",
+                    f.ended(),
+                    "message",
+                    f.text());
         } else if (r instanceof ExchangeReport.Refused refused) {
             status.say(refused.text());
-            events.agentEvent("PasteRefused", "peerId", refused.peerId(), "problem", refused.reason(), "message",
-                    refused.text());
+            events.agentEvent(
+                    "PasteRefused", "peerId", refused.peerId(), "problem", refused.reason(), "message", refused.text());
         } else if (r instanceof ExchangeReport.Accepted a) {
             status.say(a.text());
-            events.agentEvent("PasteAccepted", "kind", a.paste().kind().type(), "from", a.paste().from(), "format",
-                    a.paste().format().name(), "fingerprint", a.paste().fingerprint());
+            events.agentEvent(
+                    "PasteAccepted",
+                    "kind",
+                    a.paste().kind().type(),
+                    "from",
+                    a.paste().from(),
+                    "format",
+                    a.paste().format().name(),
+                    "fingerprint",
+                    a.paste().fingerprint());
         } else {
             status.say(r.text());
         }
@@ -118,10 +141,14 @@ final class AgentManual {
         try {
             line = switch (setup.output()) {
                 case BLOB -> r.blob();
-                case BROWSER -> "{\"type\":\"" + r.kind().type() + "\",\"sdp\":" + SignalJson.MAPPER.writeValueAsString(r.sdp())
-                        + "}";
-                case DEMO -> SignalJson.write(SignalMessage.of(r.kind() == DescriptionKind.OFFER ? MessageType.OFFER
-                        : MessageType.ANSWER, setup.id(), r.sdp()));
+                case BROWSER ->
+                    "{\"type\":\"" + r.kind().type() + "\",\"sdp\":" + SignalJson.MAPPER.writeValueAsString(r.sdp())
+                            + "}";
+                case DEMO ->
+                    SignalJson.write(SignalMessage.of(
+                            r.kind() == DescriptionKind.OFFER ? MessageType.OFFER : MessageType.ANSWER,
+                            setup.id(),
+                            r.sdp()));
             };
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             status.say("cannot write the " + r.kind().type() + " for peer " + r.peerId() + ": " + e.getMessage());
@@ -129,10 +156,12 @@ final class AgentManual {
         }
         stdout.println(line);
         stdout.flush();
-        events.agentEvent("DescriptionReady", "peerId", r.peerId(), "kind", r.kind().type());
-        status.say(r.kind().type() + " for peer " + r.peerId() + " printed on stdout (fingerprint " + fingerprintOf(r.sdp())
-                + "): paste it into peer " + r.peerId() + (r.kind() == DescriptionKind.OFFER
-                ? ", then paste its answer here." : "."));
+        events.agentEvent(
+                "DescriptionReady", "peerId", r.peerId(), "kind", r.kind().type());
+        status.say(r.kind().type() + " for peer " + r.peerId() + " printed on stdout (fingerprint "
+                + fingerprintOf(r.sdp())
+                + "): paste it into peer " + r.peerId()
+                + (r.kind() == DescriptionKind.OFFER ? ", then paste its answer here." : "."));
     }
 
     private static String fingerprintOf(String sdp) {

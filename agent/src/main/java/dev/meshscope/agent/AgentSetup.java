@@ -28,10 +28,23 @@ import java.util.List;
  * @param ice         the ICE servers of every connection (manual or folder)
  * @param gatherTimeout manual mode: longest ICE gathering before the exchange fails
  */
-record AgentSetup(NetworkMode mode, int id, List<TransferMode> channels, Path signalDir, int remoteId,
-                  AgentManual.Output output, boolean echo, Path events, Duration pingEvery, Duration reportEvery,
-                  Duration heartbeat, Duration staleAfter, boolean readStdin, Duration exitAfter,
-                  RtcConfiguration ice, Duration gatherTimeout) {
+record AgentSetup(
+        NetworkMode mode,
+        int id,
+        List<TransferMode> channels,
+        Path signalDir,
+        int remoteId,
+        AgentManual.Output output,
+        boolean echo,
+        Path events,
+        Duration pingEvery,
+        Duration reportEvery,
+        Duration heartbeat,
+        Duration staleAfter,
+        boolean readStdin,
+        Duration exitAfter,
+        RtcConfiguration ice,
+        Duration gatherTimeout) {
 
     /** True in manual (stdin/stdout) mode. */
     boolean manual() {

@@ -123,10 +123,20 @@ final class AgentTraffic {
     void report(Consumer<ProbeStats> sink, Consumer<String> say) {
         for (ProbeStats s : tracker.stats()) {
             sink.accept(s);
-            say.accept(String.format(Locale.ROOT, "probe peer %d channel %d (%s): sent %d, answered %d, lost %d, "
-                    + "wrong channel %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms", s.peerId(), s.channel(),
-                    WebRtcMultiplayerPeer.channelLabel(s.channel()), s.sent(), s.received(), s.lost(), s.wrongChannel(),
-                    s.rttMedianMs(), s.rttP99Ms(), s.appRttMedianMs()));
+            say.accept(String.format(
+                    Locale.ROOT,
+                    "probe peer %d channel %d (%s): sent %d, answered %d, lost %d, "
+                            + "wrong channel %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms",
+                    s.peerId(),
+                    s.channel(),
+                    WebRtcMultiplayerPeer.channelLabel(s.channel()),
+                    s.sent(),
+                    s.received(),
+                    s.lost(),
+                    s.wrongChannel(),
+                    s.rttMedianMs(),
+                    s.rttP99Ms(),
+                    s.appRttMedianMs()));
         }
     }
 
@@ -137,10 +147,19 @@ final class AgentTraffic {
     void reportCounts(boolean all, Consumer<TrafficCounts.Counts> sink, Consumer<String> say) {
         for (TrafficCounts.Counts c : counts.changedSinceLast(all)) {
             sink.accept(c);
-            say.accept(String.format(Locale.ROOT, "traffic peer %d channel %d (%s): received %d (%d text, %d bytes), "
-                    + "%.2f MB/s, echoed %d, echo refused %d", c.peerId(), c.channel(),
-                    WebRtcMultiplayerPeer.channelLabel(c.channel()), c.received(), c.receivedText(), c.receivedBytes(),
-                    c.receivedMBps(), c.echoed(), c.echoRefused()));
+            say.accept(String.format(
+                    Locale.ROOT,
+                    "traffic peer %d channel %d (%s): received %d (%d text, %d bytes), "
+                            + "%.2f MB/s, echoed %d, echo refused %d",
+                    c.peerId(),
+                    c.channel(),
+                    WebRtcMultiplayerPeer.channelLabel(c.channel()),
+                    c.received(),
+                    c.receivedText(),
+                    c.receivedBytes(),
+                    c.receivedMBps(),
+                    c.echoed(),
+                    c.echoRefused()));
         }
     }
 }

@@ -15,9 +15,16 @@ final class ChannelListConverter implements ITypeConverter<TransferMode> {
     public TransferMode convert(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         switch (v) {
-            case "0": case "unreliable": return TransferMode.UNRELIABLE;
-            case "1": case "ordered": case "unreliable_ordered": return TransferMode.UNRELIABLE_ORDERED;
-            case "2": case "reliable": return TransferMode.RELIABLE;
+            case "0":
+            case "unreliable":
+                return TransferMode.UNRELIABLE;
+            case "1":
+            case "ordered":
+            case "unreliable_ordered":
+                return TransferMode.UNRELIABLE_ORDERED;
+            case "2":
+            case "reliable":
+                return TransferMode.RELIABLE;
             default:
                 throw new TypeConversionException("'" + value + "' is not a transfer mode: use 0/unreliable, "
                         + "1/ordered or 2/reliable, comma-separated (e.g. --channels 2,0).");

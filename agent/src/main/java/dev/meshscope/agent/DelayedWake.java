@@ -29,6 +29,7 @@ final class DelayedWake {
         }
         pending = true;
         pendingAtNanos = atNanos;
-        CompletableFuture.delayedExecutor(Math.max(0, atNanos - now), TimeUnit.NANOSECONDS).execute(wake);
+        CompletableFuture.delayedExecutor(Math.max(0, atNanos - now), TimeUnit.NANOSECONDS)
+                .execute(wake);
     }
 }

@@ -2,9 +2,9 @@
 package dev.meshscope.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.event.MeshEventListener;
 import java.io.BufferedWriter;
@@ -26,7 +26,8 @@ import java.nio.file.Path;
  */
 final class EventWriter implements MeshEventListener, AutoCloseable {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
 
     /** A writer that writes nothing, for runs without {@code --events}. */
     static final EventWriter NONE = new EventWriter(null, null);

@@ -24,13 +24,36 @@ package dev.meshscope.agent;
  * @param throughputMBps bytesBack over durationMs, in MB/s (10^6 bytes), as {@code ./meshscope bench} reports
  * @param ordered        the channel delivers in order, so reordering on it is a fault
  */
-record FlowSummary(int peerId, int channel, String label, long planned, long sent, long notSent, long back, long lost,
-                   long duplicates, long reordered, long wrongChannel, long wrongForm, long corrupted, double rttMedianMs,
-                   double rttP99Ms, long bytesBack, double durationMs, double throughputMBps, boolean ordered) {
+record FlowSummary(
+        int peerId,
+        int channel,
+        String label,
+        long planned,
+        long sent,
+        long notSent,
+        long back,
+        long lost,
+        long duplicates,
+        long reordered,
+        long wrongChannel,
+        long wrongForm,
+        long corrupted,
+        double rttMedianMs,
+        double rttP99Ms,
+        long bytesBack,
+        double durationMs,
+        double throughputMBps,
+        boolean ordered) {
 
     /** True when every planned packet went out and came back right, once, and in order where the channel is ordered. */
     boolean allBack() {
-        return notSent == 0 && back == planned && lost == 0 && duplicates == 0 && wrongChannel == 0 && wrongForm == 0
-                && corrupted == 0 && (!ordered || reordered == 0);
+        return notSent == 0
+                && back == planned
+                && lost == 0
+                && duplicates == 0
+                && wrongChannel == 0
+                && wrongForm == 0
+                && corrupted == 0
+                && (!ordered || reordered == 0);
     }
 }

@@ -19,8 +19,10 @@ final class IceServerConverter implements ITypeConverter<RtcConfiguration.IceSer
             throw new TypeConversionException("'" + value + "' is not URL or URL,user,credential (for example "
                     + "stun:stun.example.org:3478 or turn:turn.example.org:3478,alice,secret).");
         }
-        RtcConfiguration.IceServer s = new RtcConfiguration.IceServer(List.of(parts[0].strip()),
-                parts.length == 3 ? parts[1].strip() : "", parts.length == 3 ? parts[2].strip() : "");
+        RtcConfiguration.IceServer s = new RtcConfiguration.IceServer(
+                List.of(parts[0].strip()),
+                parts.length == 3 ? parts[1].strip() : "",
+                parts.length == 3 ? parts[2].strip() : "");
         String problem = s.problem();
         if (problem != null) {
             throw new TypeConversionException("'" + value + "': " + problem);

@@ -26,16 +26,31 @@ final class ScriptHooks {
      *
      * @param stop completes the agent's run with exit code 0 (thread-safe)
      */
-    ScriptHooks(SendPlan plan, AgentSetup setup, WebRtcMultiplayerPeer peer, AgentTraffic traffic, MeshThread thread,
-                Status status, EventWriter events, Runnable stop) {
+    ScriptHooks(
+            SendPlan plan,
+            AgentSetup setup,
+            WebRtcMultiplayerPeer peer,
+            AgentTraffic traffic,
+            MeshThread thread,
+            Status status,
+            EventWriter events,
+            Runnable stop) {
         this.traffic = traffic;
         this.status = status;
         this.events = events;
-        this.send = plan.sends() ? new SendRun(peer, plan, setup.id(), thread::wake, () -> {
-            if (plan.exitWhenDone()) {
-                stop.run();
-            }
-        }, status::say) : null;
+        this.send = plan.sends()
+                ? new SendRun(
+                        peer,
+                        plan,
+                        setup.id(),
+                        thread::wake,
+                        () -> {
+                            if (plan.exitWhenDone()) {
+                                stop.run();
+                            }
+                        },
+                        status::say)
+                : null;
         thread.execute(() -> {
             traffic.setWake(thread::wake);
             if (send != null) {
@@ -78,8 +93,8 @@ final class ScriptHooks {
         out.println(line);
         out.flush();
         events.agentJson(line);
-        status.say("summary: " + (s.ok() ? "everything came back" : "NOT everything came back")
-                + " (exit code " + s.exitCode() + ").");
+        status.say("summary: " + (s.ok() ? "everything came back" : "NOT everything came back") + " (exit code "
+                + s.exitCode() + ").");
         return s.exitCode();
     }
 }

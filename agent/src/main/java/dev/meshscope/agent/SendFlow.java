@@ -16,6 +16,7 @@ import java.util.Arrays;
 final class SendFlow {
     /** Outcome codes per sequence number. */
     private static final byte NONE = 0;
+
     private static final byte BACK = 1;
     private static final byte CORRUPTED = 2;
     private static final byte WRONG_CHANNEL = 3;
@@ -34,6 +35,7 @@ final class SendFlow {
     private long corrupted;
     /** Damaged replies that name no packet of this flow: counted as corrupted, but settle no packet. */
     private long strays;
+
     private long wrongChannel;
     private long wrongForm;
     private long duplicates;
@@ -154,8 +156,25 @@ final class SendFlow {
         double p99 = w.length == 0 ? Double.NaN : w[Math.min(w.length - 1, (int) Math.ceil(w.length * 0.99) - 1)] / 1e6;
         long spanNanos = lastReplyNanos - firstSendNanos;
         double mbps = back == 0 || spanNanos <= 0 ? 0 : bytesBack * 1e3 / spanNanos; // bytes/ns * 1e9 / 1e6
-        return new FlowSummary(peerId, channel, label, planned, sent, planned - sent, back, outstanding(), duplicates,
-                reordered, wrongChannel, wrongForm, corrupted + strays, median, p99, bytesBack,
-                back == 0 ? 0 : spanNanos / 1e6, mbps, ordered);
+        return new FlowSummary(
+                peerId,
+                channel,
+                label,
+                planned,
+                sent,
+                planned - sent,
+                back,
+                outstanding(),
+                duplicates,
+                reordered,
+                wrongChannel,
+                wrongForm,
+                corrupted + strays,
+                median,
+                p99,
+                bytesBack,
+                back == 0 ? 0 : spanNanos / 1e6,
+                mbps,
+                ordered);
     }
 }

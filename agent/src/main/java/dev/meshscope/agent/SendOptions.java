@@ -22,18 +22,27 @@ final class SendOptions {
     /** Default loss timeout: reliable channels deliver within seconds or fail (as ProbeTracker's 2 s, with margin). */
     static final long DEFAULT_LOSS_TIMEOUT_MS = 3000;
 
-    @Option(names = "--send", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--send",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Send N test packets per channel to every connected peer (or --target), check every echo.")
     int count;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per test packet, " + SendPattern.MIN_SIZE + ".."
-            + SendPattern.MAX_SIZE + " (default " + DEFAULT_SIZE + ").")
+    @Option(
+            names = "--size",
+            paramLabel = "BYTES",
+            description = "Bytes per test packet, " + SendPattern.MIN_SIZE + ".." + SendPattern.MAX_SIZE + " (default "
+                    + DEFAULT_SIZE + ").")
     Integer size;
 
     @Option(names = "--text", description = "Send test packets as text messages (default binary).")
     boolean text;
 
-    @Option(names = "--send-channels", split = ",", paramLabel = "CH",
+    @Option(
+            names = "--send-channels",
+            split = ",",
+            paramLabel = "CH",
             description = "Channels to send on: all, or internal indexes/names: 0/reliable, 1/ordered, 2/unreliable, "
                     + "3.. extras (default reliable).")
     List<String> channels = new ArrayList<>();
@@ -41,12 +50,20 @@ final class SendOptions {
     @Option(names = "--target", paramLabel = "ID", description = "Send only to this peer (default every peer).")
     Integer target;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "0",
-            description = "Packets per second per channel (0: full speed, paced by the send queue as ./meshscope bench).")
+    @Option(
+            names = "--rate",
+            paramLabel = "PER_SECOND",
+            defaultValue = "0",
+            description =
+                    "Packets per second per channel (0: full speed, paced by the send queue as ./meshscope bench).")
     double rate;
 
-    @Option(names = "--loss-timeout", paramLabel = "MS", defaultValue = "" + DEFAULT_LOSS_TIMEOUT_MS,
-            description = "Count missing replies as lost after this long without a send or reply (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--loss-timeout",
+            paramLabel = "MS",
+            defaultValue = "" + DEFAULT_LOSS_TIMEOUT_MS,
+            description =
+                    "Count missing replies as lost after this long without a send or reply (default ${DEFAULT-VALUE}).")
     long lossTimeoutMs;
 
     @Option(names = "--exit-when-done", description = "Stop once every packet came back or was counted lost.")
@@ -59,16 +76,20 @@ final class SendOptions {
     SendPlan plan(CommandLine cl, int channelCount) {
         boolean sends = count != 0;
         if (!sends && (size != null || text || !channels.isEmpty() || target != null || rate != 0 || exitWhenDone)) {
-            throw new ParameterException(cl, "--size, --text, --send-channels, --target, --rate and --exit-when-done "
-                    + "are for --send N.");
+            throw new ParameterException(
+                    cl,
+                    "--size, --text, --send-channels, --target, --rate and --exit-when-done " + "are for --send N.");
         }
         if (count < 0 || count > MAX_COUNT) {
             throw new ParameterException(cl, "--send must be 1.." + MAX_COUNT + ", not " + count + ".");
         }
         int b = size == null ? DEFAULT_SIZE : size;
         if (b < SendPattern.MIN_SIZE || b > SendPattern.MAX_SIZE) {
-            throw new ParameterException(cl, "--size must be " + SendPattern.MIN_SIZE + ".." + SendPattern.MAX_SIZE
-                    + " bytes (room for the test header, at most the 256 KiB a channel carries), not " + b + ".");
+            throw new ParameterException(
+                    cl,
+                    "--size must be " + SendPattern.MIN_SIZE + ".." + SendPattern.MAX_SIZE
+                            + " bytes (room for the test header, at most the 256 KiB a channel carries), not " + b
+                            + ".");
         }
         if (target != null && target < 1) {
             throw new ParameterException(cl, "--target must be a peer id (1..2147483647), not " + target + ".");
@@ -79,8 +100,16 @@ final class SendOptions {
         if (lossTimeoutMs <= 0) {
             throw new ParameterException(cl, "--loss-timeout must be more than 0 ms.");
         }
-        return new SendPlan(count, b, text, channelList(cl, channelCount), target == null ? 0 : target, rate,
-                Duration.ofMillis(lossTimeoutMs), exitWhenDone, exitOnDisconnect);
+        return new SendPlan(
+                count,
+                b,
+                text,
+                channelList(cl, channelCount),
+                target == null ? 0 : target,
+                rate,
+                Duration.ofMillis(lossTimeoutMs),
+                exitWhenDone,
+                exitOnDisconnect);
     }
 
     private List<Integer> channelList(CommandLine cl, int channelCount) {
@@ -112,9 +141,11 @@ final class SendOptions {
                 }
             };
             if (i < 0 || i >= channelCount) {
-                throw new ParameterException(cl, "--send-channels: '" + c + "' is not a channel of this peer: use all, "
-                        + "reliable, ordered, unreliable or an index 0.." + (channelCount - 1)
-                        + " (extras come from --channels).");
+                throw new ParameterException(
+                        cl,
+                        "--send-channels: '" + c + "' is not a channel of this peer: use all, "
+                                + "reliable, ordered, unreliable or an index 0.." + (channelCount - 1)
+                                + " (extras come from --channels).");
             }
             if (!out.contains(i)) {
                 out.add(i);

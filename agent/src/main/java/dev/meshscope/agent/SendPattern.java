@@ -33,17 +33,17 @@ final class SendPattern {
     private static final int FIELDS = 5;
 
     /** A parsed header: what the packet says about itself. */
-    record Header(int from, int to, int channel, long seq, int size) { }
+    record Header(int from, int to, int channel, long seq, int size) {}
 
-    private SendPattern() {
-    }
+    private SendPattern() {}
 
     /** Builds the packet {@code from} sends to {@code to} on {@code channel} with number {@code seq}. */
     static byte[] build(int from, int to, int channel, long seq, int size) {
         byte[] head = (MAGIC + from + ":" + to + ":" + channel + ":" + seq + ":" + size + ":")
                 .getBytes(StandardCharsets.US_ASCII);
         if (head.length > size) {
-            throw new IllegalArgumentException("a " + size + "-byte packet cannot hold its " + head.length + "-byte header");
+            throw new IllegalArgumentException(
+                    "a " + size + "-byte packet cannot hold its " + head.length + "-byte header");
         }
         byte[] out = Arrays.copyOf(head, size);
         long shift = 7 * seq + 13L * channel;

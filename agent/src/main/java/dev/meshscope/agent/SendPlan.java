@@ -17,8 +17,16 @@ import java.util.List;
  * @param exitWhenDone     stop the agent once the run is finished
  * @param exitOnDisconnect stop the agent when a connected peer leaves
  */
-record SendPlan(int count, int size, boolean text, List<Integer> channels, int target, double rate,
-                Duration lossTimeout, boolean exitWhenDone, boolean exitOnDisconnect) {
+record SendPlan(
+        int count,
+        int size,
+        boolean text,
+        List<Integer> channels,
+        int target,
+        double rate,
+        Duration lossTimeout,
+        boolean exitWhenDone,
+        boolean exitOnDisconnect) {
 
     /** Copies the channel list. */
     SendPlan {

@@ -62,7 +62,13 @@ final class SendRun implements AgentTraffic.ReplyHandler {
      * @param finished called once, on the owner thread, when the run is finished
      * @param say      a status line
      */
-    SendRun(WebRtcMultiplayerPeer peer, SendPlan plan, int ownId, Runnable wake, Runnable finished, Consumer<String> say) {
+    SendRun(
+            WebRtcMultiplayerPeer peer,
+            SendPlan plan,
+            int ownId,
+            Runnable wake,
+            Runnable finished,
+            Consumer<String> say) {
         this.peer = peer;
         this.plan = plan;
         this.ownId = ownId;
@@ -135,8 +141,14 @@ final class SendRun implements AgentTraffic.ReplyHandler {
             all.add(a);
         }
         byPeer.put(id, flows);
-        say.accept(String.format(Locale.ROOT, "sending %d %s packets of %d bytes on %d channel(s) to peer %d%s.",
-                plan.count(), plan.text() ? "text" : "binary", plan.size(), flows.size(), id,
+        say.accept(String.format(
+                Locale.ROOT,
+                "sending %d %s packets of %d bytes on %d channel(s) to peer %d%s.",
+                plan.count(),
+                plan.text() ? "text" : "binary",
+                plan.size(),
+                flows.size(),
+                id,
                 plan.rate() > 0 ? " at " + plan.rate() + " per second each" : " at full speed"));
     }
 
@@ -150,7 +162,8 @@ final class SendRun implements AgentTraffic.ReplyHandler {
             long now = System.nanoTime();
             if (plan.rate() > 0) {
                 // Paced from the first send, so N packets span at least (N - 1) / rate from first to last.
-                long due = a.flow.nextSeq() == 0 ? now
+                long due = a.flow.nextSeq() == 0
+                        ? now
                         : a.flow.firstSendNanos() + (long) (a.flow.nextSeq() * 1e9 / plan.rate());
                 if (due - now > 0) {
                     return due;
@@ -166,7 +179,9 @@ final class SendRun implements AgentTraffic.ReplyHandler {
             if (e != GodotError.OK) {
                 a.flow.stopSending();
                 say.accept("sending to peer " + a.flow.peerId + " on channel " + a.flow.channel + " stopped: " + e
-                        + (peer.getLastFailure() == null ? "" : " (" + peer.getLastFailure().reason() + ")"));
+                        + (peer.getLastFailure() == null
+                                ? ""
+                                : " (" + peer.getLastFailure().reason() + ")"));
                 return Long.MAX_VALUE;
             }
             a.flow.onSent(System.nanoTime());
@@ -178,7 +193,9 @@ final class SendRun implements AgentTraffic.ReplyHandler {
         if (!a.flow.sendingFinished()) {
             return false;
         }
-        return a.gone || a.flow.outstanding() == 0 || now - a.flow.lastActivityNanos() > plan.lossTimeout().toNanos();
+        return a.gone
+                || a.flow.outstanding() == 0
+                || now - a.flow.lastActivityNanos() > plan.lossTimeout().toNanos();
     }
 
     @Override
@@ -245,10 +262,24 @@ final class SendRun implements AgentTraffic.ReplyHandler {
     }
 
     private static String describe(FlowSummary s) {
-        return String.format(Locale.ROOT, "peer %d channel %d (%s): sent %d/%d, back %d, missing %d, duplicates %d, "
-                + "reordered %d, wrong channel %d, wrong form %d, corrupted %d, rtt median %.2f ms, p99 %.2f ms, %.2f MB/s",
-                s.peerId(), s.channel(), s.label(), s.sent(), s.planned(), s.back(), s.lost(), s.duplicates(),
-                s.reordered(), s.wrongChannel(), s.wrongForm(), s.corrupted(), s.rttMedianMs(), s.rttP99Ms(),
+        return String.format(
+                Locale.ROOT,
+                "peer %d channel %d (%s): sent %d/%d, back %d, missing %d, duplicates %d, "
+                        + "reordered %d, wrong channel %d, wrong form %d, corrupted %d, rtt median %.2f ms, p99 %.2f ms, %.2f MB/s",
+                s.peerId(),
+                s.channel(),
+                s.label(),
+                s.sent(),
+                s.planned(),
+                s.back(),
+                s.lost(),
+                s.duplicates(),
+                s.reordered(),
+                s.wrongChannel(),
+                s.wrongForm(),
+                s.corrupted(),
+                s.rttMedianMs(),
+                s.rttP99Ms(),
                 s.throughputMBps());
     }
 }

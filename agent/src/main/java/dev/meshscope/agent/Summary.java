@@ -29,6 +29,7 @@ record Summary(int ownId, SendPlan plan, List<FlowSummary> flows) {
     static final int EXIT_NOTHING_SENT = 6;
     /** Decimals kept for milliseconds and MB/s: microseconds and kB/s are below what a run can resolve. */
     private static final int DECIMALS = 3;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     /** Copies the list. */
@@ -67,8 +68,18 @@ record Summary(int ownId, SendPlan plan, List<FlowSummary> flows) {
             o.put("peerId", f.peerId());
             o.put("channel", f.channel());
             o.put("label", f.label());
-            long[] counts = {f.planned(), f.sent(), f.notSent(), f.back(), f.lost(), f.duplicates(), f.reordered(),
-                f.wrongChannel(), f.wrongForm(), f.corrupted()};
+            long[] counts = {
+                f.planned(),
+                f.sent(),
+                f.notSent(),
+                f.back(),
+                f.lost(),
+                f.duplicates(),
+                f.reordered(),
+                f.wrongChannel(),
+                f.wrongForm(),
+                f.corrupted()
+            };
             for (int i = 0; i < COUNT_NAMES.size(); i++) {
                 o.put(COUNT_NAMES.get(i), counts[i]);
                 total[i] += counts[i];
@@ -88,8 +99,17 @@ record Summary(int ownId, SendPlan plan, List<FlowSummary> flows) {
     }
 
     /** The counts of a flow, in the order they are printed and summed. */
-    private static final List<String> COUNT_NAMES = List.of("planned", "sent", "notSent", "back", "lost", "duplicates",
-            "reordered", "wrongChannel", "wrongForm", "corrupted");
+    private static final List<String> COUNT_NAMES = List.of(
+            "planned",
+            "sent",
+            "notSent",
+            "back",
+            "lost",
+            "duplicates",
+            "reordered",
+            "wrongChannel",
+            "wrongForm",
+            "corrupted");
 
     private static void putMillis(ObjectNode o, String name, double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {

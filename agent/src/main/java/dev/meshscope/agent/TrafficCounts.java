@@ -25,8 +25,15 @@ final class TrafficCounts {
      * @param receivedMBps  receivedBytes over the time from the first packet's arrival to the last one's, in MB/s
      *                      (10^6 bytes), as {@code ./meshscope bench} counts what its receiver read; 0 below two packets
      */
-    record Counts(int peerId, int channel, long received, long receivedText, long receivedBytes, long echoed,
-                  long echoRefused, double receivedMBps) { }
+    record Counts(
+            int peerId,
+            int channel,
+            long received,
+            long receivedText,
+            long receivedBytes,
+            long echoed,
+            long echoRefused,
+            double receivedMBps) {}
 
     private static final class Flow {
         long received;
@@ -79,8 +86,15 @@ final class TrafficCounts {
             if (f.changed || all) {
                 long span = f.lastArrivalNanos - f.firstArrivalNanos;
                 double mbps = span <= 0 ? 0 : f.receivedBytes * 1e3 / span; // bytes/ns * 1e9 / 1e6
-                out.add(new Counts((int) (e.getKey() >> 32), (int) (long) e.getKey(), f.received, f.receivedText,
-                        f.receivedBytes, f.echoed, f.echoRefused, mbps));
+                out.add(new Counts(
+                        (int) (e.getKey() >> 32),
+                        (int) (long) e.getKey(),
+                        f.received,
+                        f.receivedText,
+                        f.receivedBytes,
+                        f.echoed,
+                        f.echoRefused,
+                        mbps));
                 f.changed = false;
             }
         }

@@ -26,6 +26,7 @@ class AgentManualProcessTest {
 
     @TempDir
     Path work;
+
     private final List<AgentProcess> agents = new ArrayList<>();
 
     @AfterEach
@@ -40,25 +41,39 @@ class AgentManualProcessTest {
     }
 
     private static boolean refused(AgentProcess a, String problem) {
-        return a.events().stream().anyMatch(e -> "PasteRefused".equals(e.path("event").asText())
-                && problem.equals(e.path("problem").asText()));
+        return a.events().stream()
+                .anyMatch(e -> "PasteRefused".equals(e.path("event").asText())
+                        && problem.equals(e.path("problem").asText()));
     }
 
     @Test
     void twoTerminalExampleConnectsAndBadPastesChangeNothing() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo", "--channels", "ordered");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--channels", "1",
-                "--ping-interval", "100", "--report-interval", "300");
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--channels",
+                "1",
+                "--ping-interval",
+                "100",
+                "--report-interval",
+                "300");
         String offer = client.nextLine("MSB1:", LINE_WAIT_SECONDS);
         assertThat(offer).as(client.stderrText()).isNotNull();
 
         server.writeLine("this is not a blob");
         client.writeLine(offer);
-        await("both refusals reported").atMost(Duration.ofSeconds(30))
+        await("both refusals reported")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> refused(server, "NOT_A_DESCRIPTION") && refused(client, "OWN_DESCRIPTION"));
         assertThat(server.stderrText()).contains("paste refused (NOT_A_DESCRIPTION)", "Nothing was changed.");
         server.writeLine("   ");
-        await("an empty paste is refused with a reason, not met with silence").atMost(Duration.ofSeconds(30))
+        await("an empty paste is refused with a reason, not met with silence")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> refused(server, "EMPTY"));
 
         server.writeLine(offer.substring(0, offer.length() / 2));
@@ -69,10 +84,17 @@ class AgentManualProcessTest {
         String answer = server.nextLine("MSB1:", LINE_WAIT_SECONDS);
         assertThat(answer).as(server.stderrText()).isNotNull();
         client.writeLine(answer);
-        await("the client's pings are answered on all four channels").atMost(Duration.ofSeconds(60))
-                .until(() -> client.events().stream().filter(e -> "ProbeReport".equals(e.path("event").asText())
-                        && e.path("peerId").asInt() == 1 && e.path("received").asLong() > 0)
-                        .map(e -> e.path("channel").asInt()).distinct().count() == 4);
+        await("the client's pings are answered on all four channels")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> client.events().stream()
+                                .filter(e ->
+                                        "ProbeReport".equals(e.path("event").asText())
+                                                && e.path("peerId").asInt() == 1
+                                                && e.path("received").asLong() > 0)
+                                .map(e -> e.path("channel").asInt())
+                                .distinct()
+                                .count()
+                        == 4);
         assertThat(server.stderrText()).contains("peer_connected(2)", "accepted offer from peer 2 to peer 1 (client)");
         assertThat(client.stderrText()).contains("peer_connected(1)");
 
@@ -98,8 +120,10 @@ class AgentManualProcessTest {
         String answer = three.nextLine("MSB1:", LINE_WAIT_SECONDS);
         assertThat(answer).as(three.stderrText()).isNotNull();
         seven.writeLine(answer);
-        await("7 and 3 connected").atMost(Duration.ofSeconds(60))
-                .until(() -> seven.stderrText().contains("peer_connected(3)") && three.stderrText().contains("peer_connected(7)"));
+        await("7 and 3 connected")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> seven.stderrText().contains("peer_connected(3)")
+                        && three.stderrText().contains("peer_connected(7)"));
         assertThat(five.stderrText()).doesNotContain("peer_connected");
     }
 }

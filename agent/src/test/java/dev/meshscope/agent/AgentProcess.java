@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class AgentProcess implements AutoCloseable {
     /** Small heap per agent: three or four run at once on a 2-core CI machine. */
     private static final String CHILD_HEAP = "-Xmx256m";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String name;
@@ -34,6 +35,7 @@ public final class AgentProcess implements AutoCloseable {
     final Path events;
     /** Lines the agent printed on stdout (descriptions in manual mode). */
     final LinkedBlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+
     private final OutputStream stdin;
 
     private AgentProcess(String name, Process process, Path stderr, Path events) {
@@ -42,16 +44,19 @@ public final class AgentProcess implements AutoCloseable {
         this.stderr = stderr;
         this.events = events;
         this.stdin = process.getOutputStream();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    stdout.add(line);
-                }
-            } catch (IOException e) {
-                // The process ended; whatever it printed is queued.
-            }
-        }, "stdout-" + name);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            stdout.add(line);
+                        }
+                    } catch (IOException e) {
+                        // The process ended; whatever it printed is queued.
+                    }
+                },
+                "stdout-" + name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -60,8 +65,12 @@ public final class AgentProcess implements AutoCloseable {
     public static AgentProcess start(Path work, String name, String... args) throws IOException {
         Path err = work.resolve(name + ".err");
         Path ev = work.resolve(name + ".jsonl");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                CHILD_HEAP, "-cp", System.getProperty("java.class.path"), "dev.meshscope.agent.AgentCommand"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                CHILD_HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.meshscope.agent.AgentCommand"));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--events", ev.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile()).directory(work.toFile());

@@ -37,15 +37,18 @@ class AgentSendProcessTest {
      * loaded machine, but kept up with 1000 here: this run checks the figures, not that fault.
      */
     private static final int BULK_PACKETS = 300;
+
     private static final int BULK_SIZE = 65536;
     /** Paced run: 40 packets at 50 per second take at least 780 ms from the first send to the last. */
     private static final int PACED_PACKETS = 40;
+
     private static final int PACED_RATE = 50;
     private static final String SUMMARY_PREFIX = "{\"event\":\"SendSummary\"";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
+
     private final List<AgentProcess> agents = new ArrayList<>();
 
     @AfterEach
@@ -80,7 +83,8 @@ class AgentSendProcessTest {
     private static JsonNode traffic(AgentProcess a, int peer, int channel) {
         JsonNode last = JSON.missingNode();
         for (JsonNode e : a.events()) {
-            if ("TrafficReport".equals(e.path("event").asText()) && e.path("peerId").asInt() == peer
+            if ("TrafficReport".equals(e.path("event").asText())
+                    && e.path("peerId").asInt() == peer
                     && e.path("channel").asInt() == channel) {
                 last = e;
             }
@@ -91,20 +95,35 @@ class AgentSendProcessTest {
     private static void assertAllBack(JsonNode flow, int n) {
         assertThat(flow.path("sent").asLong()).as(flow.toString()).isEqualTo(n);
         assertThat(flow.path("back").asLong()).as(flow.toString()).isEqualTo(n);
-        for (String f : List.of("notSent", "lost", "duplicates", "reordered", "wrongChannel", "wrongForm", "corrupted")) {
+        for (String f :
+                List.of("notSent", "lost", "duplicates", "reordered", "wrongChannel", "wrongForm", "corrupted")) {
             assertThat(flow.path(f).asLong()).as(f + " in " + flow).isZero();
         }
         assertThat(flow.path("rttMedianMs").asDouble()).as(flow.toString()).isPositive();
-        assertThat(flow.path("rttP99Ms").asDouble()).isGreaterThanOrEqualTo(flow.path("rttMedianMs").asDouble());
+        assertThat(flow.path("rttP99Ms").asDouble())
+                .isGreaterThanOrEqualTo(flow.path("rttMedianMs").asDouble());
         assertThat(flow.path("throughputMBps").asDouble()).as(flow.toString()).isPositive();
     }
 
     @Test
     void everyPacketComesBackFromAnEchoAgentAndTheClientExitsZero() throws Exception {
-        AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo", "--exit-on-disconnect",
-                "--report-interval", "200");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--no-stdin",
-                "--send", "50", "--size", "300", "--exit-when-done", "--report-interval", "200");
+        AgentProcess server = agent(
+                "server", "--mode", "server", "--manual", "--echo", "--exit-on-disconnect", "--report-interval", "200");
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--no-stdin",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--exit-when-done",
+                "--report-interval",
+                "200");
         connect(server, client);
         client.closeStdin(); // --no-stdin: the end of stdin after the exchange does not stop the run
 
@@ -119,14 +138,18 @@ class AgentSendProcessTest {
         assertAllBack(flow, 50);
         assertThat(flow.path("bytesBack").asLong()).isEqualTo(50 * 300);
 
-        assertThat(server.waitFor(EXIT_WAIT_SECONDS)).as("--exit-on-disconnect: the echo stops once the client left; "
-                + server.stderrText()).isZero();
+        assertThat(server.waitFor(EXIT_WAIT_SECONDS))
+                .as("--exit-on-disconnect: the echo stops once the client left; " + server.stderrText())
+                .isZero();
         assertThat(server.stderrText()).contains("peer 2 left: stopping (--exit-on-disconnect)");
         JsonNode echoed = traffic(server, 2, 0);
-        assertThat(echoed.path("received").asLong()).as("the echo side reports what it received").isEqualTo(50);
+        assertThat(echoed.path("received").asLong())
+                .as("the echo side reports what it received")
+                .isEqualTo(50);
         assertThat(echoed.path("echoed").asLong()).isEqualTo(50);
         assertThat(echoed.path("receivedBytes").asLong()).isEqualTo(50 * 300);
-        assertThat(client.events()).anySatisfy(e -> assertThat(e.path("event").asText()).isEqualTo("SendReport"));
+        assertThat(client.events())
+                .anySatisfy(e -> assertThat(e.path("event").asText()).isEqualTo("SendReport"));
         assertThat(client.events()).anySatisfy(e -> {
             assertThat(e.path("event").asText()).isEqualTo("SendSummary");
             assertThat(e.path("ok").asBoolean()).isTrue();
@@ -138,19 +161,54 @@ class AgentSendProcessTest {
         String dir = Files.createDirectories(work.resolve("lobby")).toString(); // as a user would: it exists first
         AgentProcess echo = agent("echo2", "--mode", "mesh", "--id", "2", "--signal-dir", dir, "--echo");
         AgentProcess silent = agent("silent5", "--mode", "mesh", "--id", "5", "--signal-dir", dir);
-        AgentProcess toEcho = agent("send3", "--mode", "mesh", "--id", "3", "--signal-dir", dir, "--no-stdin",
-                "--send", "50", "--size", "300", "--target", "2", "--exit-when-done");
-        AgentProcess toSilent = agent("send4", "--mode", "mesh", "--id", "4", "--signal-dir", dir, "--no-stdin",
-                "--send", "50", "--size", "300", "--target", "5", "--exit-when-done", "--loss-timeout", LOSS_TIMEOUT_MS);
+        AgentProcess toEcho = agent(
+                "send3",
+                "--mode",
+                "mesh",
+                "--id",
+                "3",
+                "--signal-dir",
+                dir,
+                "--no-stdin",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--target",
+                "2",
+                "--exit-when-done");
+        AgentProcess toSilent = agent(
+                "send4",
+                "--mode",
+                "mesh",
+                "--id",
+                "4",
+                "--signal-dir",
+                dir,
+                "--no-stdin",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--target",
+                "5",
+                "--exit-when-done",
+                "--loss-timeout",
+                LOSS_TIMEOUT_MS);
 
         JsonNode good = summary(toEcho);
-        assertThat(toEcho.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents)).isZero();
+        assertThat(toEcho.waitFor(EXIT_WAIT_SECONDS))
+                .as(AgentProcess.diagnostics(agents))
+                .isZero();
         assertThat(good.path("flows")).hasSize(1);
-        assertThat(good.path("flows").get(0).path("peerId").asInt()).as("only the --target").isEqualTo(2);
+        assertThat(good.path("flows").get(0).path("peerId").asInt())
+                .as("only the --target")
+                .isEqualTo(2);
         assertAllBack(good.path("flows").get(0), 50);
 
         JsonNode bad = summary(toSilent);
-        assertThat(toSilent.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents))
+        assertThat(toSilent.waitFor(EXIT_WAIT_SECONDS))
+                .as(AgentProcess.diagnostics(agents))
                 .isEqualTo(Summary.EXIT_INCOMPLETE);
         assertThat(bad.path("flows")).hasSize(1);
         assertThat(bad.path("flows").get(0).path("peerId").asInt()).isEqualTo(5);
@@ -167,37 +225,66 @@ class AgentSendProcessTest {
     @Test
     void fullSpeedOnTheReliableChannelReportsMegabytesPerSecondAndTheEchoKeepsUp() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo", "--exit-on-disconnect");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--send",
-                Integer.toString(BULK_PACKETS), "--size", Integer.toString(BULK_SIZE), "--exit-when-done");
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                Integer.toString(BULK_PACKETS),
+                "--size",
+                Integer.toString(BULK_SIZE),
+                "--exit-when-done");
         connect(server, client);
 
         JsonNode s = summary(client);
-        assertThat(client.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents)).isZero();
+        assertThat(client.waitFor(EXIT_WAIT_SECONDS))
+                .as(AgentProcess.diagnostics(agents))
+                .isZero();
         JsonNode flow = s.path("flows").get(0);
         assertAllBack(flow, BULK_PACKETS);
         assertThat(flow.path("bytesBack").asLong()).isEqualTo((long) BULK_PACKETS * BULK_SIZE);
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
         JsonNode far = traffic(server, 2, 0);
         assertThat(far.path("received").asLong()).isEqualTo(BULK_PACKETS);
-        assertThat(far.path("echoRefused").asLong()).as("the echo waits for its send queue instead of refusing")
+        assertThat(far.path("echoRefused").asLong())
+                .as("the echo waits for its send queue instead of refusing")
                 .isZero();
-        assertThat(far.path("receivedMBps").asDouble()).as("the far end's one-way MB/s, as bench counts it").isPositive();
+        assertThat(far.path("receivedMBps").asDouble())
+                .as("the far end's one-way MB/s, as bench counts it")
+                .isPositive();
     }
 
     @Test
     void aPacedRunTakesAsLongAsItsRateSaysAndItsThroughputShowsIt() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo", "--exit-on-disconnect");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--send",
-                Integer.toString(PACED_PACKETS), "--size", "1000", "--rate", Integer.toString(PACED_RATE),
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                Integer.toString(PACED_PACKETS),
+                "--size",
+                "1000",
+                "--rate",
+                Integer.toString(PACED_RATE),
                 "--exit-when-done");
         connect(server, client);
 
         JsonNode flow = summary(client).path("flows").get(0);
-        assertThat(client.waitFor(EXIT_WAIT_SECONDS)).as(AgentProcess.diagnostics(agents)).isZero();
+        assertThat(client.waitFor(EXIT_WAIT_SECONDS))
+                .as(AgentProcess.diagnostics(agents))
+                .isZero();
         assertAllBack(flow, PACED_PACKETS);
         double expectedMs = (PACED_PACKETS - 1) * 1000.0 / PACED_RATE;
         assertThat(flow.path("durationMs").asDouble()).as(flow.toString()).isGreaterThanOrEqualTo(expectedMs);
-        assertThat(flow.path("throughputMBps").asDouble()).as(flow.toString())
+        assertThat(flow.path("throughputMBps").asDouble())
+                .as(flow.toString())
                 .isLessThanOrEqualTo(PACED_PACKETS * 1000 / (expectedMs * 1000));
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
     }
@@ -205,8 +292,20 @@ class AgentSendProcessTest {
     @Test
     void aServerThatDoesNotEchoLosesEveryPacketAndTheClientExitsFive() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--report-interval", "200");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--send", "50", "--size", "300",
-                "--exit-when-done", "--loss-timeout", LOSS_TIMEOUT_MS);
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--exit-when-done",
+                "--loss-timeout",
+                LOSS_TIMEOUT_MS);
         connect(server, client);
 
         JsonNode s = summary(client);
@@ -217,22 +316,50 @@ class AgentSendProcessTest {
         assertThat(flow.path("back").asLong()).isZero();
         assertThat(flow.path("lost").asLong()).isEqualTo(50);
         assertThat(flow.path("rttMedianMs").isNull()).isTrue();
-        await("the server reports the 50 packets it received, none echoed").atMost(Duration.ofSeconds(10))
+        await("the server reports the 50 packets it received, none echoed")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> traffic(server, 2, 0).path("received").asLong() == 50);
         assertThat(traffic(server, 2, 0).path("echoed").asLong()).isZero();
-        await("the server saw the client leave").atMost(Duration.ofSeconds(30))
+        await("the server saw the client leave")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> server.stderrText().contains("peer_disconnected(2)"));
-        assertThat(server.process.isAlive()).as("without --exit-on-disconnect the server stays up").isTrue();
+        assertThat(server.process.isAlive())
+                .as("without --exit-on-disconnect the server stays up")
+                .isTrue();
         server.closeStdin();
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
     }
 
     @Test
     void textComesBackAsTextOnEveryReliableChannel() throws Exception {
-        AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo", "--channels", "2",
-                "--exit-on-disconnect", "--report-interval", "200");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--channels", "2",
-                "--send", "50", "--size", "300", "--text", "--send-channels", "reliable,3", "--exit-when-done");
+        AgentProcess server = agent(
+                "server",
+                "--mode",
+                "server",
+                "--manual",
+                "--echo",
+                "--channels",
+                "2",
+                "--exit-on-disconnect",
+                "--report-interval",
+                "200");
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--channels",
+                "2",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--text",
+                "--send-channels",
+                "reliable,3",
+                "--exit-when-done");
         connect(server, client);
 
         JsonNode s = summary(client);
@@ -244,7 +371,8 @@ class AgentSendProcessTest {
         }
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
         for (int ch : new int[] {0, 3}) {
-            assertThat(traffic(server, 2, ch).path("receivedText").asLong()).as("channel " + ch + " arrived as text")
+            assertThat(traffic(server, 2, ch).path("receivedText").asLong())
+                    .as("channel " + ch + " arrived as text")
                     .isEqualTo(50);
         }
     }
@@ -252,19 +380,39 @@ class AgentSendProcessTest {
     @Test
     void anEchoThatLeavesMidwayLeavesPacketsUnansweredAndTheClientExitsFive() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--send", "50", "--size", "300",
-                "--rate", "20", "--exit-when-done", "--exit-on-disconnect", "--loss-timeout", LOSS_TIMEOUT_MS,
-                "--report-interval", "100");
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                "50",
+                "--size",
+                "300",
+                "--rate",
+                "20",
+                "--exit-when-done",
+                "--exit-on-disconnect",
+                "--loss-timeout",
+                LOSS_TIMEOUT_MS,
+                "--report-interval",
+                "100");
         connect(server, client);
-        await("some packets came back").atMost(Duration.ofSeconds(LINE_WAIT_SECONDS)).until(() -> client.events().stream()
-                .anyMatch(e -> "SendReport".equals(e.path("event").asText()) && e.path("back").asLong() > 0));
+        await("some packets came back")
+                .atMost(Duration.ofSeconds(LINE_WAIT_SECONDS))
+                .until(() -> client.events().stream()
+                        .anyMatch(e -> "SendReport".equals(e.path("event").asText())
+                                && e.path("back").asLong() > 0));
         server.closeStdin(); // the echo side stops cleanly, 2.5 s before the last packet is due
 
         JsonNode s = summary(client);
         assertThat(client.waitFor(EXIT_WAIT_SECONDS)).as(client.stderrText()).isEqualTo(Summary.EXIT_INCOMPLETE);
         JsonNode flow = s.path("flows").get(0);
         assertThat(flow.path("back").asLong()).isPositive().isLessThan(50);
-        assertThat(flow.path("notSent").asLong() + flow.path("lost").asLong()).as(flow.toString())
+        assertThat(flow.path("notSent").asLong() + flow.path("lost").asLong())
+                .as(flow.toString())
                 .isEqualTo(50 - flow.path("back").asLong());
         assertThat(s.path("ok").asBoolean()).isFalse();
         assertThat(server.waitFor(EXIT_WAIT_SECONDS)).isZero();
@@ -273,7 +421,17 @@ class AgentSendProcessTest {
     @Test
     void withoutNoStdinTheEndOfStdinStopsTheClientBeforeItSendsAndItExitsSix() throws Exception {
         AgentProcess server = agent("server", "--mode", "server", "--manual", "--echo");
-        AgentProcess client = agent("client", "--mode", "client", "--id", "2", "--manual", "--send", "50", "--size", "300",
+        AgentProcess client = agent(
+                "client",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                "50",
+                "--size",
+                "300",
                 "--exit-when-done");
         connect(server, client);
         client.closeStdin();

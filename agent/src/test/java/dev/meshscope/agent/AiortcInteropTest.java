@@ -37,13 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 class AiortcInteropTest {
     /** Debian's interpreter: aiortc is installed for it (python3-aiortc), not for a pyenv python on PATH. */
     private static final String PYTHON = "/usr/bin/python3";
+
     private static final Duration RUN = Duration.ofSeconds(90);
     /** Packets per channel in the --send runs: the 50, small enough for 1 ms-lifetime channels to keep most. */
     private static final int SEND_COUNT = 50;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeAll
@@ -52,7 +55,9 @@ class AiortcInteropTest {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             why = PYTHON + " does not exist";
         } else {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import aiortc").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import aiortc")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 why = PYTHON + " cannot import aiortc (" + out + ")";
@@ -76,18 +81,33 @@ class AiortcInteropTest {
     @Test
     void aiortcClientOffersABlobAndTheAgentServerAnswers() throws Exception {
         AgentProcess agent = agent("--mode", "server", "--manual", "--echo", "--channels", "2");
-        Python py = python("--role", "offer", "--id", "2", "--agent-id", "1", "--mode", "client", "--format", "blob",
-                "--channels", "2");
+        Python py = python(
+                "--role",
+                "offer",
+                "--id",
+                "2",
+                "--agent-id",
+                "1",
+                "--mode",
+                "client",
+                "--format",
+                "blob",
+                "--channels",
+                "2");
         JsonNode result = relayUntilDone(agent, py);
         assertEveryChannelBothWays(result, agent, 2);
         assertThat(agent.events()).anySatisfy(e -> {
             assertThat(e.path("event").asText()).isEqualTo("PasteAccepted");
             assertThat(e.path("format").asText()).isEqualTo("MESHSCOPE_BLOB");
-            assertThat(e.path("fingerprint").asText()).as("the agent reports aiortc's DTLS fingerprint")
-                    .isEqualToIgnoringCase("sha-256 " + result.path("local_fingerprint").asText());
+            assertThat(e.path("fingerprint").asText())
+                    .as("the agent reports aiortc's DTLS fingerprint")
+                    .isEqualToIgnoringCase(
+                            "sha-256 " + result.path("local_fingerprint").asText());
         });
-        assertThat(agent.stderrText()).as("and its own, as aiortc saw it").containsIgnoringCase(
-                "fingerprint sha-256 " + result.path("remote_fingerprint").asText());
+        assertThat(agent.stderrText())
+                .as("and its own, as aiortc saw it")
+                .containsIgnoringCase("fingerprint sha-256 "
+                        + result.path("remote_fingerprint").asText());
         stop(agent);
     }
 
@@ -107,36 +127,88 @@ class AiortcInteropTest {
 
     @Test
     void aSendRunToAnAiortcEchoComesBackOnEveryChannelAsAiortcCountedIt() throws Exception {
-        AgentProcess agent = AgentProcess.start(work, "agent", "--mode", "server", "--manual", "--channels", "2",
-                "--send", Integer.toString(SEND_COUNT), "--size", "300", "--send-channels", "all", "--exit-when-done");
+        AgentProcess agent = AgentProcess.start(
+                work,
+                "agent",
+                "--mode",
+                "server",
+                "--manual",
+                "--channels",
+                "2",
+                "--send",
+                Integer.toString(SEND_COUNT),
+                "--size",
+                "300",
+                "--send-channels",
+                "all",
+                "--exit-when-done");
         toClose.add(agent);
-        Python py = python("--role", "offer", "--id", "2", "--agent-id", "1", "--mode", "client", "--format", "blob",
-                "--channels", "2", "--echo", "--timeout", Long.toString(RUN.toSeconds()));
+        Python py = python(
+                "--role",
+                "offer",
+                "--id",
+                "2",
+                "--agent-id",
+                "1",
+                "--mode",
+                "client",
+                "--format",
+                "blob",
+                "--channels",
+                "2",
+                "--echo",
+                "--timeout",
+                Long.toString(RUN.toSeconds()));
         Sent sent = sendThroughEcho(agent, py);
         assertSummaryMatchesAiortc(sent, 4, "echo_back");
     }
 
     @Test
     void textSentToAnAiortcEchoComesBackAsText() throws Exception {
-        AgentProcess agent = AgentProcess.start(work, "agent", "--mode", "client", "--id", "2", "--manual",
-                "--send", Integer.toString(SEND_COUNT), "--size", "300", "--text", "--send-channels", "all",
+        AgentProcess agent = AgentProcess.start(
+                work,
+                "agent",
+                "--mode",
+                "client",
+                "--id",
+                "2",
+                "--manual",
+                "--send",
+                Integer.toString(SEND_COUNT),
+                "--size",
+                "300",
+                "--text",
+                "--send-channels",
+                "all",
                 "--exit-when-done");
         toClose.add(agent);
-        Python py = python("--role", "answer", "--id", "1", "--mode", "server", "--format", "sdp", "--echo",
-                "--timeout", Long.toString(RUN.toSeconds()));
+        Python py = python(
+                "--role",
+                "answer",
+                "--id",
+                "1",
+                "--mode",
+                "server",
+                "--format",
+                "sdp",
+                "--echo",
+                "--timeout",
+                Long.toString(RUN.toSeconds()));
         Sent sent = sendThroughEcho(agent, py);
         assertThat(sent.summary().path("form").asText()).isEqualTo("text");
         assertSummaryMatchesAiortc(sent, 3, "echo_back_text");
     }
 
     /** A send run's summary line and exit code, and aiortc's own counts. */
-    private record Sent(JsonNode summary, int exitCode, JsonNode aiortc) { }
+    private record Sent(JsonNode summary, int exitCode, JsonNode aiortc) {}
 
     /** Relays the signaling, waits for the agent's summary and exit, then for aiortc to see the connection close. */
     private Sent sendThroughEcho(AgentProcess agent, Python py) throws Exception {
         Thread toAgent = relayToAgent(agent, py);
         String blob = agent.nextLine("MSB1:", RUN.toSeconds());
-        assertThat(blob).as("the agent printed its description; stderr:\n" + agent.stderrText()).isNotNull();
+        assertThat(blob)
+                .as("the agent printed its description; stderr:\n" + agent.stderrText())
+                .isNotNull();
         OutputStream pyIn = py.process().getOutputStream();
         pyIn.write((blob + "\n").getBytes(StandardCharsets.UTF_8));
         pyIn.flush();
@@ -145,10 +217,14 @@ class AiortcInteropTest {
         assertThat(line).as("the summary line; " + diagnostics).isNotNull();
         int code = agent.waitFor(RUN.toSeconds());
         boolean ended = py.process().waitFor(RUN.toSeconds(), TimeUnit.SECONDS);
-        assertThat(ended).as("aiortc saw the agent close the connection; " + diagnostics).isTrue();
+        assertThat(ended)
+                .as("aiortc saw the agent close the connection; " + diagnostics)
+                .isTrue();
         toAgent.join(TimeUnit.SECONDS.toMillis(RUN.toSeconds()));
         JsonNode result = JSON.readTree(py.result().toFile());
-        assertThat(result.path("ok").asBoolean()).as(result + "\n" + diagnostics).isTrue();
+        assertThat(result.path("ok").asBoolean())
+                .as(result + "\n" + diagnostics)
+                .isTrue();
         System.err.println("aiortc echo: " + result + "\nagent summary: " + line);
         return new Sent(JSON.readTree(line), code, result);
     }
@@ -164,32 +240,44 @@ class AiortcInteropTest {
         for (JsonNode f : s.path("flows")) {
             int ch = f.path("channel").asInt();
             assertThat(f.path("sent").asLong()).as(f.toString()).isEqualTo(SEND_COUNT);
-            assertThat(f.path("back").asLong() + f.path("lost").asLong()).as(f.toString()).isEqualTo(SEND_COUNT);
+            assertThat(f.path("back").asLong() + f.path("lost").asLong())
+                    .as(f.toString())
+                    .isEqualTo(SEND_COUNT);
             for (String bad : List.of("duplicates", "wrongChannel", "wrongForm", "corrupted")) {
                 assertThat(f.path(bad).asLong()).as(bad + " in " + f).isZero();
             }
             if (ch == 0 || ch >= 3) {
-                assertThat(f.path("back").asLong()).as("reliable channel " + ch + ": " + f).isEqualTo(SEND_COUNT);
+                assertThat(f.path("back").asLong())
+                        .as("reliable channel " + ch + ": " + f)
+                        .isEqualTo(SEND_COUNT);
             }
-            assertThat(sent.aiortc().path(aiortcCount).path(Integer.toString(ch + 1)).asLong())
-                    .as("aiortc's count on channel " + ch + " against " + f).isEqualTo(f.path("back").asLong());
+            assertThat(sent.aiortc()
+                            .path(aiortcCount)
+                            .path(Integer.toString(ch + 1))
+                            .asLong())
+                    .as("aiortc's count on channel " + ch + " against " + f)
+                    .isEqualTo(f.path("back").asLong());
         }
-        assertThat(sent.exitCode()).as("exit code follows the summary").isEqualTo(s.path("exitCode").asInt());
+        assertThat(sent.exitCode())
+                .as("exit code follows the summary")
+                .isEqualTo(s.path("exitCode").asInt());
         assertThat(sent.exitCode()).isEqualTo(s.path("ok").asBoolean() ? 0 : Summary.EXIT_INCOMPLETE);
     }
 
     private static Thread relayToAgent(AgentProcess agent, Python py) {
-        Thread toAgent = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(py.process().getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    agent.writeLine(line);
-                }
-            } catch (IOException e) {
-                // The python side ended, or the agent did.
-            }
-        }, "aiortc-to-agent");
+        Thread toAgent = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(py.process().getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            agent.writeLine(line);
+                        }
+                    } catch (IOException e) {
+                        // The python side ended, or the agent did.
+                    }
+                },
+                "aiortc-to-agent");
         toAgent.setDaemon(true);
         toAgent.start();
         return toAgent;
@@ -212,7 +300,9 @@ class AiortcInteropTest {
     }
 
     private Python python(String... args) throws Exception {
-        Path script = Path.of(AiortcInteropTest.class.getResource("/interop/aiortc_godot_peer.py").toURI());
+        Path script = Path.of(AiortcInteropTest.class
+                .getResource("/interop/aiortc_godot_peer.py")
+                .toURI());
         Path result = work.resolve("aiortc-result.json");
         Path log = work.resolve("aiortc.err");
         List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString()));
@@ -225,29 +315,35 @@ class AiortcInteropTest {
     }
 
     private JsonNode relayUntilDone(AgentProcess agent, Python py) throws Exception {
-        Thread toAgent = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(py.process().getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    agent.writeLine(line);
-                }
-            } catch (IOException e) {
-                // The python side ended.
-            }
-        }, "aiortc-to-agent");
+        Thread toAgent = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(py.process().getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            agent.writeLine(line);
+                        }
+                    } catch (IOException e) {
+                        // The python side ended.
+                    }
+                },
+                "aiortc-to-agent");
         toAgent.setDaemon(true);
         toAgent.start();
         OutputStream pyIn = py.process().getOutputStream();
         String blob = agent.nextLine("MSB1:", RUN.toSeconds());
-        assertThat(blob).as("the agent printed its description; stderr:\n" + agent.stderrText()).isNotNull();
+        assertThat(blob)
+                .as("the agent printed its description; stderr:\n" + agent.stderrText())
+                .isNotNull();
         pyIn.write((blob + "\n").getBytes(StandardCharsets.UTF_8));
         pyIn.flush();
         boolean ended = py.process().waitFor(RUN.toSeconds(), TimeUnit.SECONDS);
         String diagnostics = "aiortc log:\n" + read(py.log()) + "\nagent stderr:\n" + agent.stderrText();
         assertThat(ended).as("aiortc finished; " + diagnostics).isTrue();
         JsonNode result = JSON.readTree(py.result().toFile());
-        assertThat(result.path("ok").asBoolean()).as(result + "\n" + diagnostics).isTrue();
+        assertThat(result.path("ok").asBoolean())
+                .as(result + "\n" + diagnostics)
+                .isTrue();
         System.err.println("aiortc interop: " + result);
         return result;
     }
@@ -257,17 +353,29 @@ class AiortcInteropTest {
         result.path("echoed").fieldNames().forEachRemaining(channels::add);
         assertThat(channels).as("aiortc used Godot's channels").containsAll(List.of("1", "2", "3"));
         for (String ch : channels) {
-            assertThat(result.path("echoed").path(ch).asInt()).as("aiortc packets echoed on channel " + ch).isGreaterThanOrEqualTo(5);
-            assertThat(result.path("echoed_text").path(ch).asInt()).as("aiortc text echoed as text on channel " + ch)
+            assertThat(result.path("echoed").path(ch).asInt())
+                    .as("aiortc packets echoed on channel " + ch)
                     .isGreaterThanOrEqualTo(5);
-            assertThat(result.path("wrong_form").path(ch).asInt()).as("echoes in the wrong form on channel " + ch).isZero();
-            assertThat(result.path("pinged").path(ch).asInt()).as("agent pings answered on channel " + ch).isGreaterThanOrEqualTo(1);
+            assertThat(result.path("echoed_text").path(ch).asInt())
+                    .as("aiortc text echoed as text on channel " + ch)
+                    .isGreaterThanOrEqualTo(5);
+            assertThat(result.path("wrong_form").path(ch).asInt())
+                    .as("echoes in the wrong form on channel " + ch)
+                    .isZero();
+            assertThat(result.path("pinged").path(ch).asInt())
+                    .as("agent pings answered on channel " + ch)
+                    .isGreaterThanOrEqualTo(1);
         }
-        await("the agent's probe report shows pongs from aiortc on every channel").atMost(Duration.ofSeconds(20))
+        await("the agent's probe report shows pongs from aiortc on every channel")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> {
-                    long flows = agent.events().stream().filter(e -> "ProbeReport".equals(e.path("event").asText())
-                            && e.path("peerId").asInt() == pythonId && e.path("received").asLong() > 0)
-                            .map(e -> e.path("channel").asInt()).distinct().count();
+                    long flows = agent.events().stream()
+                            .filter(e -> "ProbeReport".equals(e.path("event").asText())
+                                    && e.path("peerId").asInt() == pythonId
+                                    && e.path("received").asLong() > 0)
+                            .map(e -> e.path("channel").asInt())
+                            .distinct()
+                            .count();
                     return flows == channels.size();
                 });
     }

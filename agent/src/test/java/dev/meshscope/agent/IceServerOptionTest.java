@@ -31,13 +31,15 @@ class IceServerOptionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--ice-server http://10.77.0.1 | is not a STUN or TURN url",
-        "--ice-server stun: | has no host after the scheme",
-        "--ice-server turn:10.77.0.1,alice | is not URL or URL,user,credential",
-        "--ice-server turn:10.77.0.1 | needs a username and a credential",
-        "--gather-timeout-ms 0 | --gather-timeout-ms is for --manual and must be more than 0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--ice-server http://10.77.0.1 | is not a STUN or TURN url",
+                "--ice-server stun: | has no host after the scheme",
+                "--ice-server turn:10.77.0.1,alice | is not URL or URL,user,credential",
+                "--ice-server turn:10.77.0.1 | needs a username and a credential",
+                "--gather-timeout-ms 0 | --gather-timeout-ms is for --manual and must be more than 0",
+            })
     void badValuesAreRefusedWithAReason(String option, String message) {
         String[] opt = option.strip().split(" +");
         assertThat(AgentCommandTest.run(2, "--mode", "mesh", "--id", "2", "--manual", opt[0], opt[1]))
@@ -46,7 +48,8 @@ class IceServerOptionTest {
 
     @Test
     void theGatheringTimeoutIsForManualSignalingOnly() {
-        assertThat(AgentCommandTest.run(2, "--mode", "mesh", "--id", "2", "--signal-dir", "x", "--gather-timeout-ms", "100"))
+        assertThat(AgentCommandTest.run(
+                        2, "--mode", "mesh", "--id", "2", "--signal-dir", "x", "--gather-timeout-ms", "100"))
                 .contains("--gather-timeout-ms is for --manual");
     }
 }

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 /** How terminal lines become pastes: one-line forms at once, wrapped blobs when whole, raw SDPs at an empty line. */
 class PasteAccumulatorTest {
     /** A syntactically complete blob of an arbitrary payload: completeness is all the accumulator judges. */
-    private static final String BLOB = "MSB1:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-            deflate("{\"v\":1,\"type\":\"offer\",\"from\":2,\"to\":1,\"mode\":\"client\",\"channels\":[],\"sdp\":\"v=0\"}"));
+    private static final String BLOB = "MSB1:"
+            + java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            deflate(
+                                    "{\"v\":1,\"type\":\"offer\",\"from\":2,\"to\":1,\"mode\":\"client\",\"channels\":[],\"sdp\":\"v=0\"}"));
 
     private static byte[] deflate(String s) {
         java.util.zip.Deflater d = new java.util.zip.Deflater();
@@ -55,7 +59,9 @@ class PasteAccumulatorTest {
     @Test
     void anEmptyLineOnItsOwnIsAnEmptyPasteToBeRefused() {
         PasteAccumulator a = new PasteAccumulator();
-        assertThat(a.line("   ")).as("judged (and refused as EMPTY), not silently dropped").isEqualTo("");
+        assertThat(a.line("   "))
+                .as("judged (and refused as EMPTY), not silently dropped")
+                .isEqualTo("");
         assertThat(a.line(BLOB)).isEqualTo(BLOB + "\n");
         assertThat(a.line("")).isEqualTo("");
     }
@@ -75,7 +81,9 @@ class PasteAccumulatorTest {
     void prettyPrintedJsonIsOnePasteWhenItsLastLineArrives() {
         PasteAccumulator a = new PasteAccumulator();
         assertThat(a.line("{")).isNull();
-        assertThat(a.line("  \"type\": \"offer\",")).as("cut after an entry: wait, do not judge").isNull();
+        assertThat(a.line("  \"type\": \"offer\","))
+                .as("cut after an entry: wait, do not judge")
+                .isNull();
         assertThat(a.line("  \"sdp\": \"v=0\\r\\n\"")).isNull();
         assertThat(a.line("}")).isEqualTo("{\n  \"type\": \"offer\",\n  \"sdp\": \"v=0\\r\\n\"\n}\n");
     }

@@ -32,7 +32,8 @@ class SendFlowTest {
         FlowSummary s = f.summary("reliable");
         assertThat(s.allBack()).isTrue();
         assertThat(s.back()).isEqualTo(100);
-        assertThat(s.lost() + s.duplicates() + s.reordered() + s.wrongChannel() + s.wrongForm() + s.corrupted()).isZero();
+        assertThat(s.lost() + s.duplicates() + s.reordered() + s.wrongChannel() + s.wrongForm() + s.corrupted())
+                .isZero();
         assertThat(s.rttMedianMs()).isEqualTo(2.0);
         assertThat(s.rttP99Ms()).isEqualTo(2.0);
         assertThat(s.bytesBack()).isEqualTo(100L * SIZE);
@@ -92,8 +93,8 @@ class SendFlowTest {
     @Test
     void wrongChannelWrongFormAndDamageAreEachCountedOnceAndNotBack() {
         SendFlow f = sent(4, true);
-        f.onReply(0, true, 2, false, false, SIZE, MS);  // exact, on channel 2 instead of 0
-        f.onReply(1, true, 0, true, false, SIZE, MS);   // exact, right channel, text for binary
+        f.onReply(0, true, 2, false, false, SIZE, MS); // exact, on channel 2 instead of 0
+        f.onReply(1, true, 0, true, false, SIZE, MS); // exact, right channel, text for binary
         f.onReply(2, false, 0, false, false, SIZE, MS); // a changed byte
         f.onReply(-1, false, 0, false, false, SIZE, MS); // a damaged header: no packet to pin it on
         back(f, 3, MS);

@@ -21,8 +21,8 @@ class SendPatternTest {
 
     @Test
     void theLongestHeaderFitsTheSmallestSize() {
-        byte[] p = SendPattern.build(Integer.MAX_VALUE, Integer.MAX_VALUE, 0xFFFF, SendOptions.MAX_COUNT - 1,
-                SendPattern.MIN_SIZE);
+        byte[] p = SendPattern.build(
+                Integer.MAX_VALUE, Integer.MAX_VALUE, 0xFFFF, SendOptions.MAX_COUNT - 1, SendPattern.MIN_SIZE);
         assertThat(SendPattern.parse(p)).isNotNull();
     }
 
@@ -35,17 +35,24 @@ class SendPatternTest {
         byte[] other = SendPattern.build(2, 1, 0, 8, 200);
         byte[] swapped = p.clone();
         System.arraycopy(other, 40, swapped, 40, 160);
-        assertThat(SendPattern.matches(SendPattern.parse(swapped), swapped)).as("filler of packet 8 under header 7").isFalse();
+        assertThat(SendPattern.matches(SendPattern.parse(swapped), swapped))
+                .as("filler of packet 8 under header 7")
+                .isFalse();
         byte[] cut = java.util.Arrays.copyOf(p, 199);
         assertThat(SendPattern.matches(SendPattern.parse(cut), cut)).isFalse();
     }
 
     @Test
     void otherPacketsAndDamagedHeadersAreNotTaken() {
-        assertThat(SendPattern.parse("hello".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(SendPattern.isTestPacket("MSPR....".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(SendPattern.parse("MSS1:2:1:x:4:100:".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(SendPattern.parse("MSS1:2:1:0:4".getBytes(StandardCharsets.US_ASCII))).isNull();
-        assertThat(SendPattern.isTestPacket("MSS1:2:1:0:4".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(SendPattern.parse("hello".getBytes(StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(SendPattern.isTestPacket("MSPR....".getBytes(StandardCharsets.US_ASCII)))
+                .isFalse();
+        assertThat(SendPattern.parse("MSS1:2:1:x:4:100:".getBytes(StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(SendPattern.parse("MSS1:2:1:0:4".getBytes(StandardCharsets.US_ASCII)))
+                .isNull();
+        assertThat(SendPattern.isTestPacket("MSS1:2:1:0:4".getBytes(StandardCharsets.US_ASCII)))
+                .isTrue();
     }
 }

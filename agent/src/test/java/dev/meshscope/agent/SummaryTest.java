@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The summary line: one JSON object, totals that add up, and the exit code a script reads. */
 class SummaryTest {
-    private static final SendPlan PLAN = new SendPlan(2, 100, false, List.of(0, 3), 0, 0, Duration.ofSeconds(3), true, false);
+    private static final SendPlan PLAN =
+            new SendPlan(2, 100, false, List.of(0, 3), 0, 0, Duration.ofSeconds(3), true, false);
 
     private static FlowSummary flow(int channel, int back) {
         SendFlow f = new SendFlow(1, channel, true, 2);

@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
  * {@code bench gui} the window benchmark, which lives here with the window so that {@code bench} never imports it.
  * A plain class (not an {@code Application}) so that {@code java -jar} works with JavaFX on the classpath.
  */
-@Command(name = "meshscope", mixinStandardHelpOptions = true, version = "MeshScope 0.1.0",
+@Command(
+        name = "meshscope",
+        mixinStandardHelpOptions = true,
+        version = "MeshScope 0.1.0",
         description = "A live debugger for WebRTC data-channel meshes (Godot 4 WebRTCMultiplayerPeer).",
         subcommands = AgentCommand.class)
 public final class Main implements Runnable {

@@ -25,8 +25,8 @@ class MainTest {
 
     @Test
     void badOptionsEndWithTheirReasonNotWithTheUsage() {
-        for (String[] args : new String[][] {{"agent", "--mode", "ring", "--id", "2", "--manual"},
-                {"bench", "--no-such-option"}}) {
+        for (String[] args :
+                new String[][] {{"agent", "--mode", "ring", "--id", "2", "--manual"}, {"bench", "--no-such-option"}}) {
             StringWriter err = new StringWriter();
             CommandLine cl = Main.commandLine();
             cl.setErr(new PrintWriter(err, true));

@@ -47,13 +47,12 @@ class ModuleLayersTest {
     private static final ImportOption MAIN_CLASSES_ONLY = new ImportOption() {
         @Override
         public boolean includes(Location location) {
-            return ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
-                    && !location.contains("-tests.jar");
+            return ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location) && !location.contains("-tests.jar");
         }
     };
 
-    private static final JavaClasses EVERY_MODULE = new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY)
-            .importPackages("dev.meshscope");
+    private static final JavaClasses EVERY_MODULE =
+            new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPackages("dev.meshscope");
 
     /** The main classes of every MeshScope module, imported once per test JVM (called from the test thread). */
     static JavaClasses everyModule() {
@@ -76,74 +75,116 @@ class ModuleLayersTest {
      */
     @Test
     void eachPackageLivesInItsModule() {
-        Map<String, String> moduleOfPackage = Map.of("core", "mesh-core", "signaling", "signaling-file",
-                "session", "session", "app", "app", "agent", "agent", "bench", "bench");
+        Map<String, String> moduleOfPackage = Map.of(
+                "core",
+                "mesh-core",
+                "signaling",
+                "signaling-file",
+                "session",
+                "session",
+                "app",
+                "app",
+                "agent",
+                "agent",
+                "bench",
+                "bench");
         List<String> strays = new ArrayList<>();
         for (JavaClass c : EVERY_MODULE) {
             String[] parts = c.getPackageName().split("\\.");
             String module = parts.length > 2 ? moduleOfPackage.get(parts[2]) : null;
             String where = c.getSource().map(src -> src.getUri().toString()).orElse("");
-            boolean inModule = module != null && (where.contains("/" + module + "/target/classes/")
-                    || where.matches(".*/" + module + "-[^/]*\\.jar!/.*"));
+            boolean inModule = module != null
+                    && (where.contains("/" + module + "/target/classes/")
+                            || where.matches(".*/" + module + "-[^/]*\\.jar!/.*"));
             if (!inModule) {
                 strays.add(c.getName() + " (" + where + ")");
             }
         }
-        assertThat(strays).as("classes outside the module their package belongs to").isEmpty();
+        assertThat(strays)
+                .as("classes outside the module their package belongs to")
+                .isEmpty();
     }
 
     @Test
     void javaFxStaysInTheWindow() {
-        noClasses().that().resideOutsideOfPackage(WINDOW)
-                .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(WINDOW)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(JAVAFX)
                 .because("only app is the window; the agent's and the bench's jars carry no JavaFX (issue 9)")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void onlyMeshCoreSeesItsInternals() {
-        noClasses().that().resideOutsideOfPackage(CORE)
-                .should().dependOnClassesThat().resideInAPackage(CORE_INTERNAL)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(CORE_INTERNAL)
                 .because("dev.meshscope.core.internal holds the webrtc-java glue; its types never leave mesh-core")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void meshCoreDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage(SIGNALING, SESSION, WINDOW, AGENT, BENCH)
+        noClasses()
+                .that()
+                .resideInAPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SIGNALING, SESSION, WINDOW, AGENT, BENCH)
                 .because("mesh-core is the bottom layer")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void signalingNeverImportsTheSessionOrAFrontEnd() {
-        noClasses().that().resideInAPackage(SIGNALING)
-                .should().dependOnClassesThat().resideInAnyPackage(SESSION, WINDOW, AGENT, BENCH)
+        noClasses()
+                .that()
+                .resideInAPackage(SIGNALING)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SESSION, WINDOW, AGENT, BENCH)
                 .because("signaling-file sits under the session: mesh-core <- signaling-file <- session")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void sessionNeverImportsAFrontEnd() {
-        noClasses().that().resideInAPackage(SESSION)
-                .should().dependOnClassesThat().resideInAnyPackage(WINDOW, AGENT, BENCH)
+        noClasses()
+                .that()
+                .resideInAPackage(SESSION)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WINDOW, AGENT, BENCH)
                 .because("the window, the agent and the bench all drive the one session; it knows none of them")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void agentAndBenchNeverImportTheWindow() {
-        noClasses().that().resideInAnyPackage(AGENT, BENCH)
-                .should().dependOnClassesThat().resideInAPackage(WINDOW)
+        noClasses()
+                .that()
+                .resideInAnyPackage(AGENT, BENCH)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(WINDOW)
                 .because("the window benchmark (bench gui) lives with the window in app, whose Main adds it")
                 .check(EVERY_MODULE);
     }
 
     @Test
     void onlyMeshCoreAndTheBenchBaselineUseWebrtcJava() {
-        noClasses().that().resideOutsideOfPackages(CORE, BENCH_BASELINE)
-                .should().dependOnClassesThat().resideInAPackage(WEBRTC_JAVA)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(CORE, BENCH_BASELINE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(WEBRTC_JAVA)
                 .because("mesh-core guards webrtc-java's hazards; only the bench's baseline measures the raw library")
                 .check(EVERY_MODULE);
     }
@@ -157,14 +198,24 @@ class ModuleLayersTest {
                 named.add(unit.getRawReturnType());
                 for (JavaClass type : named) {
                     if (type.getPackageName().startsWith("dev.onvoid.webrtc")) {
-                        events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " names " + type.getName()));
+                        events.add(
+                                SimpleConditionEvent.violated(unit, unit.getFullName() + " names " + type.getName()));
                     }
                 }
             }
         };
-        codeUnits().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage(CORE)
-                .and().areDeclaredInClassesThat().resideOutsideOfPackage(CORE_INTERNAL)
-                .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
+        codeUnits()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(CORE)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(CORE_INTERNAL)
+                .and()
+                .areDeclaredInClassesThat()
+                .haveModifier(JavaModifier.PUBLIC)
                 .should(noWebrtcTypes)
                 .because("webrtc-java types never appear in a public signature outside dev.meshscope.core.internal "
                         + "(DESIGN.md)")
@@ -173,12 +224,20 @@ class ModuleLayersTest {
 
     @Test
     void agentAndBenchAreIndependent() {
-        noClasses().that().resideInAPackage(AGENT)
-                .should().dependOnClassesThat().resideInAPackage(BENCH)
+        noClasses()
+                .that()
+                .resideInAPackage(AGENT)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BENCH)
                 .because("front ends meet only in app's Main")
                 .check(EVERY_MODULE);
-        noClasses().that().resideInAPackage(BENCH)
-                .should().dependOnClassesThat().resideInAPackage(AGENT)
+        noClasses()
+                .that()
+                .resideInAPackage(BENCH)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(AGENT)
                 .because("front ends meet only in app's Main")
                 .check(EVERY_MODULE);
     }

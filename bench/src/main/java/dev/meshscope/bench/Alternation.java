@@ -9,8 +9,7 @@ import java.util.List;
  * in odd ones), so drift in machine load and the cost of going first or second fall on both alike.
  */
 public final class Alternation {
-    private Alternation() {
-    }
+    private Alternation() {}
 
     /** One round on one side (a stack or a connected pair). */
     @FunctionalInterface
@@ -24,8 +23,7 @@ public final class Alternation {
      * @param baseline the baseline's round values, in round order
      * @param meshCore mesh-core's round values, in round order
      */
-    public record Sides<T>(List<T> baseline, List<T> meshCore) {
-    }
+    public record Sides<T>(List<T> baseline, List<T> meshCore) {}
 
     /**
      * Runs {@code warmup} unmeasured rounds on each side, then {@code rounds} measured ones, alternating.
@@ -33,8 +31,15 @@ public final class Alternation {
      * @param what     names the rounds in progress lines
      * @param describe renders one round's value for the progress line
      */
-    public static <S, T> Sides<T> run(BenchContext ctx, String what, S baseline, S meshCore, int warmup, int rounds,
-                                      Round<S, T> round, java.util.function.Function<T, String> describe)
+    public static <S, T> Sides<T> run(
+            BenchContext ctx,
+            String what,
+            S baseline,
+            S meshCore,
+            int warmup,
+            int rounds,
+            Round<S, T> round,
+            java.util.function.Function<T, String> describe)
             throws BenchException {
         for (int w = 0; w < warmup; w++) {
             round.run(w % 2 == 0 ? baseline : meshCore);
@@ -54,8 +59,10 @@ public final class Alternation {
             }
             b.add(vb);
             m.add(vm);
-            ctx.progress().printf("  %-40s round %d/%d  baseline %s | mesh-core %s%n", what, r + 1, rounds,
-                    describe.apply(vb), describe.apply(vm));
+            ctx.progress()
+                    .printf(
+                            "  %-40s round %d/%d  baseline %s | mesh-core %s%n",
+                            what, r + 1, rounds, describe.apply(vb), describe.apply(vm));
             ctx.progress().flush();
         }
         return new Sides<>(b, m);

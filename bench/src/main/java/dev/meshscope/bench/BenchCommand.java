@@ -40,17 +40,25 @@ import picocli.CommandLine.Spec;
  *
  * <p>Threads: picocli calls {@link #call()} on the main thread, which runs every workload one at a time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         subcommands = {CommandLine.HelpCommand.class, SoakCommand.class},
-        description = {"Measures mesh-core against raw webrtc-java 0.14.0 in one JVM, in alternating rounds, and "
-                + "writes the figures (median, min, max, ratio) as a table and a JSON document.",
+        description = {
+            "Measures mesh-core against raw webrtc-java 0.14.0 in one JVM, in alternating rounds, and "
+                    + "writes the figures (median, min, max, ratio) as a table and a JSON document.",
             "Scenarios: connect, throughput, roundtrip, mesh, packetrate. --load keeps the other core(s) busy with a "
-                + "bounded CPU burner in the same process. 'bench soak' measures memory over a long flood.",
-            "Run it through ./meshscope bench: as root it keeps all traffic in a private network namespace."},
-        footer = {"", "Examples:", "  ./meshscope bench",
+                    + "bounded CPU burner in the same process. 'bench soak' measures memory over a long flood.",
+            "Run it through ./meshscope bench: as root it keeps all traffic in a private network namespace."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./meshscope bench",
             "  ./meshscope bench --load --out loaded.json",
             "  ./meshscope bench --scenario roundtrip --out results.json",
-            "  ./meshscope bench soak --minutes 1"})
+            "  ./meshscope bench soak --minutes 1"
+        })
 public final class BenchCommand implements Callable<Integer> {
     /** The version both stacks run on (pinned in the parent pom). */
     static final String WEBRTC_JAVA_VERSION = "0.14.0";
@@ -63,7 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Every scenario, in the order issue 5 lists them; {@code --scenario} names them by id. */
     static List<Scenario> allScenarios() {
-        return List.of(new ConnectScenario(), new ThroughputScenario(), new RoundTripScenario(), new MeshScenario(),
+        return List.of(
+                new ConnectScenario(),
+                new ThroughputScenario(),
+                new RoundTripScenario(),
+                new MeshScenario(),
                 new PacketRateScenario());
     }
 
@@ -78,31 +90,44 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--scenario", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--scenario",
+            split = ",",
+            paramLabel = "NAME",
             description = "Scenario(s) to run: connect, throughput, roundtrip, mesh, packetrate (repeat or "
                     + "separate with commas). Default: all.")
     private List<String> scenarioNames = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "Where to write the JSON results. Default: ${DEFAULT-VALUE}")
     private Path out = Path.of("meshscope-bench.json");
 
-    @Option(names = "--size", paramLabel = "full|tiny",
+    @Option(
+            names = "--size",
+            paramLabel = "full|tiny",
             description = "full: issue 5's sizes (default); tiny: every workload at a token size, for a quick check.")
     private Size size = Size.full;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds per stack (default 5 full, 1 tiny).")
     private Integer rounds;
 
-    @Option(names = "--round-trips", paramLabel = "N",
+    @Option(
+            names = "--round-trips",
+            paramLabel = "N",
             description = "Round trips per channel per round (default 2000).")
     private Integer roundTrips;
 
-    @Option(names = "--mesh-sizes", split = ",", paramLabel = "N",
+    @Option(
+            names = "--mesh-sizes",
+            split = ",",
+            paramLabel = "N",
             description = "Peer counts of the mesh scenario (default 8,16,32).")
     private List<Integer> meshSizes;
 
-    @Option(names = "--load",
+    @Option(
+            names = "--load",
             description = "Measure under load: busy threads in this process keep all cores but one busy (bounded: "
                     + "pure arithmetic, stopped when the run ends).")
     private boolean load;
@@ -117,15 +142,16 @@ public final class BenchCommand implements Callable<Integer> {
         String command = commandLine();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        ResultDocument.Environment env = environment(load ? CpuBurner.threadsFor(
-                Runtime.getRuntime().availableProcessors()) : 0);
+        ResultDocument.Environment env =
+                environment(load ? CpuBurner.threadsFor(Runtime.getRuntime().availableProcessors()) : 0);
         header(stdout, command, env, chosen);
 
         List<Comparison> rows = new ArrayList<>();
         List<WakeFigure> wakeups = new ArrayList<>();
         int exit = 0;
-        try (RawStack baseline = RawStack.create(); CoreStack meshCore = CoreStack.create();
-             AutoCloseable burner = load ? CpuBurner.start() : () -> { }) {
+        try (RawStack baseline = RawStack.create();
+                CoreStack meshCore = CoreStack.create();
+                AutoCloseable burner = load ? CpuBurner.start() : () -> {}) {
             BenchContext ctx = new BenchContext(baseline, meshCore, settings, stderr, wakeups);
             for (Scenario s : chosen) {
                 stderr.println("[" + s.id() + "] " + s.title());
@@ -151,8 +177,8 @@ public final class BenchCommand implements Callable<Integer> {
             return EXIT_CANNOT_RUN;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        ResultDocument doc = new ResultDocument("meshscope bench", command, started.toString(), seconds, env,
-                settings, rows, wakeups);
+        ResultDocument doc = new ResultDocument(
+                "meshscope bench", command, started.toString(), seconds, env, settings, rows, wakeups);
         try {
             doc.write(target);
         } catch (IOException e) {
@@ -187,8 +213,9 @@ public final class BenchCommand implements Callable<Integer> {
         for (String name : scenarioNames) {
             Scenario s = byId.get(name.trim().toLowerCase(Locale.ROOT));
             if (s == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown scenario '" + name
-                        + "': choose from " + String.join(", ", byId.keySet()) + ".");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "Unknown scenario '" + name + "': choose from " + String.join(", ", byId.keySet()) + ".");
             }
             if (!chosen.contains(s)) {
                 chosen.add(s);
@@ -201,23 +228,23 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings s = size == Size.tiny ? BenchSettings.tiny() : BenchSettings.full();
         if (rounds != null) {
             if (rounds < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1 or more, not "
-                        + rounds + ".");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--rounds must be 1 or more, not " + rounds + ".");
             }
             s = s.withRounds(rounds);
         }
         if (roundTrips != null) {
             if (roundTrips < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--round-trips must be 1 or more, not "
-                        + roundTrips + ".");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--round-trips must be 1 or more, not " + roundTrips + ".");
             }
             s = s.withRoundTrips(roundTrips);
         }
         if (meshSizes != null) {
             for (int n : meshSizes) {
                 if (n < 2) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--mesh-sizes: a mesh needs at "
-                            + "least 2 peers, not " + n + ".");
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--mesh-sizes: a mesh needs at " + "least 2 peers, not " + n + ".");
                 }
             }
             s = s.withMeshSizes(meshSizes);
@@ -230,16 +257,20 @@ public final class BenchCommand implements Callable<Integer> {
         Path abs = out.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": the directory " + dir
-                    + " does not exist; create it or name a file in an existing directory.");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--out " + out + ": the directory " + dir
+                            + " does not exist; create it or name a file in an existing directory.");
         }
         if (Files.isDirectory(abs)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a directory; name a "
-                    + "file, e.g. " + abs.resolve("meshscope-bench.json") + ".");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--out " + out + " is a directory; name a " + "file, e.g. " + abs.resolve("meshscope-bench.json")
+                            + ".");
         }
         if (!Files.isWritable(dir) || (Files.exists(abs) && !Files.isWritable(abs))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": cannot write there; "
-                    + "choose a writable location.");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--out " + out + ": cannot write there; " + "choose a writable location.");
         }
         return abs;
     }
@@ -247,12 +278,15 @@ public final class BenchCommand implements Callable<Integer> {
     /** Where this run happens; {@code burnerThreads} is 0 without {@code --load}. */
     static ResultDocument.Environment environment(int burnerThreads) {
         String netns = System.getenv("MESHSCOPE_NETNS");
-        return new ResultDocument.Environment(netns == null ? "unset" : netns,
+        return new ResultDocument.Environment(
+                netns == null ? "unset" : netns,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ProcessStats.maxOpenFiles(),
-                WEBRTC_JAVA_VERSION, burnerThreads);
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                ProcessStats.maxOpenFiles(),
+                WEBRTC_JAVA_VERSION,
+                burnerThreads);
     }
 
     /** The network line of a report's header. */
@@ -281,11 +315,14 @@ public final class BenchCommand implements Callable<Integer> {
                 + ", alternating rounds in one JVM");
         o.println();
         o.println(networkLine(env.netns()));
-        o.println("- machine: " + env.cores() + " cores, load average " + String.format(Locale.ROOT, "%.2f",
-                env.loadAverage()) + " at start, open-file limit " + env.maxOpenFiles() + ", Java " + env.java()
+        o.println("- machine: " + env.cores() + " cores, load average "
+                + String.format(Locale.ROOT, "%.2f", env.loadAverage()) + " at start, open-file limit "
+                + env.maxOpenFiles() + ", Java " + env.java()
                 + ", " + env.os());
-        o.println("- load: " + (env.burnerThreads() == 0 ? "none added (quiet: only what the machine runs anyway)"
-                : env.burnerThreads() + " CPU burner thread(s) in this process (--load)"));
+        o.println("- load: "
+                + (env.burnerThreads() == 0
+                        ? "none added (quiet: only what the machine runs anyway)"
+                        : env.burnerThreads() + " CPU burner thread(s) in this process (--load)"));
         o.println("- command: " + command);
         List<String> ids = new ArrayList<>();
         for (Scenario s : chosen) {
@@ -302,8 +339,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (c.target() != null) {
                 targets++;
                 if (!Boolean.TRUE.equals(c.met())) {
-                    missed.add(c.scenario() + " " + c.metric() + " (ratio " + String.format(Locale.ROOT, "%.3f",
-                            c.ratio()) + ", target " + c.target().text() + ")");
+                    missed.add(
+                            c.scenario() + " " + c.metric() + " (ratio " + String.format(Locale.ROOT, "%.3f", c.ratio())
+                                    + ", target " + c.target().text() + ")");
                 }
             }
         }
@@ -311,8 +349,8 @@ public final class BenchCommand implements Callable<Integer> {
         o.println("### All results");
         ResultTable.print(rows, o);
         o.println();
-        o.println("Targets met: " + (targets - missed.size()) + " of " + targets + (missed.isEmpty() ? "."
-                : "; missed: " + String.join("; ", missed) + "."));
+        o.println("Targets met: " + (targets - missed.size()) + " of " + targets
+                + (missed.isEmpty() ? "." : "; missed: " + String.join("; ", missed) + "."));
         o.println("Results written to " + target + " (" + String.format(Locale.ROOT, "%.0f", seconds) + " s).");
         o.flush();
     }

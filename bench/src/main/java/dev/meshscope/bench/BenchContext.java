@@ -16,8 +16,12 @@ import java.util.List;
  * @param progress one line per round (standard error)
  * @param wakeups  wake-up figures the scenarios add (benchmark thread only)
  */
-public record BenchContext(BenchStack baseline, BenchStack meshCore, BenchSettings settings, PrintWriter progress,
-                           List<WakeFigure> wakeups) {
+public record BenchContext(
+        BenchStack baseline,
+        BenchStack meshCore,
+        BenchSettings settings,
+        PrintWriter progress,
+        List<WakeFigure> wakeups) {
     /** A context that collects wake-up figures in a fresh list. */
     public BenchContext(BenchStack baseline, BenchStack meshCore, BenchSettings settings, PrintWriter progress) {
         this(baseline, meshCore, settings, progress, new ArrayList<>());

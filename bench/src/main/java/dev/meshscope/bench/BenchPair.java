@@ -25,8 +25,7 @@ public interface BenchPair extends AutoCloseable {
      * {@link #roundTrips}, but each next ping is sent from inside the callback that received the pong (no thread
      * hop anywhere: the raw floor), or null when the stack cannot do that (mesh-core sends from its owner thread).
      */
-    default RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis)
-            throws BenchException {
+    default RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis) throws BenchException {
         return null;
     }
 

@@ -19,9 +19,18 @@ import java.util.List;
  * @param packetRateMillis           how long the packet-rate sender sends per round
  * @param timeoutMillis              longest any single workload may take
  */
-public record BenchSettings(int rounds, int warmupRounds, int connectsPerRound, int nonTrickleConnectsPerRound,
-                            long throughputBytes, List<Integer> throughputPacketSizes, int roundTrips,
-                            List<Integer> meshSizes, int meshRounds, long packetRateMillis, long timeoutMillis) {
+public record BenchSettings(
+        int rounds,
+        int warmupRounds,
+        int connectsPerRound,
+        int nonTrickleConnectsPerRound,
+        long throughputBytes,
+        List<Integer> throughputPacketSizes,
+        int roundTrips,
+        List<Integer> meshSizes,
+        int meshRounds,
+        long packetRateMillis,
+        long timeoutMillis) {
 
     /** Copies the lists. */
     public BenchSettings {
@@ -31,8 +40,18 @@ public record BenchSettings(int rounds, int warmupRounds, int connectsPerRound, 
 
     /** Issue 5's sizes: about three minutes on a 2-core machine. */
     public static BenchSettings full() {
-        return new BenchSettings(5, 1, 10, 4, 48L * 1024 * 1024, List.of(16 * 1024, 64 * 1024), 2000,
-                List.of(8, 16, 32), 3, 1000, 120_000);
+        return new BenchSettings(
+                5,
+                1,
+                10,
+                4,
+                48L * 1024 * 1024,
+                List.of(16 * 1024, 64 * 1024),
+                2000,
+                List.of(8, 16, 32),
+                3,
+                1000,
+                120_000);
     }
 
     /** Every workload at a token size: checks that everything runs, measures nothing worth quoting. */
@@ -42,19 +61,49 @@ public record BenchSettings(int rounds, int warmupRounds, int connectsPerRound, 
 
     /** These settings with {@code n} measured rounds. */
     public BenchSettings withRounds(int n) {
-        return new BenchSettings(n, warmupRounds, connectsPerRound, nonTrickleConnectsPerRound, throughputBytes,
-                throughputPacketSizes, roundTrips, meshSizes, n, packetRateMillis, timeoutMillis);
+        return new BenchSettings(
+                n,
+                warmupRounds,
+                connectsPerRound,
+                nonTrickleConnectsPerRound,
+                throughputBytes,
+                throughputPacketSizes,
+                roundTrips,
+                meshSizes,
+                n,
+                packetRateMillis,
+                timeoutMillis);
     }
 
     /** These settings with {@code n} round trips per channel. */
     public BenchSettings withRoundTrips(int n) {
-        return new BenchSettings(rounds, warmupRounds, connectsPerRound, nonTrickleConnectsPerRound, throughputBytes,
-                throughputPacketSizes, n, meshSizes, meshRounds, packetRateMillis, timeoutMillis);
+        return new BenchSettings(
+                rounds,
+                warmupRounds,
+                connectsPerRound,
+                nonTrickleConnectsPerRound,
+                throughputBytes,
+                throughputPacketSizes,
+                n,
+                meshSizes,
+                meshRounds,
+                packetRateMillis,
+                timeoutMillis);
     }
 
     /** These settings with other mesh sizes. */
     public BenchSettings withMeshSizes(List<Integer> sizes) {
-        return new BenchSettings(rounds, warmupRounds, connectsPerRound, nonTrickleConnectsPerRound, throughputBytes,
-                throughputPacketSizes, roundTrips, sizes, meshRounds, packetRateMillis, timeoutMillis);
+        return new BenchSettings(
+                rounds,
+                warmupRounds,
+                connectsPerRound,
+                nonTrickleConnectsPerRound,
+                throughputBytes,
+                throughputPacketSizes,
+                roundTrips,
+                sizes,
+                meshRounds,
+                packetRateMillis,
+                timeoutMillis);
     }
 }

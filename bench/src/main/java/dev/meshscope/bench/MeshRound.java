@@ -12,8 +12,8 @@ package dev.meshscope.bench;
  * @param ownerWakeups wake-ups of the peers' owner threads from the first offer until all connected, summed
  *                     over the peers, or -1 for a stack without owner threads (the raw baseline)
  */
-public record MeshRound(long connectNanos, long rssBeforeKib, long rssAfterKib, int fdsBefore, int fdsAfter,
-                        long ownerWakeups) {
+public record MeshRound(
+        long connectNanos, long rssBeforeKib, long rssAfterKib, int fdsBefore, int fdsAfter, long ownerWakeups) {
     /** Resident memory growth in MiB, or NaN where unknown. */
     public double rssGrowthMib() {
         return rssBeforeKib < 0 || rssAfterKib < 0 ? Double.NaN : (rssAfterKib - rssBeforeKib) / 1024.0;

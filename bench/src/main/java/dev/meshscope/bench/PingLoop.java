@@ -83,8 +83,8 @@ public final class PingLoop {
 
     /** The round trips measured so far. */
     public synchronized RoundTrips result() {
-        return new RoundTrips(java.util.Arrays.copyOf(samples, answered), java.util.Arrays.copyOf(appSamples, answered),
-                lost);
+        return new RoundTrips(
+                java.util.Arrays.copyOf(samples, answered), java.util.Arrays.copyOf(appSamples, answered), lost);
     }
 
     /** Pings answered or lost so far, for a time-out message. */

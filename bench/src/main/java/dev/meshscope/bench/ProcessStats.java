@@ -13,8 +13,7 @@ public final class ProcessStats {
     private static final Path FDS = Path.of("/proc/self/fd");
     private static final Path LIMITS = Path.of("/proc/self/limits");
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     /** VmRSS in KiB, or -1 where /proc is not available. */
     public static long rssKib() {
@@ -39,7 +38,8 @@ public final class ProcessStats {
         try {
             for (String line : Files.readAllLines(LIMITS)) {
                 if (line.startsWith("Max open files")) {
-                    String[] parts = line.substring("Max open files".length()).trim().split("\\s+");
+                    String[] parts =
+                            line.substring("Max open files".length()).trim().split("\\s+");
                     return "unlimited".equals(parts[0]) ? -1 : Long.parseLong(parts[0]);
                 }
             }

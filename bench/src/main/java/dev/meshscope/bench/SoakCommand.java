@@ -34,12 +34,17 @@ import picocli.CommandLine.Spec;
  *
  * <p>Threads: picocli calls {@link #call()} on the main thread, which runs the flood chunks and takes the samples.
  */
-@Command(name = "soak", mixinStandardHelpOptions = true,
-        description = {"Floods 64-byte messages over a connected pair (raw webrtc-java, then mesh-core) and samples "
-                + "the heap after GC and the RSS: prints the heap slope per received message and compares it with "
-                + "webrtc-java 0.14.0's known receive leak (" + WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE + " B).",
-            "Default: one minute per stack. A long run: ./meshscope bench soak --minutes 30 (about an hour)."},
-        footer = {"", "Examples:", "  ./meshscope bench soak", "  ./meshscope bench soak --minutes 10 --stack mesh-core"})
+@Command(
+        name = "soak",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Floods 64-byte messages over a connected pair (raw webrtc-java, then mesh-core) and samples "
+                    + "the heap after GC and the RSS: prints the heap slope per received message and compares it with "
+                    + "webrtc-java 0.14.0's known receive leak (" + WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE + " B).",
+            "Default: one minute per stack. A long run: ./meshscope bench soak --minutes 30 (about an hour)."
+        },
+        footer = {"", "Examples:", "  ./meshscope bench soak", "  ./meshscope bench soak --minutes 10 --stack mesh-core"
+        })
 public final class SoakCommand implements Callable<Integer> {
     /** Unmeasured flooding first: JIT, a fresh SCTP association and the first allocations settle. */
     static final long WARMUP_MILLIS = 3000;
@@ -60,20 +65,29 @@ public final class SoakCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--minutes", paramLabel = "M", description = "Flooding time per stack, in minutes (default 1; "
-            + "fractions allowed).")
+    @Option(
+            names = "--minutes",
+            paramLabel = "M",
+            description = "Flooding time per stack, in minutes (default 1; " + "fractions allowed).")
     private double minutes = 1;
 
-    @Option(names = "--sample-seconds", paramLabel = "S", description = "Seconds of flooding between two samples "
-            + "(default 5).")
+    @Option(
+            names = "--sample-seconds",
+            paramLabel = "S",
+            description = "Seconds of flooding between two samples " + "(default 5).")
     private double sampleSeconds = 5;
 
-    @Option(names = "--stack", paramLabel = "both|baseline|mesh-core", converter = StacksConverter.class,
+    @Option(
+            names = "--stack",
+            paramLabel = "both|baseline|mesh-core",
+            converter = StacksConverter.class,
             description = "Which stack(s) to soak (default both: the baseline shows the leak is webrtc-java's).")
     private Stacks stacks = Stacks.both;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the JSON results. Default: "
-            + "${DEFAULT-VALUE}")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the JSON results. Default: " + "${DEFAULT-VALUE}")
     private Path out = Path.of("meshscope-soak.json");
 
     /** Accepts "mesh-core" for the enum constant mesh_core. */
@@ -95,8 +109,14 @@ public final class SoakCommand implements Callable<Integer> {
      * @param leakedBytesPerMessage {@link WebRtcRuntime#LEAKED_BYTES_PER_MESSAGE}
      * @param runs                  one per stack
      */
-    public record SoakDocument(String tool, String command, String startedAt, double seconds,
-                               ResultDocument.Environment environment, long leakedBytesPerMessage, List<SoakRun> runs) {
+    public record SoakDocument(
+            String tool,
+            String command,
+            String startedAt,
+            double seconds,
+            ResultDocument.Environment environment,
+            long leakedBytesPerMessage,
+            List<SoakRun> runs) {
         /** Copies the runs. */
         public SoakDocument {
             runs = List.copyOf(runs);
@@ -108,25 +128,25 @@ public final class SoakCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!(minutes > 0) || !(sampleSeconds > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes and --sample-seconds must be "
-                    + "more than 0.");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--minutes and --sample-seconds must be " + "more than 0.");
         }
         Path target = out.toAbsolutePath();
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": the directory "
-                    + target.getParent() + " does not exist.");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--out " + out + ": the directory " + target.getParent() + " does not exist.");
         }
-        String command = "./meshscope bench soak " + String.join(" ", spec.commandLine().getParseResult()
-                .originalArgs());
+        String command = "./meshscope bench soak "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         ResultDocument.Environment env = BenchCommand.environment(0);
-        stdout.println("## MeshScope bench soak: heap after GC per received message, webrtc-java "
-                + env.webrtcJava());
+        stdout.println("## MeshScope bench soak: heap after GC per received message, webrtc-java " + env.webrtcJava());
         stdout.println();
         stdout.println(BenchCommand.networkLine(env.netns()));
-        stdout.println("- machine: " + env.cores() + " cores, load average " + String.format(Locale.ROOT, "%.2f",
-                env.loadAverage()) + " at start, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        stdout.println("- machine: " + env.cores() + " cores, load average "
+                + String.format(Locale.ROOT, "%.2f", env.loadAverage()) + " at start, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                 + " MiB");
         stdout.println("- workload: 64-byte messages on the unreliable channel, as fast as back-pressure allows, "
                 + ResultTable.number(minutes) + " min per stack, a sample (" + GCS_PER_SAMPLE + " full GCs) every "
@@ -134,7 +154,8 @@ public final class SoakCommand implements Callable<Integer> {
         stdout.flush();
         List<SoakRun> runs = new ArrayList<>();
         BenchSettings settings = BenchSettings.full();
-        try (RawStack baseline = RawStack.create(); CoreStack meshCore = CoreStack.create()) {
+        try (RawStack baseline = RawStack.create();
+                CoreStack meshCore = CoreStack.create()) {
             if (stacks != Stacks.mesh_core) {
                 runs.add(soak(baseline, settings, stdout, stderr));
             }
@@ -148,8 +169,16 @@ public final class SoakCommand implements Callable<Integer> {
         summary(stdout, runs);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         try {
-            ResultDocument.writeJson(new SoakDocument("meshscope bench soak", command, started.toString(), seconds,
-                    env, WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE, runs), target);
+            ResultDocument.writeJson(
+                    new SoakDocument(
+                            "meshscope bench soak",
+                            command,
+                            started.toString(),
+                            seconds,
+                            env,
+                            WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE,
+                            runs),
+                    target);
         } catch (IOException e) {
             stderr.println("meshscope bench soak: could not write " + target + ": " + e.getMessage());
             return BenchCommand.EXIT_CANNOT_RUN;
@@ -178,8 +207,13 @@ public final class SoakCommand implements Callable<Integer> {
                 messages += r.delivered();
                 SoakSample s = sample((System.nanoTime() - t0) / 1e9, messages);
                 samples.add(s);
-                stderr.printf(Locale.ROOT, "  %-10s %6.0f s  %,12d messages  heap after GC %8.2f MiB  RSS %8.1f MiB%n",
-                        stack.label(), s.seconds(), s.messages(), s.heapAfterGcBytes() / 1048576.0,
+                stderr.printf(
+                        Locale.ROOT,
+                        "  %-10s %6.0f s  %,12d messages  heap after GC %8.2f MiB  RSS %8.1f MiB%n",
+                        stack.label(),
+                        s.seconds(),
+                        s.messages(),
+                        s.heapAfterGcBytes() / 1048576.0,
                         s.rssKib() / 1024.0);
                 stderr.flush();
             }
@@ -206,8 +240,13 @@ public final class SoakCommand implements Callable<Integer> {
         o.println("| s | messages read | heap after GC (MiB) | RSS (MiB) |");
         o.println("|---|---|---|---|");
         for (SoakSample s : run.samples()) {
-            o.printf(Locale.ROOT, "| %.0f | %d | %.2f | %.1f |%n", s.seconds(), s.messages(),
-                    s.heapAfterGcBytes() / 1048576.0, s.rssKib() / 1024.0);
+            o.printf(
+                    Locale.ROOT,
+                    "| %.0f | %d | %.2f | %.1f |%n",
+                    s.seconds(),
+                    s.messages(),
+                    s.heapAfterGcBytes() / 1048576.0,
+                    s.rssKib() / 1024.0);
         }
         o.flush();
     }
@@ -220,12 +259,21 @@ public final class SoakCommand implements Callable<Integer> {
                 + "| runtime's leak estimate | peak receive queue |");
         o.println("|---|---|---|---|---|---|---|---|");
         for (SoakRun r : runs) {
-            long n = r.samples().isEmpty() ? 0 : r.samples().get(r.samples().size() - 1).messages();
-            o.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", r.stack(), n,
-                    ResultTable.number(r.messagesPerSecond()), ResultTable.number(r.heapBytesPerMessage()),
-                    ResultTable.number(r.heapBytesPerMessage() / leak) + "x", ResultTable.number(r.rssBytesPerMessage()),
-                    r.runtimeLeakEstimate() < 0 ? "n/a" : ResultTable.number(r.runtimeLeakEstimate() / 1048576.0)
-                            + " MiB",
+            long n = r.samples().isEmpty()
+                    ? 0
+                    : r.samples().get(r.samples().size() - 1).messages();
+            o.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s | %s | %s |%n",
+                    r.stack(),
+                    n,
+                    ResultTable.number(r.messagesPerSecond()),
+                    ResultTable.number(r.heapBytesPerMessage()),
+                    ResultTable.number(r.heapBytesPerMessage() / leak) + "x",
+                    ResultTable.number(r.rssBytesPerMessage()),
+                    r.runtimeLeakEstimate() < 0
+                            ? "n/a"
+                            : ResultTable.number(r.runtimeLeakEstimate() / 1048576.0) + " MiB",
                     r.heldPeak() < 0 ? "n/a (reads in the callback)" : r.heldPeak() + " packets");
         }
         if (runs.size() == 2) {

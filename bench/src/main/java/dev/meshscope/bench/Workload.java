@@ -53,6 +53,5 @@ public final class Workload {
     /** After a packet-rate sender stops, the run ends once nothing arrived for this long. */
     public static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
-    private Workload() {
-    }
+    private Workload() {}
 }

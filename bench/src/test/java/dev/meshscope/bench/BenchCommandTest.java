@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
@@ -63,12 +63,18 @@ class BenchCommandTest {
             for (String side : new String[] {"baseline", "meshCore"}) {
                 JsonNode f = row.path(side);
                 assertThat(f.path("values").size()).as(metric).isEqualTo(1);
-                assertThat(f.path("min").asDouble()).as(metric).isLessThanOrEqualTo(f.path("median").asDouble());
-                assertThat(f.path("median").asDouble()).as(metric).isLessThanOrEqualTo(f.path("max").asDouble());
+                assertThat(f.path("min").asDouble())
+                        .as(metric)
+                        .isLessThanOrEqualTo(f.path("median").asDouble());
+                assertThat(f.path("median").asDouble())
+                        .as(metric)
+                        .isLessThanOrEqualTo(f.path("max").asDouble());
                 if (metric.contains("lost")) {
                     assertThat(f.path("median").asDouble()).as(metric).isBetween(0.0, 100.0);
                 } else if (!metric.contains("RSS added")) { // The heap may shrink while a small mesh connects.
-                    assertThat(f.path("median").asDouble()).as(side + " " + metric).isPositive();
+                    assertThat(f.path("median").asDouble())
+                            .as(side + " " + metric)
+                            .isPositive();
                 }
             }
             if (row.hasNonNull("target")) {
@@ -80,7 +86,9 @@ class BenchCommandTest {
         for (JsonNode w : doc.path("wakeups")) {
             assertThat(w.path("scenario").asText()).isEqualTo(scenario);
             assertThat(w.path("wakeups").size()).isEqualTo(1);
-            assertThat(w.path("perUnit").asDouble()).as(w.path("workload").asText()).isPositive();
+            assertThat(w.path("perUnit").asDouble())
+                    .as(w.path("workload").asText())
+                    .isPositive();
         }
     }
 
@@ -99,12 +107,18 @@ class BenchCommandTest {
             if (row.path("metric").asText().endsWith("probe RTT median of 20")) {
                 assertThat(row.path("target").path("bound").asDouble()).isEqualTo(1.05);
             } else {
-                assertThat(row.path("target").isNull()).as(row.path("metric").asText()).isTrue();
+                assertThat(row.path("target").isNull())
+                        .as(row.path("metric").asText())
+                        .isTrue();
             }
         }
         for (String channel : new String[] {"reliable", "ordered", "unreliable"}) {
-            assertThat(metrics).contains(channel + ": probe RTT median of 20", channel + ": probe RTT p99 of 20",
-                    channel + ": app RTT median of 20", channel + ": probe RTT median, raw pinging inside the callback");
+            assertThat(metrics)
+                    .contains(
+                            channel + ": probe RTT median of 20",
+                            channel + ": probe RTT p99 of 20",
+                            channel + ": app RTT median of 20",
+                            channel + ": probe RTT median, raw pinging inside the callback");
         }
         assertThat(doc.path("wakeups").size()).isEqualTo(3);
         assertThat(doc.path("environment").path("burnerThreads").asInt()).isZero();
@@ -120,8 +134,8 @@ class BenchCommandTest {
 
         assertThat(code).as("exit code; stderr:%n%s", err).isZero();
         JsonNode doc = JSON.readTree(file.toFile());
-        assertThat(doc.path("environment").path("burnerThreads").asInt()).isEqualTo(
-                CpuBurner.threadsFor(Runtime.getRuntime().availableProcessors()));
+        assertThat(doc.path("environment").path("burnerThreads").asInt())
+                .isEqualTo(CpuBurner.threadsFor(Runtime.getRuntime().availableProcessors()));
         assertThat(doc.path("command").asText()).contains("--load");
         assertThat(out.toString()).contains("CPU burner thread(s) in this process (--load)");
     }
@@ -150,19 +164,24 @@ class BenchCommandTest {
                 assertThat(s.path("heapAfterGcBytes").asLong()).isPositive();
                 previous = s.path("messages").asLong();
             }
-            assertThat(previous).as("messages read by " + r.path("stack").asText()).isPositive();
+            assertThat(previous)
+                    .as("messages read by " + r.path("stack").asText())
+                    .isPositive();
             assertThat(r.path("heapBytesPerMessage").isNumber()).isTrue(); // Its value: the printed figures.
         }
         assertThat(runs.get(0).path("runtimeLeakEstimate").asLong()).isEqualTo(-1);
         assertThat(runs.get(1).path("runtimeLeakEstimate").asLong()).isPositive();
         assertThat(runs.get(1).path("heldPeak").asLong()).isNotNegative();
-        assertThat(out.toString()).contains("heap after GC, B/message").contains("vs 88 B")
+        assertThat(out.toString())
+                .contains("heap after GC, B/message")
+                .contains("vs 88 B")
                 .contains("mesh-core minus baseline");
     }
 
     @Test
     void aSoakOfNoTimeIsRefused() {
-        int code = run("soak", "--minutes", "0", "--out", dir.resolve("soak.json").toString());
+        int code =
+                run("soak", "--minutes", "0", "--out", dir.resolve("soak.json").toString());
 
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("--minutes and --sample-seconds must be more than 0");
@@ -175,7 +194,8 @@ class BenchCommandTest {
         int code = run("--size", "tiny", "--scenario", "latency", "--out", file.toString());
 
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("Unknown scenario 'latency'")
+        assertThat(err.toString())
+                .contains("Unknown scenario 'latency'")
                 .contains("connect, throughput, roundtrip, mesh, packetrate");
         assertThat(file).doesNotExist();
         assertThat(out.toString()).doesNotContain("MeshScope bench");

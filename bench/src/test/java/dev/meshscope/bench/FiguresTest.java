@@ -40,10 +40,10 @@ class FiguresTest {
 
     @Test
     void theRatioIsMeshCoreOverBaselineAndTargetsPointTheRightWay() {
-        Comparison faster = Comparison.of("throughput", "x", "MB/s", true, List.of(100.0), List.of(96.0),
-                Target.atLeast(0.95));
-        Comparison slower = Comparison.of("roundtrip", "y", "us", false, List.of(100.0), List.of(111.0),
-                Target.atMost(1.10));
+        Comparison faster =
+                Comparison.of("throughput", "x", "MB/s", true, List.of(100.0), List.of(96.0), Target.atLeast(0.95));
+        Comparison slower =
+                Comparison.of("roundtrip", "y", "us", false, List.of(100.0), List.of(111.0), Target.atMost(1.10));
 
         assertThat(faster.ratio()).isCloseTo(0.96, within(1e-9));
         assertThat(faster.met()).isTrue();
@@ -84,7 +84,8 @@ class FiguresTest {
         assertThat(taken).isTrue();
         assertThat(r.medianMicros()).isEqualTo(100.0);
         assertThat(r.appMedianMicros()).isEqualTo(130.0);
-        assertThat(new RoundTrips(new long[] {5000, 7000, 6000}, 0).appMedianMicros()).isEqualTo(6.0);
+        assertThat(new RoundTrips(new long[] {5000, 7000, 6000}, 0).appMedianMicros())
+                .isEqualTo(6.0);
     }
 
     @Test
@@ -108,7 +109,8 @@ class FiguresTest {
 
     @Test
     void theSoakSlopeIsTheLeastSquaresHeapGrowthPerMessage() {
-        List<SoakSample> samples = List.of(new SoakSample(0, 0, 1_000_000, 100_000),
+        List<SoakSample> samples = List.of(
+                new SoakSample(0, 0, 1_000_000, 100_000),
                 new SoakSample(5, 100_000, 1_000_000 + 8_800_000 + 1000, 100_000 + 1024),
                 new SoakSample(10, 200_000, 1_000_000 + 17_600_000 - 1000, 100_000 + 2048));
 
@@ -117,7 +119,8 @@ class FiguresTest {
         assertThat(run.heapBytesPerMessage()).isCloseTo(88.0, within(0.05));
         assertThat(run.rssBytesPerMessage()).isCloseTo(1024 * 1024.0 / 100_000, within(1e-6));
         assertThat(run.messagesPerSecond()).isCloseTo(20_000.0, within(1e-6));
-        assertThat(Slope.fit(List.of(samples.get(0)), SoakSample::messages, SoakSample::heapAfterGcBytes).perUnit())
+        assertThat(Slope.fit(List.of(samples.get(0)), SoakSample::messages, SoakSample::heapAfterGcBytes)
+                        .perUnit())
                 .isNaN();
     }
 

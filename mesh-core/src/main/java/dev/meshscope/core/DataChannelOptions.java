@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param maxRetransmits    partial reliability: give up after this many retransmissions, or -1
  * @param protocol          the sub-protocol, or ""
  */
-public record DataChannelOptions(boolean negotiated, int id, boolean ordered, int maxPacketLifeTime,
-                                 int maxRetransmits, String protocol) {
+public record DataChannelOptions(
+        boolean negotiated, int id, boolean ordered, int maxPacketLifeTime, int maxRetransmits, String protocol) {
 
     /** Highest usable stream id: libwebrtc reserves 65535, and passing it crashes the JVM (facts, crash 2). */
     public static final int MAX_STREAM_ID = 65534;

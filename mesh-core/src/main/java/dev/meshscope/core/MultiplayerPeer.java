@@ -20,12 +20,10 @@ public abstract class MultiplayerPeer implements PacketPeer {
     /** Godot's two signals; called on the owner thread from {@code poll()} or the call that caused them. */
     public interface Listener {
         /** {@code peer_connected(id)}. */
-        default void peerConnected(int id) {
-        }
+        default void peerConnected(int id) {}
 
         /** {@code peer_disconnected(id)}. */
-        default void peerDisconnected(int id) {
-        }
+        default void peerDisconnected(int id) {}
     }
 
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -134,8 +132,8 @@ public abstract class MultiplayerPeer implements PacketPeer {
             try {
                 l.peerConnected(id);
             } catch (RuntimeException e) {
-                System.getLogger(MultiplayerPeer.class.getName()).log(System.Logger.Level.WARNING,
-                        "peer_connected listener threw", e);
+                System.getLogger(MultiplayerPeer.class.getName())
+                        .log(System.Logger.Level.WARNING, "peer_connected listener threw", e);
             }
         }
     }
@@ -146,8 +144,8 @@ public abstract class MultiplayerPeer implements PacketPeer {
             try {
                 l.peerDisconnected(id);
             } catch (RuntimeException e) {
-                System.getLogger(MultiplayerPeer.class.getName()).log(System.Logger.Level.WARNING,
-                        "peer_disconnected listener threw", e);
+                System.getLogger(MultiplayerPeer.class.getName())
+                        .log(System.Logger.Level.WARNING, "peer_disconnected listener threw", e);
             }
         }
     }

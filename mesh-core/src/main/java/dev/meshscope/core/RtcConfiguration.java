@@ -43,7 +43,8 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
             }
         }
         if (portRangeBegin < 0 || portRangeEnd > 65535 || portRangeBegin > portRangeEnd && portRangeEnd != 0) {
-            return "The port range " + portRangeBegin + "-" + portRangeEnd + " is not a range of UDP ports (0-65535, begin <= end).";
+            return "The port range " + portRangeBegin + "-" + portRangeEnd
+                    + " is not a range of UDP ports (0-65535, begin <= end).";
         }
         return null;
     }
@@ -72,7 +73,8 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
                 String l = u.toLowerCase(Locale.ROOT);
                 boolean turn = l.startsWith("turn:") || l.startsWith("turns:");
                 if (!turn && !l.startsWith("stun:") && !l.startsWith("stuns:")) {
-                    return "\"" + u + "\" is not a STUN or TURN url; it must start with stun:, stuns:, turn: or turns:.";
+                    return "\"" + u
+                            + "\" is not a STUN or TURN url; it must start with stun:, stuns:, turn: or turns:.";
                 }
                 if (l.indexOf(':') == l.length() - 1) {
                     return "\"" + u + "\" has no host after the scheme.";

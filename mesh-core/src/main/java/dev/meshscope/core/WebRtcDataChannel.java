@@ -54,6 +54,7 @@ public final class WebRtcDataChannel implements PacketPeer {
     private final AtomicLong receiveDrops = new AtomicLong();
     /** Pongs sent from the native callback (probe pings answered on arrival); counted in the sent totals. */
     private final AtomicLong pongsOnArrival = new AtomicLong();
+
     private final AtomicLong pongBytesOnArrival = new AtomicLong();
     private long reportedReceiveDrops;
     private long messagesSent;
@@ -71,8 +72,7 @@ public final class WebRtcDataChannel implements PacketPeer {
     private int index = -1;
     private int liveId = -1;
 
-    private record Incoming(byte[] data, boolean binary, long arrivedNanos) {
-    }
+    private record Incoming(byte[] data, boolean binary, long arrivedNanos) {}
 
     WebRtcDataChannel(WebRtcPeerConnection connection, NativeChannel nat) {
         this.connection = connection;
@@ -185,14 +185,22 @@ public final class WebRtcDataChannel implements PacketPeer {
         connection.checkOwner("WebRtcDataChannel.putPacket");
         int size = data.length;
         if (readyState != ChannelState.OPEN) {
-            return refuse(GodotError.FAILED, size, readyState == ChannelState.CONNECTING
-                    ? "DataChannel is not open yet (CONNECTING): wait until the peer is connected before sending."
-                    : "DataChannel is closed (" + readyState + "): the remote closed it or the connection went down.");
+            return refuse(
+                    GodotError.FAILED,
+                    size,
+                    readyState == ChannelState.CONNECTING
+                            ? "DataChannel is not open yet (CONNECTING): wait until the peer is connected before sending."
+                            : "DataChannel is closed (" + readyState
+                                    + "): the remote closed it or the connection went down.");
         }
         if (size > maxMessageSize) {
-            return refuse(GodotError.FAILED, size, "the packet is " + size + " bytes, larger than the "
-                    + maxMessageSize + " bytes this channel can carry (the smaller of the two ends' a=max-message-size); "
-                    + "libwebrtc would close the channel instead of sending it. Split it into smaller packets.");
+            return refuse(
+                    GodotError.FAILED,
+                    size,
+                    "the packet is " + size + " bytes, larger than the "
+                            + maxMessageSize
+                            + " bytes this channel can carry (the smaller of the two ends' a=max-message-size); "
+                            + "libwebrtc would close the channel instead of sending it. Split it into smaller packets.");
         }
         if (bufferedEstimate + size > MAX_BUFFERED_BYTES) {
             long b = nat.bufferedAmount();
@@ -201,9 +209,13 @@ public final class WebRtcDataChannel implements PacketPeer {
                 lastBuffered = b;
             }
             if (bufferedEstimate + size > MAX_BUFFERED_BYTES) {
-                return refuse(GodotError.ERR_BUSY, size, "the send queue holds " + bufferedEstimate + " bytes; sending "
-                        + size + " more would pass the " + MAX_BUFFERED_BYTES + "-byte safety bound past which libwebrtc "
-                        + "silently closes the channel. Wait until getBufferedAmount() drops.");
+                return refuse(
+                        GodotError.ERR_BUSY,
+                        size,
+                        "the send queue holds " + bufferedEstimate + " bytes; sending "
+                                + size + " more would pass the " + MAX_BUFFERED_BYTES
+                                + "-byte safety bound past which libwebrtc "
+                                + "silently closes the channel. Wait until getBufferedAmount() drops.");
             }
         }
         try {
@@ -236,8 +248,8 @@ public final class WebRtcDataChannel implements PacketPeer {
         packetError = GodotError.OK;
         if (connection.packetEventsOn()) {
             Stamp at = Stamp.now();
-            connection.emit(new MeshEvent.PacketReceived(at.nanos(), at.millis(), connection.peerId(), eventIndex(),
-                    in.data.length));
+            connection.emit(new MeshEvent.PacketReceived(
+                    at.nanos(), at.millis(), connection.peerId(), eventIndex(), in.data.length));
         }
         return in.data;
     }
@@ -267,10 +279,23 @@ public final class WebRtcDataChannel implements PacketPeer {
 
     /** An immutable view of this channel's state and counters. Owner thread. */
     public ChannelSnapshot snapshot(int channelIndex, TransferMode mode) {
-        return new ChannelSnapshot(channelIndex, config.label(), config.id() >= 0 ? config.id() : liveId, mode,
-                config.ordered(), config.maxPacketLifeTime(), config.maxRetransmits(), readyState, lastBuffered,
-                messagesSent + pongsOnArrival.get(), bytesSent + pongBytesOnArrival.get(),
-                messagesReceived.get(), bytesReceived.get(), sendDrops, receiveDrops.get(), Math.max(0, queued.get()));
+        return new ChannelSnapshot(
+                channelIndex,
+                config.label(),
+                config.id() >= 0 ? config.id() : liveId,
+                mode,
+                config.ordered(),
+                config.maxPacketLifeTime(),
+                config.maxRetransmits(),
+                readyState,
+                lastBuffered,
+                messagesSent + pongsOnArrival.get(),
+                bytesSent + pongBytesOnArrival.get(),
+                messagesReceived.get(),
+                bytesReceived.get(),
+                sendDrops,
+                receiveDrops.get(),
+                Math.max(0, queued.get()));
     }
 
     /** Messages handed to the native channel, including pongs sent on arrival. */
@@ -327,8 +352,8 @@ public final class WebRtcDataChannel implements PacketPeer {
                 liveId = nat.liveId();
             }
         }
-        connection.emit(new MeshEvent.ChannelStateChanged(at.nanos(), at.millis(), connection.peerId(), eventIndex(),
-                config.label(), prev, next));
+        connection.emit(new MeshEvent.ChannelStateChanged(
+                at.nanos(), at.millis(), connection.peerId(), eventIndex(), config.label(), prev, next));
     }
 
     /** Emits one event for receive-queue drops since the last call, if any. Owner thread. */
@@ -338,9 +363,16 @@ public final class WebRtcDataChannel implements PacketPeer {
             long n = d - reportedReceiveDrops;
             reportedReceiveDrops = d;
             Stamp at = Stamp.now();
-            connection.emit(new MeshEvent.PacketDropped(at.nanos(), at.millis(), connection.peerId(), eventIndex(), 0,
-                    false, n + " incoming packet(s) dropped: the receive queue was full (" + MAX_QUEUED_PACKETS
-                    + " packets or " + MAX_QUEUED_BYTES + " bytes); the application is not reading fast enough."));
+            connection.emit(new MeshEvent.PacketDropped(
+                    at.nanos(),
+                    at.millis(),
+                    connection.peerId(),
+                    eventIndex(),
+                    0,
+                    false,
+                    n + " incoming packet(s) dropped: the receive queue was full (" + MAX_QUEUED_PACKETS
+                            + " packets or " + MAX_QUEUED_BYTES
+                            + " bytes); the application is not reading fast enough."));
         }
     }
 
@@ -351,10 +383,10 @@ public final class WebRtcDataChannel implements PacketPeer {
     private GodotError refuse(GodotError code, int size, String reason) {
         sendDrops++;
         Stamp at = Stamp.now();
-        connection.emit(new MeshEvent.PacketDropped(at.nanos(), at.millis(), connection.peerId(), eventIndex(), size,
-                true, reason));
-        return connection.recordFailure(code, Step.PUT_PACKET, "channel " + eventIndex() + " \"" + config.label() + "\": "
-                + reason);
+        connection.emit(new MeshEvent.PacketDropped(
+                at.nanos(), at.millis(), connection.peerId(), eventIndex(), size, true, reason));
+        return connection.recordFailure(
+                code, Step.PUT_PACKET, "channel " + eventIndex() + " \"" + config.label() + "\": " + reason);
     }
 
     /**

@@ -131,10 +131,13 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner(op.apiName());
         Objects.requireNonNull(cfg, "channelsConfig");
         if (id < 1) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer id must be between 1 and 2147483647, not " + id + ".");
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "the peer id must be between 1 and 2147483647, not " + id + ".");
         }
-        List<TransferMode> modes = new ArrayList<>(List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED,
-                TransferMode.UNRELIABLE));
+        List<TransferMode> modes = new ArrayList<>(
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE));
         List<DataChannelOptions> extras = new ArrayList<>();
         for (int i = 0; i < cfg.size(); i++) {
             Object e = cfg.get(i);
@@ -144,13 +147,20 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             } else if (e instanceof Integer v) {
                 m = TransferMode.fromValue(v);
                 if (m == null) {
-                    return fail(GodotError.ERR_INVALID_PARAMETER, op, "The multiplayer peer channels config must be a "
-                            + "list of transfer modes (0, 1 or 2). Got: " + v + " (extra channel " + (i + 1) + ").");
+                    return fail(
+                            GodotError.ERR_INVALID_PARAMETER,
+                            op,
+                            "The multiplayer peer channels config must be a "
+                                    + "list of transfer modes (0, 1 or 2). Got: " + v + " (extra channel " + (i + 1)
+                                    + ").");
                 }
             } else {
-                return fail(GodotError.ERR_INVALID_PARAMETER, op, "The multiplayer peer channels config must contain "
-                        + "integers (transfer modes); element " + i + " is " + (e == null ? "null" : e.getClass().getSimpleName()
-                        + " " + e) + ".");
+                return fail(
+                        GodotError.ERR_INVALID_PARAMETER,
+                        op,
+                        "The multiplayer peer channels config must contain "
+                                + "integers (transfer modes); element " + i + " is "
+                                + (e == null ? "null" : e.getClass().getSimpleName() + " " + e) + ".");
             }
             extras.add(extraChannelOptions(i, m));
             modes.add(m);
@@ -204,17 +214,25 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             return fail(GodotError.ERR_UNCONFIGURED, op, "create a server, client or mesh before adding peers.");
         }
         if (mode == NetworkMode.CLIENT && peerId != 1) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, op, "a client can only add the server, peer 1 (not " + peerId + ").");
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "a client can only add the server, peer 1 (not " + peerId + ").");
         }
         if (mode == NetworkMode.SERVER && peerId == 1) {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "a server cannot add peer 1: that is its own id.");
         }
         if (peerId < 1) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer id must be between 1 and 2147483647, not " + peerId + ".");
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "the peer id must be between 1 and 2147483647, not " + peerId + ".");
         }
         if (unreliableLifetime < 0) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, op, "the unreliable lifetime must be 0 ms or more, not "
-                    + unreliableLifetime + ".");
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "the unreliable lifetime must be 0 ms or more, not " + unreliableLifetime + ".");
         }
         if (isRefusingNewConnections()) {
             return fail(GodotError.ERR_UNAUTHORIZED, op, "new connections are refused (refuse_new_connections is on).");
@@ -223,23 +241,31 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer connection is null.");
         }
         if (peer.getConnectionState() != ConnectionState.NEW) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, op, "the peer connection must be NEW (it is "
-                    + peer.getConnectionState() + "): add the peer before creating or accepting an offer.");
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "the peer connection must be NEW (it is " + peer.getConnectionState()
+                            + "): add the peer before creating or accepting an offer.");
         }
         // Godot accepts any lifetime >= 0; the wire field is 16 bits (RFC 8831), so larger values are clamped.
         int wireLifetime = Math.min(unreliableLifetime, DataChannelOptions.MAX_RELIABILITY_PARAMETER);
         List<DataChannelOptions> layout = new ArrayList<>();
         layout.add(DataChannelOptions.negotiated(1));
         layout.add(DataChannelOptions.negotiated(2).withMaxPacketLifeTime(wireLifetime));
-        layout.add(DataChannelOptions.negotiated(3).withMaxPacketLifeTime(wireLifetime).withOrdered(false));
+        layout.add(DataChannelOptions.negotiated(3)
+                .withMaxPacketLifeTime(wireLifetime)
+                .withOrdered(false));
         layout.addAll(channelsConfig);
         List<WebRtcDataChannel> channels = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
             WebRtcDataChannel ch = peer.createDataChannel(channelLabel(i), layout.get(i));
             if (ch == null) {
                 Failure f = peer.getLastFailure();
-                return fail(GodotError.FAILED, op, "could not create channel " + channelLabel(i) + ": "
-                        + (f == null ? "unknown reason" : f.reason()));
+                return fail(
+                        GodotError.FAILED,
+                        op,
+                        "could not create channel " + channelLabel(i) + ": "
+                                + (f == null ? "unknown reason" : f.reason()));
             }
             ch.setIndex(i);
             channels.add(ch);
@@ -258,10 +284,14 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     /** The label Godot gives internal channel {@code i}. */
     public static String channelLabel(int i) {
         switch (i) {
-            case CH_RELIABLE: return "reliable";
-            case CH_ORDERED: return "ordered";
-            case CH_UNRELIABLE: return "unreliable";
-            default: return Integer.toString(i + 1);
+            case CH_RELIABLE:
+                return "reliable";
+            case CH_ORDERED:
+                return "ordered";
+            case CH_UNRELIABLE:
+                return "unreliable";
+            default:
+                return Integer.toString(i + 1);
         }
     }
 
@@ -306,8 +336,8 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             peerMap.remove(peerId);
             p.connection.close();
             Stamp at = Stamp.now();
-            hub.emit(new MeshEvent.PeerRemoved(at.nanos(), at.millis(), peerId, false, "disconnectPeer(" + peerId
-                    + ", force) called"));
+            hub.emit(new MeshEvent.PeerRemoved(
+                    at.nanos(), at.millis(), peerId, false, "disconnectPeer(" + peerId + ", force) called"));
             if (mode == NetworkMode.CLIENT && peerId == 1) {
                 setStatus(ConnectionStatus.DISCONNECTED, at);
             }
@@ -484,15 +514,19 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         ConnectedPeer p = nextPacketPeer == 0 ? null : peerMap.get(nextPacketPeer);
         if (p == null) {
             findNextPeer();
-            packetError = fail(GodotError.ERR_UNAVAILABLE, Step.GET_PACKET, "no packet is available; call poll() and check "
-                    + "getAvailablePacketCount() first.");
+            packetError = fail(
+                    GodotError.ERR_UNAVAILABLE,
+                    Step.GET_PACKET,
+                    "no packet is available; call poll() and check " + "getAvailablePacketCount() first.");
             return EMPTY;
         }
         WebRtcDataChannel ch = nextPacketChannel < p.channels.size() ? p.channels.get(nextPacketChannel) : null;
         if (ch == null || ch.getAvailablePacketCount() == 0) {
             findNextPeer();
-            packetError = fail(GodotError.ERR_BUG, Step.GET_PACKET, "Bug: the channel announced for the next packet ("
-                    + nextPacketChannel + ") has none.");
+            packetError = fail(
+                    GodotError.ERR_BUG,
+                    Step.GET_PACKET,
+                    "Bug: the channel announced for the next packet (" + nextPacketChannel + ") has none.");
             return EMPTY;
         }
         byte[] data = ch.getPacket();
@@ -560,7 +594,10 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         checkOwner("putPacket");
         Objects.requireNonNull(data, "data");
         if (status == ConnectionStatus.DISCONNECTED) {
-            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
+            return fail(
+                    GodotError.ERR_UNCONFIGURED,
+                    Step.PUT_PACKET,
+                    "the multiplayer peer is not created (DISCONNECTED).");
         }
         int ch = internalChannel();
         int target = targetPeer();
@@ -570,8 +607,10 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
                 return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + target + ".");
             }
             if (p.channels.size() <= ch) {
-                return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
-                        + ", max channels: " + p.channels.size());
+                return fail(
+                        GodotError.ERR_INVALID_PARAMETER,
+                        Step.PUT_PACKET,
+                        "Unable to send packet on channel " + ch + ", max channels: " + p.channels.size());
             }
             return p.channels.get(ch).putPacket(data);
         }
@@ -582,8 +621,10 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             }
             ConnectedPeer p = e.getValue();
             if (p.channels.size() <= ch) {
-                fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + ch
-                        + ", max channels: " + p.channels.size());
+                fail(
+                        GodotError.ERR_INVALID_PARAMETER,
+                        Step.PUT_PACKET,
+                        "Unable to send packet on channel " + ch + ", max channels: " + p.channels.size());
                 continue;
             }
             p.channels.get(ch).putPacket(data);
@@ -605,15 +646,20 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(writeMode, "writeMode");
         if (status == ConnectionStatus.DISCONNECTED) {
-            return fail(GodotError.ERR_UNCONFIGURED, Step.PUT_PACKET, "the multiplayer peer is not created (DISCONNECTED).");
+            return fail(
+                    GodotError.ERR_UNCONFIGURED,
+                    Step.PUT_PACKET,
+                    "the multiplayer peer is not created (DISCONNECTED).");
         }
         ConnectedPeer p = peerMap.get(peerId);
         if (p == null) {
             return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Invalid target peer: " + peerId + ".");
         }
         if (channelIndex < 0 || channelIndex >= p.channels.size()) {
-            return fail(GodotError.ERR_INVALID_PARAMETER, Step.PUT_PACKET, "Unable to send packet on channel " + channelIndex
-                    + ", max channels: " + p.channels.size());
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    Step.PUT_PACKET,
+                    "Unable to send packet on channel " + channelIndex + ", max channels: " + p.channels.size());
         }
         WebRtcDataChannel ch = p.channels.get(channelIndex);
         WriteMode before = ch.getWriteMode();
@@ -632,9 +678,12 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
             return tc + CH_RESERVED_MAX - 1;
         }
         switch (getTransferMode()) {
-            case UNRELIABLE_ORDERED: return CH_ORDERED;
-            case UNRELIABLE: return CH_UNRELIABLE;
-            default: return CH_RELIABLE;
+            case UNRELIABLE_ORDERED:
+                return CH_ORDERED;
+            case UNRELIABLE:
+                return CH_UNRELIABLE;
+            default:
+                return CH_RELIABLE;
         }
     }
 
@@ -677,7 +726,10 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
     public int getUniqueId() {
         checkOwner("getUniqueId");
         if (status == ConnectionStatus.DISCONNECTED) {
-            fail(GodotError.ERR_UNCONFIGURED, Step.GET_UNIQUE_ID, "the multiplayer peer is not created; Godot returns 1.");
+            fail(
+                    GodotError.ERR_UNCONFIGURED,
+                    Step.GET_UNIQUE_ID,
+                    "the multiplayer peer is not created; Godot returns 1.");
             return 1;
         }
         return uniqueId;
@@ -711,8 +763,8 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         try {
             l.onEvent(new MeshEvent.Snapshot(at.nanos(), at.millis(), snapshot()));
         } catch (RuntimeException e) {
-            System.getLogger(WebRtcMultiplayerPeer.class.getName()).log(System.Logger.Level.WARNING,
-                    "event listener threw on the initial snapshot", e);
+            System.getLogger(WebRtcMultiplayerPeer.class.getName())
+                    .log(System.Logger.Level.WARNING, "event listener threw on the initial snapshot", e);
         }
         hub.add(l);
     }
@@ -762,7 +814,7 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         if (p == null) {
             return fail(GodotError.ERR_INVALID_PARAMETER, Step.WIRE_STATS, "there is no peer " + peerId + ".");
         }
-        return p.connection.requestWireStats(s -> { });
+        return p.connection.requestWireStats(s -> {});
     }
 
     /** An immutable view of everything (buffered amounts read now). Owner thread. */
@@ -778,11 +830,16 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
                 chs.add(ch.snapshot(i, i < channelModes.size() ? channelModes.get(i) : TransferMode.RELIABLE));
             }
             WebRtcPeerConnection c = p.connection;
-            peers.add(new PeerSnapshot(e.getKey(), p.connected, c.getConnectionState(), c.getGatheringState(),
-                    c.getSignalingState(), chs));
+            peers.add(new PeerSnapshot(
+                    e.getKey(),
+                    p.connected,
+                    c.getConnectionState(),
+                    c.getGatheringState(),
+                    c.getSignalingState(),
+                    chs));
         }
-        return new MeshSnapshot(System.nanoTime(), mode, uniqueId, status, isRefusingNewConnections(), channelModes,
-                peers);
+        return new MeshSnapshot(
+                System.nanoTime(), mode, uniqueId, status, isRefusingNewConnections(), channelModes, peers);
     }
 
     // ---------------------------------------------------------------- internals

@@ -54,16 +54,13 @@ public final class WebRtcPeerConnection {
     /** Godot's three signals. Called on the owner thread from {@link #poll()}. */
     public interface Listener {
         /** {@code session_description_created(type, sdp)}: send it to the remote peer. */
-        default void sessionDescriptionCreated(String type, String sdp) {
-        }
+        default void sessionDescriptionCreated(String type, String sdp) {}
 
         /** {@code ice_candidate_created(media, index, name)}: send it to the remote peer. */
-        default void iceCandidateCreated(String media, int index, String name) {
-        }
+        default void iceCandidateCreated(String media, int index, String name) {}
 
         /** {@code data_channel_received(channel)}: the remote opened an in-band channel. */
-        default void dataChannelReceived(WebRtcDataChannel channel) {
-        }
+        default void dataChannelReceived(WebRtcDataChannel channel) {}
     }
 
     /** Where the offer/answer exchange stands, beyond what the signaling state shows (in-flight steps). */
@@ -163,8 +160,7 @@ public final class WebRtcPeerConnection {
         }
         ConcurrentLinkedQueue<NativeSignal> q = signals;
         try {
-            nat = new NativeConnection(nativeRuntime, config, q::add,
-                    ownerWake != null ? ownerWake : runtime.wake());
+            nat = new NativeConnection(nativeRuntime, config, q::add, ownerWake != null ? ownerWake : runtime.wake());
             initProblem = null;
             return GodotError.OK;
         } catch (NativeCallException e) {
@@ -187,8 +183,11 @@ public final class WebRtcPeerConnection {
             return null;
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            recordFailure(GodotError.FAILED, Step.CREATE_DATA_CHANNEL, "channels must be created before the offer or answer; "
-                    + "this connection is already " + (negotiation != Negotiation.IDLE ? "negotiating" : state) + ".");
+            recordFailure(
+                    GodotError.FAILED,
+                    Step.CREATE_DATA_CHANNEL,
+                    "channels must be created before the offer or answer; " + "this connection is already "
+                            + (negotiation != Negotiation.IDLE ? "negotiating" : state) + ".");
             return null;
         }
         String problem = ChannelInitCheck.problem(label, options, usedIds);
@@ -223,8 +222,11 @@ public final class WebRtcPeerConnection {
             return unusable(Step.CREATE_OFFER);
         }
         if (state != ConnectionState.NEW || negotiation != Negotiation.IDLE) {
-            return recordFailure(GodotError.FAILED, Step.CREATE_OFFER, "an offer can only be made once, by a NEW connection "
-                    + "that is not negotiating yet (it is " + state + ", " + negotiationWords() + ").");
+            return recordFailure(
+                    GodotError.FAILED,
+                    Step.CREATE_OFFER,
+                    "an offer can only be made once, by a NEW connection " + "that is not negotiating yet (it is "
+                            + state + ", " + negotiationWords() + ").");
         }
         try {
             nat.createOffer();
@@ -245,14 +247,18 @@ public final class WebRtcPeerConnection {
             return unusable(Step.SET_LOCAL_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_LOCAL_DESCRIPTION,
+            return recordFailure(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    Step.SET_LOCAL_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
-        if (negotiation != Negotiation.IDLE || (sdp != null && SdpInfo.normalize(sdp).equals(localDescription))) {
+        if (negotiation != Negotiation.IDLE
+                || (sdp != null && SdpInfo.normalize(sdp).equals(localDescription))) {
             return GodotError.OK;
         }
         if (!"offer".equals(type)) {
-            return recordFailure(GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, "a local answer can only follow a remote offer.");
+            return recordFailure(
+                    GodotError.FAILED, Step.SET_LOCAL_DESCRIPTION, "a local answer can only follow a remote offer.");
         }
         try {
             nat.setLocal(type, SdpInfo.parse(sdp).sdp());
@@ -283,7 +289,9 @@ public final class WebRtcPeerConnection {
             return unusable(Step.SET_REMOTE_DESCRIPTION);
         }
         if (!"offer".equals(type) && !"answer".equals(type)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.SET_REMOTE_DESCRIPTION,
+            return recordFailure(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    Step.SET_REMOTE_DESCRIPTION,
                     "the type must be \"offer\" or \"answer\", not \"" + type + "\".");
         }
         SdpInfo info;
@@ -298,17 +306,22 @@ public final class WebRtcPeerConnection {
         }
         if ("offer".equals(type)) {
             if (negotiation != Negotiation.IDLE || state != ConnectionState.NEW) {
-                return recordFailure(negotiation == Negotiation.ANSWERING ? GodotError.ERR_BUSY : GodotError.FAILED,
-                        Step.SET_REMOTE_DESCRIPTION, "a remote offer can only be applied to a NEW connection that has not "
-                        + "negotiated; this one is " + negotiationWords() + ". If both peers made an offer, only the "
-                        + "peer with the larger id should (Godot demo rule); re-create this connection.");
+                return recordFailure(
+                        negotiation == Negotiation.ANSWERING ? GodotError.ERR_BUSY : GodotError.FAILED,
+                        Step.SET_REMOTE_DESCRIPTION,
+                        "a remote offer can only be applied to a NEW connection that has not "
+                                + "negotiated; this one is " + negotiationWords()
+                                + ". If both peers made an offer, only the "
+                                + "peer with the larger id should (Godot demo rule); re-create this connection.");
             }
         } else if (negotiation != Negotiation.OFFERED) {
-            return recordFailure(negotiation == Negotiation.APPLYING_ANSWER ? GodotError.ERR_BUSY : GodotError.FAILED,
-                    Step.SET_REMOTE_DESCRIPTION, negotiation == Negotiation.OFFERING
-                    ? "our offer is still being created; apply the answer after session_description_created."
-                    : "an answer only completes an offer this connection made, and it " + negotiationWords()
-                    + ". Paste the answer into the peer that made the offer.");
+            return recordFailure(
+                    negotiation == Negotiation.APPLYING_ANSWER ? GodotError.ERR_BUSY : GodotError.FAILED,
+                    Step.SET_REMOTE_DESCRIPTION,
+                    negotiation == Negotiation.OFFERING
+                            ? "our offer is still being created; apply the answer after session_description_created."
+                            : "an answer only completes an offer this connection made, and it " + negotiationWords()
+                                    + ". Paste the answer into the peer that made the offer.");
         }
         try {
             nat.setRemote(type, info.sdp());
@@ -340,14 +353,20 @@ public final class WebRtcPeerConnection {
             return recordFailure(GodotError.FAILED, Step.ADD_ICE_CANDIDATE, e.reason()); // As native Godot.
         }
         if (media == null || media.isEmpty()) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE,
+            return recordFailure(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    Step.ADD_ICE_CANDIDATE,
                     "the candidate has no media id (sdpMid); it is \"0\" for a data-channel-only session.");
         }
         if (!remoteApplied) {
             if (heldCandidates.size() >= MAX_HELD_CANDIDATES) {
-                return recordFailure(GodotError.ERR_OUT_OF_MEMORY, Step.ADD_ICE_CANDIDATE, "already holding "
-                        + MAX_HELD_CANDIDATES + " candidates for a remote description that never came; apply the remote "
-                        + "description first.");
+                return recordFailure(
+                        GodotError.ERR_OUT_OF_MEMORY,
+                        Step.ADD_ICE_CANDIDATE,
+                        "already holding "
+                                + MAX_HELD_CANDIDATES
+                                + " candidates for a remote description that never came; apply the remote "
+                                + "description first.");
             }
             heldCandidates.add(new String[] {media, c.value()});
             Stamp at = Stamp.now();
@@ -358,11 +377,17 @@ public final class WebRtcPeerConnection {
     }
 
     private GodotError addNow(String media, IceCandidate c) {
-        String mid = remoteInfo != null && remoteInfo.dataSection() != null ? remoteInfo.dataSection().mid() : "";
+        String mid = remoteInfo != null && remoteInfo.dataSection() != null
+                ? remoteInfo.dataSection().mid()
+                : "";
         if (!mid.isEmpty() && !mid.equals(media)) {
-            return recordFailure(GodotError.ERR_INVALID_PARAMETER, Step.ADD_ICE_CANDIDATE, "the candidate is for media \""
-                    + media + "\" but the remote description's data section is \"" + mid + "\"; libwebrtc would "
-                    + "silently ignore it. It belongs to another connection.");
+            return recordFailure(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    Step.ADD_ICE_CANDIDATE,
+                    "the candidate is for media \""
+                            + media + "\" but the remote description's data section is \"" + mid
+                            + "\"; libwebrtc would "
+                            + "silently ignore it. It belongs to another connection.");
         }
         NativeConnection n = nat;
         if (n == null) {
@@ -506,7 +531,8 @@ public final class WebRtcPeerConnection {
         }
     }
 
-    // ---------------------------------------------------------------- package: used by the multiplayer peer and channels
+    // ---------------------------------------------------------------- package: used by the multiplayer peer and
+    // channels
 
     /** Ties this connection's events to a multiplayer peer's hub and peer id. */
     void bind(int id, EventHub hub, java.util.function.BooleanSupplier packetEventsOn) {
@@ -563,7 +589,8 @@ public final class WebRtcPeerConnection {
      * connection at all (it never initialized) is ERR_UNCONFIGURED, a closed one FAILED (libdatachannel throws).
      */
     private GodotError unusable(Step operation) {
-        return recordFailure(nat == null ? GodotError.ERR_UNCONFIGURED : GodotError.FAILED, operation, unusableReason());
+        return recordFailure(
+                nat == null ? GodotError.ERR_UNCONFIGURED : GodotError.FAILED, operation, unusableReason());
     }
 
     GodotError recordFailure(GodotError code, Step operation, String reason) {
@@ -685,13 +712,20 @@ public final class WebRtcPeerConnection {
 
     private String negotiationWords() {
         switch (negotiation) {
-            case IDLE: return "has not negotiated";
-            case OFFERING: return "is creating its own offer";
-            case OFFERED: return "made its own offer and waits for an answer";
-            case ANSWERING: return "is answering a remote offer already";
-            case APPLYING_ANSWER: return "is applying an answer already";
-            case DONE: return "has finished negotiating";
-            default: return "failed to negotiate";
+            case IDLE:
+                return "has not negotiated";
+            case OFFERING:
+                return "is creating its own offer";
+            case OFFERED:
+                return "made its own offer and waits for an answer";
+            case ANSWERING:
+                return "is answering a remote offer already";
+            case APPLYING_ANSWER:
+                return "is applying an answer already";
+            case DONE:
+                return "has finished negotiating";
+            default:
+                return "failed to negotiate";
         }
     }
 

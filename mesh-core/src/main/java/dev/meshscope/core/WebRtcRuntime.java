@@ -106,7 +106,8 @@ public final class WebRtcRuntime implements AutoCloseable {
         activityListeners.remove(listener);
     }
 
-    @Nullable NativeRuntime nativeRuntime() {
+    @Nullable
+    NativeRuntime nativeRuntime() {
         return nativeRuntime;
     }
 

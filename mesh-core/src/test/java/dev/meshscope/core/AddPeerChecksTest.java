@@ -4,7 +4,6 @@ package dev.meshscope.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.core.testing.RuntimeExtension;
-
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,7 +109,9 @@ class AddPeerChecksTest {
         assertThat(ch.subList(3, 6)).extracting(WebRtcDataChannel::getId).containsExactly(4, 5, 6);
         assertThat(ch.subList(3, 6)).extracting(WebRtcDataChannel::getLabel).containsExactly("4", "5", "6");
         assertThat(ch.subList(3, 6)).extracting(WebRtcDataChannel::isOrdered).containsExactly(true, false, true);
-        assertThat(ch.subList(3, 6)).extracting(WebRtcDataChannel::getMaxPacketLifeTime).containsExactly(-1, 1, 1);
+        assertThat(ch.subList(3, 6))
+                .extracting(WebRtcDataChannel::getMaxPacketLifeTime)
+                .containsExactly(-1, 1, 1);
         p.close();
     }
 

@@ -27,18 +27,30 @@ class CrashHazardTest {
 
     /** SIGABRT's exit status, and the first line HotSpot prints when native code crashes it. */
     private static final int SIGABRT_EXIT = 134;
+
     private static final String HOTSPOT_CRASH = "A fatal error has been detected by the Java Runtime Environment";
 
     /** Runs {@link RawHazard} in a child JVM and asserts that it died of a native crash, not of an exception. */
     private static void assertRawJvmCrashes(String mode) throws Exception {
         String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process p = new ProcessBuilder(javaBin, "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null", "-cp", System.getProperty("java.class.path"),
-                RawHazard.class.getName(), mode).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        javaBin,
+                        "-XX:-CreateCoredumpOnCrash",
+                        "-XX:ErrorFile=/dev/null",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RawHazard.class.getName(),
+                        mode)
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        assertThat(p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .as("child JVM finished")
+                .isTrue();
         String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.exitValue() == SIGABRT_EXIT || text.contains(HOTSPOT_CRASH))
-                .as("raw webrtc-java crashed the JVM (exit %d):%n%s", p.exitValue(), text).isTrue();
+                .as("raw webrtc-java crashed the JVM (exit %d):%n%s", p.exitValue(), text)
+                .isTrue();
     }
 
     // 1. The default audio device module aborts the JVM on a machine without a sound card.
@@ -62,16 +74,25 @@ class CrashHazardTest {
     void rejectedChannelInitsReturnAReasonAndTheConnectionStaysUsable() {
         try (WebRtcRuntime rt = WebRtcRuntime.create()) {
             WebRtcPeerConnection pc = new WebRtcPeerConnection(rt);
-            assertThat(pc.createDataChannel("a", DataChannelOptions.negotiated(1))).isNotNull();
-            assertThat(pc.createDataChannel("dup", DataChannelOptions.negotiated(1))).isNull();
+            assertThat(pc.createDataChannel("a", DataChannelOptions.negotiated(1)))
+                    .isNotNull();
+            assertThat(pc.createDataChannel("dup", DataChannelOptions.negotiated(1)))
+                    .isNull();
             assertThat(pc.getLastFailure().reason()).contains("already used");
-            assertThat(pc.createDataChannel("max", DataChannelOptions.negotiated(65535))).isNull();
+            assertThat(pc.createDataChannel("max", DataChannelOptions.negotiated(65535)))
+                    .isNull();
             assertThat(pc.getLastFailure().reason()).contains("65535 is reserved");
-            assertThat(pc.createDataChannel("both",
-                    DataChannelOptions.negotiated(5).withMaxPacketLifeTime(10).withMaxRetransmits(2))).isNull();
+            assertThat(pc.createDataChannel(
+                            "both",
+                            DataChannelOptions.negotiated(5)
+                                    .withMaxPacketLifeTime(10)
+                                    .withMaxRetransmits(2)))
+                    .isNull();
             assertThat(pc.getLastFailure().reason()).contains("not both");
-            assertThat(pc.createDataChannel("noid", new DataChannelOptions(true, -1, true, -1, -1, ""))).isNull();
-            assertThat(pc.createDataChannel("ok", DataChannelOptions.negotiated(7))).isNotNull();
+            assertThat(pc.createDataChannel("noid", new DataChannelOptions(true, -1, true, -1, -1, "")))
+                    .isNull();
+            assertThat(pc.createDataChannel("ok", DataChannelOptions.negotiated(7)))
+                    .isNotNull();
             assertThat(pc.getChannels()).hasSize(2);
             assertThat(pc.createOffer()).isEqualTo(GodotError.OK);
             pc.close();
@@ -97,8 +118,9 @@ class CrashHazardTest {
         assertThat(ch.putPacket(new byte[] {1})).isNotEqualTo(GodotError.OK);
         assertThat(ch.getBufferedAmount()).isGreaterThanOrEqualTo(0);
         assertThat(pc.createOffer()).isNotEqualTo(GodotError.OK);
-        assertThat(pc.addIceCandidate("0", 0, "candidate:1 1 udp 1 10.77.0.1 9 typ host")).isNotEqualTo(GodotError.OK);
-        assertThat(pc.requestWireStats(s -> { })).isNotEqualTo(GodotError.OK);
+        assertThat(pc.addIceCandidate("0", 0, "candidate:1 1 udp 1 10.77.0.1 9 typ host"))
+                .isNotEqualTo(GodotError.OK);
+        assertThat(pc.requestWireStats(s -> {})).isNotEqualTo(GodotError.OK);
         assertThat(new WebRtcPeerConnection(rt).getConnectionState()).isEqualTo(ConnectionState.CLOSED);
         for (WebRtcMultiplayerPeer p : mesh) {
             p.poll();
@@ -122,7 +144,9 @@ class CrashHazardTest {
                 throw new AssertionError("thrown inside a native callback on purpose");
             });
             List<WebRtcMultiplayerPeer> mesh = Loopback.mesh(rt, 4, 5);
-            Pump.until("connected despite throwing callbacks", () -> Loopback.fullyConnected(mesh),
+            Pump.until(
+                    "connected despite throwing callbacks",
+                    () -> Loopback.fullyConnected(mesh),
                     Loopback.pollAll(mesh));
             assertThat(CallbackGuard.caughtCount()).isGreaterThan(before);
             mesh.forEach(WebRtcMultiplayerPeer::close);

@@ -69,8 +69,14 @@ class CreateModesTest {
     void channelConfigTakesTransferModesAsEnumsOrGodotInts() {
         WebRtcMultiplayerPeer p = new WebRtcMultiplayerPeer();
         assertThat(p.createMesh(3, List.of(2, TransferMode.UNRELIABLE, 1))).isEqualTo(GodotError.OK);
-        assertThat(p.getChannelModes()).containsExactly(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED,
-                TransferMode.UNRELIABLE, TransferMode.RELIABLE, TransferMode.UNRELIABLE, TransferMode.UNRELIABLE_ORDERED);
+        assertThat(p.getChannelModes())
+                .containsExactly(
+                        TransferMode.RELIABLE,
+                        TransferMode.UNRELIABLE_ORDERED,
+                        TransferMode.UNRELIABLE,
+                        TransferMode.RELIABLE,
+                        TransferMode.UNRELIABLE,
+                        TransferMode.UNRELIABLE_ORDERED);
     }
 
     @Test
@@ -106,9 +112,11 @@ class CreateModesTest {
         assertThat(p.getNetworkMode()).isEqualTo(NetworkMode.NONE);
         assertThat(p.getChannelModes()).isEmpty();
         assertThat(p.targetPeer()).isZero();
-        assertThat(r.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("Snapshot", "Created",
-                "StatusChanged", "Closed", "StatusChanged");
-        assertThat(r.of(MeshEvent.StatusChanged.class)).extracting(MeshEvent.StatusChanged::to)
+        assertThat(r.events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Snapshot", "Created", "StatusChanged", "Closed", "StatusChanged");
+        assertThat(r.of(MeshEvent.StatusChanged.class))
+                .extracting(MeshEvent.StatusChanged::to)
                 .containsExactly(ConnectionStatus.CONNECTED, ConnectionStatus.DISCONNECTED);
     }
 
@@ -142,16 +150,20 @@ class CreateModesTest {
         WebRtcMultiplayerPeer p = new WebRtcMultiplayerPeer();
         p.createMesh(2);
         Throwable[] caught = new Throwable[1];
-        Thread t = new Thread(() -> {
-            try {
-                p.poll();
-            } catch (Throwable e) {
-                caught[0] = e;
-            }
-        }, "intruder");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        p.poll();
+                    } catch (Throwable e) {
+                        caught[0] = e;
+                    }
+                },
+                "intruder");
         t.start();
         t.join(10_000);
-        assertThat(caught[0]).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("intruder").hasMessageContaining(Thread.currentThread().getName());
+        assertThat(caught[0])
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("intruder")
+                .hasMessageContaining(Thread.currentThread().getName());
     }
 }

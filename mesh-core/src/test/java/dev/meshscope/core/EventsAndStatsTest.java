@@ -34,21 +34,29 @@ class EventsAndStatsTest {
         List<WebRtcMultiplayerPeer> both = List.of(a, b);
         Pump.until("connected", () -> Loopback.fullyConnected(both), Loopback.pollAll(both));
         assertThat(r.events.get(0)).isInstanceOf(MeshEvent.Snapshot.class);
-        assertThat(r.of(MeshEvent.PeerAdded.class)).extracting(MeshEvent::peerId).containsExactly(2);
-        assertThat(r.of(MeshEvent.DescriptionCreated.class)).singleElement()
+        assertThat(r.of(MeshEvent.PeerAdded.class))
+                .extracting(MeshEvent::peerId)
+                .containsExactly(2);
+        assertThat(r.of(MeshEvent.DescriptionCreated.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo("offer"));
-        assertThat(r.of(MeshEvent.RemoteDescriptionApplied.class)).singleElement()
+        assertThat(r.of(MeshEvent.RemoteDescriptionApplied.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo("answer"));
         assertThat(r.of(MeshEvent.CandidateCreated.class)).isNotEmpty();
-        assertThat(r.of(MeshEvent.ConnectionStateChanged.class)).extracting(MeshEvent.ConnectionStateChanged::to)
+        assertThat(r.of(MeshEvent.ConnectionStateChanged.class))
+                .extracting(MeshEvent.ConnectionStateChanged::to)
                 .endsWith(ConnectionState.CONNECTED);
-        assertThat(r.of(MeshEvent.ChannelStateChanged.class)).filteredOn(e -> e.to() == ChannelState.OPEN)
-                .extracting(MeshEvent.ChannelStateChanged::channelIndex).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(r.of(MeshEvent.ChannelStateChanged.class))
+                .filteredOn(e -> e.to() == ChannelState.OPEN)
+                .extracting(MeshEvent.ChannelStateChanged::channelIndex)
+                .containsExactlyInAnyOrder(0, 1, 2);
         int opened = r.events.indexOf(r.of(MeshEvent.ChannelStateChanged.class).get(2));
         int connected = r.events.indexOf(r.of(MeshEvent.PeerConnected.class).get(0));
         assertThat(connected).as("peer_connected after the last channel opened").isGreaterThan(opened);
         for (int i = 1; i < r.events.size(); i++) {
-            assertThat(r.events.get(i).atNanos()).isGreaterThanOrEqualTo(r.events.get(0).atNanos());
+            assertThat(r.events.get(i).atNanos())
+                    .isGreaterThanOrEqualTo(r.events.get(0).atNanos());
             assertThat(r.events.get(i).describe()).isNotBlank();
         }
         a.close();
@@ -67,8 +75,11 @@ class EventsAndStatsTest {
         a.setTransferMode(TransferMode.UNRELIABLE);
         a.putPacket(new byte[7]);
         WebRtcMultiplayerPeer b = mesh.get(1);
-        Pump.until("arrived", () -> b.getPeer(5).channels().get(0).messagesReceived() == 10
-                && b.getPeer(5).channels().get(2).messagesReceived() == 1, poll);
+        Pump.until(
+                "arrived",
+                () -> b.getPeer(5).channels().get(0).messagesReceived() == 10
+                        && b.getPeer(5).channels().get(2).messagesReceived() == 1,
+                poll);
         RecordingListener late = new RecordingListener();
         a.addEventListener(late);
         MeshSnapshot s = ((MeshEvent.Snapshot) late.events.get(0)).snapshot();
@@ -111,7 +122,9 @@ class EventsAndStatsTest {
             assertThat(e.size()).isEqualTo(4);
             assertThat(e.peerId()).isEqualTo(8);
         });
-        assertThat(rb.of(MeshEvent.PacketReceived.class)).extracting(MeshEvent.PacketReceived::size).containsExactly(3, 4);
+        assertThat(rb.of(MeshEvent.PacketReceived.class))
+                .extracting(MeshEvent.PacketReceived::size)
+                .containsExactly(3, 4);
         mesh.forEach(WebRtcMultiplayerPeer::close);
     }
 

@@ -34,7 +34,9 @@ class FailureStepTest {
         assertThat(c.getLastFailure().step()).isEqualTo(Step.SET_REMOTE_DESCRIPTION);
         assertThat(c.addIceCandidate("0", 0, "garbage")).isEqualTo(GodotError.FAILED);
         assertThat(c.getLastFailure().step()).isEqualTo(Step.ADD_ICE_CANDIDATE);
-        assertThat(Step.ADD_ICE_CANDIDATE.endsNegotiation()).as("a bad candidate leaves the rest usable").isFalse();
+        assertThat(Step.ADD_ICE_CANDIDATE.endsNegotiation())
+                .as("a bad candidate leaves the rest usable")
+                .isFalse();
         assertThat(Step.CREATE_ANSWER.endsNegotiation()).isTrue();
         c.close();
         assertThat(c.createOffer()).isEqualTo(GodotError.FAILED);
@@ -47,7 +49,8 @@ class FailureStepTest {
      */
     @Test
     void anAsynchronousRefusalArrivesAsItsStep() {
-        try (SignalEnd offerer = new SignalEnd(RT.get()); SignalEnd answerer = new SignalEnd(RT.get())) {
+        try (SignalEnd offerer = new SignalEnd(RT.get());
+                SignalEnd answerer = new SignalEnd(RT.get())) {
             String offer = offerer.offer();
             List<MeshEvent.ErrorRaised> errors = new ArrayList<>();
             answerer.pc.addEventListener(e -> {
@@ -57,12 +60,14 @@ class FailureStepTest {
             });
             String tampered = offer.replaceFirst("a=ice-pwd:\\S+", "a=ice-pwd:short");
             assertThat(tampered).isNotEqualTo(offer);
-            assertThat(answerer.pc.setRemoteDescription("offer", tampered)).as("accepted for applying")
+            assertThat(answerer.pc.setRemoteDescription("offer", tampered))
+                    .as("accepted for applying")
                     .isEqualTo(GodotError.OK);
             Pump.until("the refusal", () -> !errors.isEmpty(), answerer.pc::poll);
             assertThat(errors.get(0).step()).isEqualTo(Step.SET_REMOTE_DESCRIPTION);
             assertThat(errors.get(0).reason()).startsWith("libwebrtc: ");
-            assertThat(answerer.pc.setRemoteDescription("offer", offer)).as("the negotiation has ended")
+            assertThat(answerer.pc.setRemoteDescription("offer", offer))
+                    .as("the negotiation has ended")
                     .isEqualTo(GodotError.FAILED);
         }
     }
@@ -70,7 +75,8 @@ class FailureStepTest {
     /** Negative twin of the refusal above: a harmless edit in transit (an extra attribute) still connects. */
     @Test
     void aHarmlessEditInTransitStillConnects() {
-        try (SignalEnd a = new SignalEnd(RT.get()); SignalEnd b = new SignalEnd(RT.get())) {
+        try (SignalEnd a = new SignalEnd(RT.get());
+                SignalEnd b = new SignalEnd(RT.get())) {
             SignalEnd.connect(a, b, sdp -> sdp.replace("a=setup:", "a=x-meshscope-test:1\r\na=setup:"));
             assertThat(a.pc.getLastFailure()).isNull();
             assertThat(b.pc.getLastFailure()).isNull();

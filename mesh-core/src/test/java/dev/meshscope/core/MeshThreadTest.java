@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +23,23 @@ class MeshThreadTest {
 
     @Test
     void commandsRunInOrderOnTheOwnerThreadAndCallReturnsTheirResult() throws Exception {
-        try (WebRtcRuntime rt = WebRtcRuntime.create(); MeshThread t = new MeshThread("mesh-test", rt)) {
+        try (WebRtcRuntime rt = WebRtcRuntime.create();
+                MeshThread t = new MeshThread("mesh-test", rt)) {
             List<Integer> seen = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 100; i++) {
                 int n = i;
                 t.execute(() -> seen.add(n));
             }
-            assertThat(t.call(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS)).isEqualTo("mesh-test");
+            assertThat(t.call(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+                    .isEqualTo("mesh-test");
             assertThat(seen).hasSize(100).isSorted();
         }
     }
 
     @Test
     void aFailingCommandIsReportedAndTheLoopGoesOn() throws Exception {
-        try (WebRtcRuntime rt = WebRtcRuntime.create(); MeshThread t = new MeshThread("mesh-fail", rt)) {
+        try (WebRtcRuntime rt = WebRtcRuntime.create();
+                MeshThread t = new MeshThread("mesh-fail", rt)) {
             CountDownLatch reported = new CountDownLatch(1);
             t.setFailureHandler(e -> reported.countDown());
             t.execute(() -> {
@@ -49,8 +52,10 @@ class MeshThreadTest {
 
     @Test
     void peersOwnedByTheThreadConnectAndEchoProbesWithNoExternalPolling() throws Exception {
-        try (WebRtcRuntime rt = WebRtcRuntime.create(); MeshThread t = new MeshThread("mesh-owner", rt)) {
-            List<WebRtcMultiplayerPeer> mesh = t.call(() -> Loopback.mesh(rt, 2, 3)).get(10, TimeUnit.SECONDS);
+        try (WebRtcRuntime rt = WebRtcRuntime.create();
+                MeshThread t = new MeshThread("mesh-owner", rt)) {
+            List<WebRtcMultiplayerPeer> mesh =
+                    t.call(() -> Loopback.mesh(rt, 2, 3)).get(10, TimeUnit.SECONDS);
             WebRtcMultiplayerPeer a = mesh.get(0);
             WebRtcMultiplayerPeer b = mesh.get(1);
             ProbeTracker tracker = new ProbeTracker();
@@ -78,7 +83,9 @@ class MeshThreadTest {
                     }
                 }
             });
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> t.call(() -> Loopback.fullyConnected(mesh)).get());
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> t.call(() -> Loopback.fullyConnected(mesh)).get());
             int rounds = 200;
             for (int i = 0; i < rounds; i++) {
                 t.execute(() -> {
@@ -86,7 +93,9 @@ class MeshThreadTest {
                     a.setTransferMode(TransferMode.RELIABLE);
                     a.putPacket(tracker.nextPacket(3, 0, ProbePacket.Kind.PING, new byte[32]));
                 });
-                assertThat(pongs.tryAcquire(10, TimeUnit.SECONDS)).as("pong %d", i).isTrue();
+                assertThat(pongs.tryAcquire(10, TimeUnit.SECONDS))
+                        .as("pong %d", i)
+                        .isTrue();
             }
             ProbeStats s = t.call(() -> tracker.stats().get(0)).get(10, TimeUnit.SECONDS);
             assertThat(s.sent()).isEqualTo(rounds);
@@ -96,12 +105,14 @@ class MeshThreadTest {
             assertThat(s.samples()).isEqualTo(rounds);
             assertThat(s.rttMedianMs()).isPositive();
             assertThat(s.rttP99Ms()).isGreaterThanOrEqualTo(s.rttMedianMs());
-            System.err.printf("MeshThread round trip over %d pings: median %.3f ms, p99 %.3f ms%n", rounds,
-                    s.rttMedianMs(), s.rttP99Ms());
+            System.err.printf(
+                    "MeshThread round trip over %d pings: median %.3f ms, p99 %.3f ms%n",
+                    rounds, s.rttMedianMs(), s.rttP99Ms());
             t.call(() -> {
-                mesh.forEach(WebRtcMultiplayerPeer::close);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+                        mesh.forEach(WebRtcMultiplayerPeer::close);
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -111,28 +122,34 @@ class MeshThreadTest {
      */
     @Test
     void nativeActivityWakesOnlyTheOwnerOfTheConnection() throws Exception {
-        try (WebRtcRuntime rt = WebRtcRuntime.create(); MeshThread busy = new MeshThread("mesh-busy", rt);
+        try (WebRtcRuntime rt = WebRtcRuntime.create();
+                MeshThread busy = new MeshThread("mesh-busy", rt);
                 MeshThread idle = new MeshThread("mesh-idle", rt)) {
-            List<WebRtcMultiplayerPeer> pairA = busy.call(() -> Loopback.mesh(rt, 1, 2)).get(10, TimeUnit.SECONDS);
-            List<WebRtcMultiplayerPeer> pairB = idle.call(() -> Loopback.mesh(rt, 3, 4)).get(10, TimeUnit.SECONDS);
+            List<WebRtcMultiplayerPeer> pairA =
+                    busy.call(() -> Loopback.mesh(rt, 1, 2)).get(10, TimeUnit.SECONDS);
+            List<WebRtcMultiplayerPeer> pairB =
+                    idle.call(() -> Loopback.mesh(rt, 3, 4)).get(10, TimeUnit.SECONDS);
             java.util.concurrent.atomic.AtomicLong readA = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicLong readB = new java.util.concurrent.atomic.AtomicLong();
             busy.addPoller(() -> drainAll(pairA, readA));
             idle.addPoller(() -> drainAll(pairB, readB));
-            await().atMost(Duration.ofSeconds(20)).until(() -> busy.call(() -> Loopback.fullyConnected(pairA)).get()
-                    && idle.call(() -> Loopback.fullyConnected(pairB)).get());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> busy.call(() -> Loopback.fullyConnected(pairA)).get()
+                            && idle.call(() -> Loopback.fullyConnected(pairB)).get());
             // Let connection set-up activity settle, then measure the idle thread's wake-ups across a burst.
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(new java.util.concurrent.Callable<>() {
-                long last = -1;
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(new java.util.concurrent.Callable<>() {
+                        long last = -1;
 
-                @Override
-                public Boolean call() {
-                    long now = idle.wakeCount();
-                    boolean settled = now == last;
-                    last = now;
-                    return settled;
-                }
-            });
+                        @Override
+                        public Boolean call() {
+                            long now = idle.wakeCount();
+                            boolean settled = now == last;
+                            last = now;
+                            return settled;
+                        }
+                    });
             long idleBefore = idle.wakeCount();
             long busyBefore = busy.wakeCount();
             int packets = 300;
@@ -144,20 +161,25 @@ class MeshThreadTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> readA.get() == packets);
             long idleWakes = idle.wakeCount() - idleBefore;
             long busyWakes = busy.wakeCount() - busyBefore;
-            System.err.printf("owner wake-ups for %d packets: owner %d, other thread %d%n", packets, busyWakes, idleWakes);
+            System.err.printf(
+                    "owner wake-ups for %d packets: owner %d, other thread %d%n", packets, busyWakes, idleWakes);
             assertThat(busyWakes).as("the owner was woken by its traffic").isPositive();
             assertThat(idleWakes).as("the other owner slept through it").isZero();
             idle.execute(() -> pairB.get(0).putPacket(new byte[] {1}));
             await().atMost(Duration.ofSeconds(20)).until(() -> readB.get() == 1);
-            assertThat(idle.wakeCount() - idleBefore).as("negative twin: its own traffic wakes it").isPositive();
+            assertThat(idle.wakeCount() - idleBefore)
+                    .as("negative twin: its own traffic wakes it")
+                    .isPositive();
             busy.call(() -> {
-                pairA.forEach(WebRtcMultiplayerPeer::close);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+                        pairA.forEach(WebRtcMultiplayerPeer::close);
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
             idle.call(() -> {
-                pairB.forEach(WebRtcMultiplayerPeer::close);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+                        pairB.forEach(WebRtcMultiplayerPeer::close);
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -28,6 +28,7 @@ class PacketAccountingTest {
 
     /** Packets per channel per burst, and bursts: enough interleaving for arrivals to land between reads. */
     private static final int BURST = 40;
+
     private static final int BURSTS = 25;
 
     private static byte[] tagged(int channel, int seq) {
@@ -70,21 +71,27 @@ class PacketAccountingTest {
             }
         }
         int sentReliable = seqs[0];
-        Pump.until("every reliable packet read", () -> {
-            while (reader.getAvailablePacketCount() > 0) {
-                int announced = reader.getPacketChannelIndex();
-                int written = ByteBuffer.wrap(reader.getPacket()).getInt(0);
-                if (written != announced) {
-                    mismatches.add("written " + written + ", announced " + announced);
-                }
-                perChannel[written]++;
-            }
-            return perChannel[0] == sentReliable;
-        }, reader::poll, remote::poll);
+        Pump.until(
+                "every reliable packet read",
+                () -> {
+                    while (reader.getAvailablePacketCount() > 0) {
+                        int announced = reader.getPacketChannelIndex();
+                        int written = ByteBuffer.wrap(reader.getPacket()).getInt(0);
+                        if (written != announced) {
+                            mismatches.add("written " + written + ", announced " + announced);
+                        }
+                        perChannel[written]++;
+                    }
+                    return perChannel[0] == sentReliable;
+                },
+                reader::poll,
+                remote::poll);
         assertThat(mismatches).as("packets read under another channel's label").isEmpty();
         assertThat(perChannel[0]).isEqualTo(BURST * BURSTS);
         WebRtcDataChannel in = reader.getPeer(2).channels().get(0);
-        assertThat(in.messagesReceived()).as("the channel counter agrees with the packets read").isEqualTo(perChannel[0]);
+        assertThat(in.messagesReceived())
+                .as("the channel counter agrees with the packets read")
+                .isEqualTo(perChannel[0]);
         long channelTotal = 0;
         for (WebRtcDataChannel ch : reader.getPeer(2).channels()) {
             channelTotal += ch.messagesReceived();
@@ -95,7 +102,8 @@ class PacketAccountingTest {
         assertThat(RT.get().messagesReceived() - runtimeBefore)
                 .as("the runtime's count (behind the leak estimate) agrees with every channel's own count")
                 .isEqualTo(channelTotal);
-        assertThat(RT.get().leakEstimateBytes()).isEqualTo(RT.get().messagesReceived() * WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE);
+        assertThat(RT.get().leakEstimateBytes())
+                .isEqualTo(RT.get().messagesReceived() * WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE);
         mesh.forEach(WebRtcMultiplayerPeer::close);
     }
 
@@ -117,8 +125,12 @@ class PacketAccountingTest {
         assertThat(reader.getPacketMode()).isEqualTo(TransferMode.UNRELIABLE);
         sendOn(remote, 11, 0, tagged(0, 0));
         Pump.until("reliable packet queued meanwhile", () -> reliableIn.getAvailablePacketCount() == 1, remote::poll);
-        assertThat(ByteBuffer.wrap(reader.getPacket()).getInt(0)).as("the announced packet").isEqualTo(2);
-        assertThat(reader.getPacketChannelIndex()).as("then the reliable one is announced").isZero();
+        assertThat(ByteBuffer.wrap(reader.getPacket()).getInt(0))
+                .as("the announced packet")
+                .isEqualTo(2);
+        assertThat(reader.getPacketChannelIndex())
+                .as("then the reliable one is announced")
+                .isZero();
         assertThat(reader.getPacketMode()).isEqualTo(TransferMode.RELIABLE);
         assertThat(ByteBuffer.wrap(reader.getPacket()).getInt(0)).isZero();
         assertThat(reader.getAvailablePacketCount()).isZero();
@@ -132,34 +144,44 @@ class PacketAccountingTest {
         WebRtcMultiplayerPeer sender = mesh.get(1);
         Runnable poll = Loopback.pollAll(mesh);
         for (int ch = 0; ch < 3; ch++) {
-            assertThat(sender.putPacketOn(3, ch, WriteMode.TEXT, ("text " + ch).getBytes())).isEqualTo(GodotError.OK);
-            assertThat(sender.putPacketOn(3, ch, WriteMode.BINARY, new byte[] {(byte) ch})).isEqualTo(GodotError.OK);
+            assertThat(sender.putPacketOn(3, ch, WriteMode.TEXT, ("text " + ch).getBytes()))
+                    .isEqualTo(GodotError.OK);
+            assertThat(sender.putPacketOn(3, ch, WriteMode.BINARY, new byte[] {(byte) ch}))
+                    .isEqualTo(GodotError.OK);
         }
         List<String> echoed = new ArrayList<>();
-        Pump.until("six packets echoed", () -> {
-            while (echo.getAvailablePacketCount() > 0) {
-                int from = echo.getPacketPeer();
-                int ch = echo.getPacketChannelIndex();
-                byte[] data = echo.getPacket();
-                WriteMode form = echo.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY;
-                assertThat(echo.putPacketOn(from, ch, form, data)).isEqualTo(GodotError.OK);
-                echoed.add(ch + ":" + form);
-            }
-            return echoed.size() == 6;
-        }, poll);
+        Pump.until(
+                "six packets echoed",
+                () -> {
+                    while (echo.getAvailablePacketCount() > 0) {
+                        int from = echo.getPacketPeer();
+                        int ch = echo.getPacketChannelIndex();
+                        byte[] data = echo.getPacket();
+                        WriteMode form = echo.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY;
+                        assertThat(echo.putPacketOn(from, ch, form, data)).isEqualTo(GodotError.OK);
+                        echoed.add(ch + ":" + form);
+                    }
+                    return echoed.size() == 6;
+                },
+                poll);
         List<String> back = new ArrayList<>();
-        Pump.until("six replies", () -> {
-            while (sender.getAvailablePacketCount() > 0) {
-                int ch = sender.getPacketChannelIndex();
-                byte[] data = sender.getPacket();
-                boolean text = sender.wasStringPacket();
-                back.add(ch + ":" + (text ? "TEXT " + new String(data) : "BINARY " + data[0]));
-            }
-            return back.size() == 6;
-        }, poll);
-        assertThat(back).containsExactlyInAnyOrder("0:TEXT text 0", "0:BINARY 0", "1:TEXT text 1", "1:BINARY 1",
-                "2:TEXT text 2", "2:BINARY 2");
-        assertThat(sender.putPacketOn(3, 3, WriteMode.TEXT, new byte[1])).as("no channel 3 without extras")
+        Pump.until(
+                "six replies",
+                () -> {
+                    while (sender.getAvailablePacketCount() > 0) {
+                        int ch = sender.getPacketChannelIndex();
+                        byte[] data = sender.getPacket();
+                        boolean text = sender.wasStringPacket();
+                        back.add(ch + ":" + (text ? "TEXT " + new String(data) : "BINARY " + data[0]));
+                    }
+                    return back.size() == 6;
+                },
+                poll);
+        assertThat(back)
+                .containsExactlyInAnyOrder(
+                        "0:TEXT text 0", "0:BINARY 0", "1:TEXT text 1", "1:BINARY 1", "2:TEXT text 2", "2:BINARY 2");
+        assertThat(sender.putPacketOn(3, 3, WriteMode.TEXT, new byte[1]))
+                .as("no channel 3 without extras")
                 .isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(sender.putPacketOn(99, 0, WriteMode.TEXT, new byte[1])).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         mesh.forEach(WebRtcMultiplayerPeer::close);
@@ -179,25 +201,35 @@ class PacketAccountingTest {
             }
         }
         // Only the pinger is polled: the answerer's owner never runs, so every pong comes from the callback.
-        Pump.until("pongs on every channel", () -> {
-            while (pinger.getAvailablePacketCount() > 0) {
-                int from = pinger.getPacketPeer();
-                int ch = pinger.getPacketChannelIndex();
-                tracker.onReceived(from, ch, pinger.getPacket(), pinger.getLastPacketArrivalNanos());
-            }
-            return tracker.stats().stream().mapToLong(ProbeStats::received).sum() >= 3L * rounds - lossAllowance();
-        }, pinger::poll);
+        Pump.until(
+                "pongs on every channel",
+                () -> {
+                    while (pinger.getAvailablePacketCount() > 0) {
+                        int from = pinger.getPacketPeer();
+                        int ch = pinger.getPacketChannelIndex();
+                        tracker.onReceived(from, ch, pinger.getPacket(), pinger.getLastPacketArrivalNanos());
+                    }
+                    return tracker.stats().stream()
+                                    .mapToLong(ProbeStats::received)
+                                    .sum()
+                            >= 3L * rounds - lossAllowance();
+                },
+                pinger::poll);
         for (ProbeStats s : tracker.stats()) {
             assertThat(s.wrongChannel()).as("channel %d", s.channel()).isZero();
             assertThat(s.duplicates()).isZero();
         }
-        assertThat(tracker.stats().get(0).received()).as("reliable: all answered").isEqualTo(rounds);
+        assertThat(tracker.stats().get(0).received())
+                .as("reliable: all answered")
+                .isEqualTo(rounds);
         WebRtcDataChannel reliable = answerer.getPeer(5).channels().get(0);
         assertThat(reliable.pongsSentOnArrival()).isEqualTo(rounds);
         assertThat(reliable.messagesSent()).as("pongs count as sent").isEqualTo(rounds);
         assertThat(reliable.messagesReceived()).isEqualTo(rounds);
         answerer.poll();
-        assertThat(answerer.getAvailablePacketCount()).as("answered pings are not queued").isZero();
+        assertThat(answerer.getAvailablePacketCount())
+                .as("answered pings are not queued")
+                .isZero();
         mesh.forEach(WebRtcMultiplayerPeer::close);
     }
 
@@ -211,7 +243,9 @@ class PacketAccountingTest {
         WebRtcDataChannel in = other.getPeer(7).channels().get(0);
         Pump.until("ping queued", () -> in.getAvailablePacketCount() == 1, pinger::poll);
         Pump.during(Duration.ofMillis(200), pinger::poll);
-        assertThat(pinger.getAvailablePacketCount()).as("no pong without the option").isZero();
+        assertThat(pinger.getAvailablePacketCount())
+                .as("no pong without the option")
+                .isZero();
         assertThat(in.pongsSentOnArrival()).isZero();
         other.poll();
         assertThat(ProbePacket.decode(other.getPacket()).kind()).isEqualTo(ProbePacket.Kind.PING);

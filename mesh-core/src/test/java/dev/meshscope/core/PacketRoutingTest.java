@@ -55,8 +55,12 @@ class PacketRoutingTest {
         assertThat(one.putPacket(text("not3"))).isEqualTo(GodotError.OK);
         one.setTargetPeer(5);
         assertThat(one.putPacket(text("only5"))).isEqualTo(GodotError.OK);
-        Pump.until("delivered", () -> mesh.get(4).getAvailablePacketCount() == 3
-                && mesh.get(2).getAvailablePacketCount() == 1 && mesh.get(7).getAvailablePacketCount() == 2, poll);
+        Pump.until(
+                "delivered",
+                () -> mesh.get(4).getAvailablePacketCount() == 3
+                        && mesh.get(2).getAvailablePacketCount() == 1
+                        && mesh.get(7).getAvailablePacketCount() == 2,
+                poll);
         assertThat(drain(mesh.get(4))).containsExactly("1:all", "1:not3", "1:only5");
         assertThat(drain(mesh.get(2))).containsExactly("1:all");
         for (int i : new int[] {1, 3, 5, 6, 7}) {
@@ -90,9 +94,13 @@ class PacketRoutingTest {
         // Only the senders are polled while the packets arrive: a poll of a would choose the next packet from
         // whatever had arrived at that moment (as in Godot), and the order below assumes a choice made with
         // everything queued.
-        Pump.until("all queued", () -> fromB.channels().get(0).getAvailablePacketCount() == 3
-                && fromB.channels().get(2).getAvailablePacketCount() == 2
-                && fromC.channels().get(0).getAvailablePacketCount() == 2, b::poll, c::poll);
+        Pump.until(
+                "all queued",
+                () -> fromB.channels().get(0).getAvailablePacketCount() == 3
+                        && fromB.channels().get(2).getAvailablePacketCount() == 2
+                        && fromC.channels().get(0).getAvailablePacketCount() == 2,
+                b::poll,
+                c::poll);
         a.poll();
         List<String> got = new ArrayList<>();
         while (a.getAvailablePacketCount() > 0) {
@@ -101,8 +109,15 @@ class PacketRoutingTest {
             TransferMode mode = a.getPacketMode();
             got.add(from + ":" + new String(a.getPacket(), StandardCharsets.UTF_8) + ":" + channel + ":" + mode);
         }
-        assertThat(got).containsExactly("11:r1:0:RELIABLE", "12:r1:0:RELIABLE", "11:r2:0:RELIABLE",
-                "12:r2:0:RELIABLE", "11:r3:0:RELIABLE", "11:u1:0:UNRELIABLE", "11:u2:0:UNRELIABLE");
+        assertThat(got)
+                .containsExactly(
+                        "11:r1:0:RELIABLE",
+                        "12:r1:0:RELIABLE",
+                        "11:r2:0:RELIABLE",
+                        "12:r2:0:RELIABLE",
+                        "11:r3:0:RELIABLE",
+                        "11:u1:0:UNRELIABLE",
+                        "11:u2:0:UNRELIABLE");
         mesh.forEach(WebRtcMultiplayerPeer::close);
     }
 
@@ -114,7 +129,9 @@ class PacketRoutingTest {
         mesh.get(1).putPacket(text("late"));
         WebRtcDataChannel in = a.getPeer(21).channels().get(0);
         Pump.until("queued on the channel", () -> in.getAvailablePacketCount() == 1);
-        assertThat(a.getAvailablePacketCount()).as("invisible while the cursor is 0").isZero();
+        assertThat(a.getAvailablePacketCount())
+                .as("invisible while the cursor is 0")
+                .isZero();
         assertThat(a.getPacket()).isEmpty();
         assertThat(a.getPacketError()).isEqualTo(GodotError.ERR_UNAVAILABLE);
         a.poll();

@@ -53,10 +53,15 @@ class PairConnectTest {
         b.createMesh(20, List.of(2, 0, 1));
         Loopback.wire(RT.get(), a, 10, b, 20);
         Runnable poll = Loopback.pollAll(List.of(a, b));
-        Pump.until("connected", () -> a.getPeers().size() == 1 && a.getPeer(20).connected()
-                && b.getPeers().size() == 1 && b.getPeer(10).connected(), poll);
+        Pump.until(
+                "connected",
+                () -> a.getPeers().size() == 1
+                        && a.getPeer(20).connected()
+                        && b.getPeers().size() == 1
+                        && b.getPeer(10).connected(),
+                poll);
 
-        record Send(TransferMode mode, int channel, int expectChannel, TransferMode expectMode) { }
+        record Send(TransferMode mode, int channel, int expectChannel, TransferMode expectMode) {}
         List<Send> sends = List.of(
                 new Send(TransferMode.RELIABLE, 0, 0, TransferMode.RELIABLE),
                 new Send(TransferMode.UNRELIABLE_ORDERED, 0, 0, TransferMode.UNRELIABLE_ORDERED),
@@ -64,7 +69,8 @@ class PairConnectTest {
                 new Send(TransferMode.UNRELIABLE, 1, 1, TransferMode.RELIABLE),
                 new Send(TransferMode.RELIABLE, 2, 2, TransferMode.UNRELIABLE),
                 new Send(TransferMode.RELIABLE, 3, 3, TransferMode.UNRELIABLE_ORDERED));
-        for (WebRtcMultiplayerPeer[] dir : List.of(new WebRtcMultiplayerPeer[] {a, b}, new WebRtcMultiplayerPeer[] {b, a})) {
+        for (WebRtcMultiplayerPeer[] dir :
+                List.of(new WebRtcMultiplayerPeer[] {a, b}, new WebRtcMultiplayerPeer[] {b, a})) {
             WebRtcMultiplayerPeer from = dir[0];
             WebRtcMultiplayerPeer to = dir[1];
             int fromId = from == a ? 10 : 20;
@@ -84,7 +90,8 @@ class PairConnectTest {
         }
         List<WebRtcDataChannel> chs = a.getPeer(20).channels();
         assertThat(chs).extracting(WebRtcDataChannel::getId).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(chs).extracting(WebRtcDataChannel::getLabel)
+        assertThat(chs)
+                .extracting(WebRtcDataChannel::getLabel)
                 .containsExactly("reliable", "ordered", "unreliable", "4", "5", "6");
         assertThat(chs).extracting(WebRtcDataChannel::messagesSent).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
         assertThat(chs).extracting(WebRtcDataChannel::messagesReceived).containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
@@ -108,7 +115,8 @@ class PairConnectTest {
         assertThat(a.hasPeer(6)).isFalse();
         Pump.until("remote sees the channels close", () -> !b.hasPeer(5), poll);
         assertThat(rb.signals).containsExactly("connected:5", "disconnected:5");
-        assertThat(rb.of(MeshEvent.PeerRemoved.class)).singleElement()
+        assertThat(rb.of(MeshEvent.PeerRemoved.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("CLOS"));
         a.close();
         b.close();
@@ -128,7 +136,8 @@ class PairConnectTest {
         Pump.until("client connected", () -> client.getConnectionStatus() == ConnectionStatus.CONNECTED, poll);
         assertThat(rc.signals).containsExactly("connected:1");
         server.close();
-        Pump.until("client sees the server go", () -> client.getConnectionStatus() == ConnectionStatus.DISCONNECTED, poll);
+        Pump.until(
+                "client sees the server go", () -> client.getConnectionStatus() == ConnectionStatus.DISCONNECTED, poll);
         assertThat(rc.signals).containsExactly("connected:1", "disconnected:1");
         client.close();
     }
@@ -186,9 +195,12 @@ class PairConnectTest {
         toServer.close();
         client.poll();
         assertThat(client.hasPeer(1)).isFalse();
-        assertThat(client.getConnectionStatus()).as("Godot G5: no failure is signalled").isEqualTo(ConnectionStatus.CONNECTING);
+        assertThat(client.getConnectionStatus())
+                .as("Godot G5: no failure is signalled")
+                .isEqualTo(ConnectionStatus.CONNECTING);
         assertThat(rc.signals).isEmpty();
-        assertThat(rc.of(MeshEvent.PeerRemoved.class)).singleElement()
+        assertThat(rc.of(MeshEvent.PeerRemoved.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.signalled()).isFalse());
         client.close();
     }
@@ -211,17 +223,26 @@ class PairConnectTest {
         Loopback.link(a, b);
         Loopback.link(b, a);
         a.createOffer();
-        Pump.until("channel received and open", () -> received.size() == 1
-                && received.get(0).getReadyState() == ChannelState.OPEN && chat.getReadyState() == ChannelState.OPEN,
-                a::poll, b::poll);
+        Pump.until(
+                "channel received and open",
+                () -> received.size() == 1
+                        && received.get(0).getReadyState() == ChannelState.OPEN
+                        && chat.getReadyState() == ChannelState.OPEN,
+                a::poll,
+                b::poll);
         assertThat(received.get(0).getLabel()).isEqualTo("chat");
         assertThat(received.get(0).isNegotiated()).isFalse();
-        assertThat(chat.getId()).as("the creator reads the live stream id once open, as Godot does")
-                .isNotNegative().isEqualTo(received.get(0).getId());
-        assertThat(a.getChannels().get(0).getId()).as("negative twin: a negotiated id is the one given").isZero();
+        assertThat(chat.getId())
+                .as("the creator reads the live stream id once open, as Godot does")
+                .isNotNegative()
+                .isEqualTo(received.get(0).getId());
+        assertThat(a.getChannels().get(0).getId())
+                .as("negative twin: a negotiated id is the one given")
+                .isZero();
         assertThat(chat.putPacket("hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(GodotError.OK);
         Pump.until("message", () -> received.get(0).getAvailablePacketCount() == 1, a::poll, b::poll);
-        assertThat(new String(received.get(0).getPacket(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(new String(received.get(0).getPacket(), StandardCharsets.UTF_8))
+                .isEqualTo("hello");
         a.close();
         b.close();
     }

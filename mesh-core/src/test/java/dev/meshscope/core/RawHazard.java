@@ -15,8 +15,7 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
  * mesh-core's guard prevents, to show that the hazard is real on this machine. Exit code 0 means it survived.
  */
 public final class RawHazard {
-    private RawHazard() {
-    }
+    private RawHazard() {}
 
     /** {@code args[0]}: default-audio, duplicate-channel-id, dispose-factory-first, throwing-callback. */
     public static void main(String[] args) throws Exception {
@@ -24,7 +23,7 @@ public final class RawHazard {
             case "default-audio" -> new PeerConnectionFactory();
             case "duplicate-channel-id" -> {
                 PeerConnectionFactory f = new PeerConnectionFactory(new HeadlessAudioDeviceModule());
-                RTCPeerConnection pc = f.createPeerConnection(new RTCConfiguration(), c -> { });
+                RTCPeerConnection pc = f.createPeerConnection(new RTCConfiguration(), c -> {});
                 RTCDataChannelInit init = new RTCDataChannelInit();
                 init.negotiated = true;
                 init.id = 1;
@@ -33,7 +32,7 @@ public final class RawHazard {
             }
             case "dispose-factory-first" -> {
                 PeerConnectionFactory f = new PeerConnectionFactory(new HeadlessAudioDeviceModule());
-                RTCPeerConnection pc = f.createPeerConnection(new RTCConfiguration(), c -> { });
+                RTCPeerConnection pc = f.createPeerConnection(new RTCConfiguration(), c -> {});
                 f.dispose();
                 RTCSignalingState s = pc.getSignalingState();
                 System.err.println("still alive, state " + s);
@@ -42,8 +41,7 @@ public final class RawHazard {
                 PeerConnectionFactory f = new PeerConnectionFactory(new HeadlessAudioDeviceModule());
                 RTCPeerConnection pc = f.createPeerConnection(new RTCConfiguration(), new PeerConnectionObserver() {
                     @Override
-                    public void onIceCandidate(RTCIceCandidate candidate) {
-                    }
+                    public void onIceCandidate(RTCIceCandidate candidate) {}
 
                     @Override
                     public void onSignalingChange(RTCSignalingState state) {
@@ -54,24 +52,23 @@ public final class RawHazard {
                 init.negotiated = true;
                 init.id = 1;
                 pc.createDataChannel("a", init);
-                pc.createOffer(new dev.onvoid.webrtc.RTCOfferOptions(), new dev.onvoid.webrtc.CreateSessionDescriptionObserver() {
-                    @Override
-                    public void onSuccess(dev.onvoid.webrtc.RTCSessionDescription d) {
-                        pc.setLocalDescription(d, new dev.onvoid.webrtc.SetSessionDescriptionObserver() {
+                pc.createOffer(
+                        new dev.onvoid.webrtc.RTCOfferOptions(),
+                        new dev.onvoid.webrtc.CreateSessionDescriptionObserver() {
                             @Override
-                            public void onSuccess() {
+                            public void onSuccess(dev.onvoid.webrtc.RTCSessionDescription d) {
+                                pc.setLocalDescription(d, new dev.onvoid.webrtc.SetSessionDescriptionObserver() {
+                                    @Override
+                                    public void onSuccess() {}
+
+                                    @Override
+                                    public void onFailure(String error) {}
+                                });
                             }
 
                             @Override
-                            public void onFailure(String error) {
-                            }
+                            public void onFailure(String error) {}
                         });
-                    }
-
-                    @Override
-                    public void onFailure(String error) {
-                    }
-                });
                 // The process dies when the signalling thread runs the throwing callback; this bounded wait only
                 // keeps main alive until then (nothing counts the latch down).
                 new java.util.concurrent.CountDownLatch(1).await(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -8,8 +8,8 @@ import dev.meshscope.core.testing.RuntimeExtension;
 import dev.meshscope.core.testing.SignalEnd;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SignalingStepsTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
+
     private final List<WebRtcPeerConnection> open = new ArrayList<>();
 
     @AfterEach
@@ -79,7 +80,8 @@ class SignalingStepsTest {
         a.offer();
         String pasted = a.complete().replace("\r\n", "\n").strip();
         assertThat(b.pc.setRemoteDescription("offer", "  " + pasted + "  ")).isEqualTo(GodotError.OK);
-        assertThat(a.pc.setRemoteDescription("answer", b.complete().replace("\r\n", "\r"))).isEqualTo(GodotError.OK);
+        assertThat(a.pc.setRemoteDescription("answer", b.complete().replace("\r\n", "\r")))
+                .isEqualTo(GodotError.OK);
         Pump.until("connected", () -> a.open() && b.open(), a.pc::poll, b.pc::poll);
     }
 
@@ -98,8 +100,11 @@ class SignalingStepsTest {
         assertThat(b.pc.setRemoteDescription("offer", offer.replaceAll("m=application[^\r]*\r\n", "")))
                 .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("no data channel section");
-        assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=fingerprint:sha-256 ",
-                "a=fingerprint:sha-256 " + "00:".repeat(31) + "00\r\na=fingerprint:sha-256 ")))
+        assertThat(b.pc.setRemoteDescription(
+                        "offer",
+                        offer.replace(
+                                "a=fingerprint:sha-256 ",
+                                "a=fingerprint:sha-256 " + "00:".repeat(31) + "00\r\na=fingerprint:sha-256 ")))
                 .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.getLastFailure().reason()).contains("two different sha-256 DTLS fingerprints");
         assertThat(b.pc.setRemoteDescription("offer", offer.replace("a=setup:actpass", "a=setup:active")))
@@ -142,7 +147,8 @@ class SignalingStepsTest {
         assertThat(b.pc.setRemoteDescription("offer", trickleOffer)).isEqualTo(GodotError.OK);
         Pump.until("answer", () -> !b.descriptions.isEmpty(), b.pc::poll);
         assertThat(b.pc.heldCandidateCount()).isZero();
-        assertThat(a.pc.setRemoteDescription("answer", b.descriptions.get(0)[1])).isEqualTo(GodotError.OK);
+        assertThat(a.pc.setRemoteDescription("answer", b.descriptions.get(0)[1]))
+                .isEqualTo(GodotError.OK);
         Pump.until("b's candidates", () -> b.pc.getGatheringState() == GatheringState.COMPLETE, b.pc::poll);
         for (String[] c : b.candidates) {
             assertThat(a.pc.addIceCandidate(c[0], 0, c[1])).isEqualTo(GodotError.OK);
@@ -160,7 +166,8 @@ class SignalingStepsTest {
         String good = a.candidates.get(0)[1];
         assertThat(b.pc.addIceCandidate("0", 0, "garbage")).isEqualTo(GodotError.FAILED);
         assertThat(b.pc.addIceCandidate("0", 0, "candidate:1 1 udp")).isEqualTo(GodotError.FAILED);
-        assertThat(b.pc.addIceCandidate("0", 0, good.replace(" udp ", " sctp "))).isEqualTo(GodotError.FAILED);
+        assertThat(b.pc.addIceCandidate("0", 0, good.replace(" udp ", " sctp ")))
+                .isEqualTo(GodotError.FAILED);
         assertThat(b.pc.addIceCandidate("", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(b.pc.addIceCandidate("audio", 0, good)).isEqualTo(GodotError.ERR_INVALID_PARAMETER);
         assertThat(b.pc.getLastFailure().reason()).contains("belongs to another connection");
@@ -176,13 +183,17 @@ class SignalingStepsTest {
         WebRtcDataChannel reliable = a.channels.get(0);
         assertThat(reliable.getMaxMessageSize()).isEqualTo(262144);
         assertThat(reliable.putPacket(new byte[262144])).isEqualTo(GodotError.OK);
-        assertThat(reliable.putPacket(new byte[262145])).as("Godot native: send throws, FAILED")
+        assertThat(reliable.putPacket(new byte[262145]))
+                .as("Godot native: send throws, FAILED")
                 .isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("larger than the 262144 bytes");
         assertThat(reliable.sendDrops()).isEqualTo(1);
         assertThat(reliable.putPacket(new byte[] {42})).isEqualTo(GodotError.OK);
-        Pump.until("both reliable packets arrived", () -> b.channels.get(0).getAvailablePacketCount() == 2,
-                a.pc::poll, b.pc::poll);
+        Pump.until(
+                "both reliable packets arrived",
+                () -> b.channels.get(0).getAvailablePacketCount() == 2,
+                a.pc::poll,
+                b.pc::poll);
         assertThat(b.channels.get(0).getPacket()).hasSize(262144);
         assertThat(b.channels.get(0).getPacket()).containsExactly(42);
         assertThat(reliable.getReadyState()).isEqualTo(ChannelState.OPEN);
@@ -202,19 +213,27 @@ class SignalingStepsTest {
         connectNonTrickle(a, b);
         for (int ch = 1; ch <= 2; ch++) {
             WebRtcDataChannel out = a.channels.get(ch);
-            assertThat(out.getMaxMessageSize()).as("no 64 KiB cap on %s", out.getLabel()).isEqualTo(262144);
+            assertThat(out.getMaxMessageSize())
+                    .as("no 64 KiB cap on %s", out.getLabel())
+                    .isEqualTo(262144);
             for (int size : sizes) {
-                assertThat(out.putPacket(pattern(size))).as("%s, %d bytes", out.getLabel(), size).isEqualTo(GodotError.OK);
+                assertThat(out.putPacket(pattern(size)))
+                        .as("%s, %d bytes", out.getLabel(), size)
+                        .isEqualTo(GodotError.OK);
             }
             assertThat(out.putPacket(new byte[262145])).isEqualTo(GodotError.FAILED);
             WebRtcDataChannel in = b.channels.get(ch);
             List<byte[]> got = new ArrayList<>();
-            Pump.until(out.getLabel() + ": every size arrived", () -> {
-                while (in.getAvailablePacketCount() > 0) {
-                    got.add(in.getPacket());
-                }
-                return got.size() == sizes.length;
-            }, a.pc::poll, b.pc::poll);
+            Pump.until(
+                    out.getLabel() + ": every size arrived",
+                    () -> {
+                        while (in.getAvailablePacketCount() > 0) {
+                            got.add(in.getPacket());
+                        }
+                        return got.size() == sizes.length;
+                    },
+                    a.pc::poll,
+                    b.pc::poll);
             for (byte[] g : got) {
                 assertThat(g).as("intact").isEqualTo(pattern(g.length));
             }
@@ -225,11 +244,16 @@ class SignalingStepsTest {
         SignalEnd d = end(1);
         connectNonTrickle(c, d);
         WebRtcDataChannel ordered = c.channels.get(1);
-        assertThat(ordered.putPacket(pattern(262144))).as("1 ms lifetime: accepted like Godot").isEqualTo(GodotError.OK);
+        assertThat(ordered.putPacket(pattern(262144)))
+                .as("1 ms lifetime: accepted like Godot")
+                .isEqualTo(GodotError.OK);
         assertThat(ordered.sendDrops()).isZero();
         assertThat(c.channels.get(0).putPacket(new byte[] {7})).isEqualTo(GodotError.OK);
-        Pump.until("marker after the large message", () -> d.channels.get(0).getAvailablePacketCount() == 1,
-                c.pc::poll, d.pc::poll);
+        Pump.until(
+                "marker after the large message",
+                () -> d.channels.get(0).getAvailablePacketCount() == 1,
+                c.pc::poll,
+                d.pc::poll);
         assertThat(ordered.getReadyState()).isEqualTo(ChannelState.OPEN);
         assertThat(ordered.putPacket(new byte[] {1})).isEqualTo(GodotError.OK);
     }
@@ -259,12 +283,16 @@ class SignalingStepsTest {
         assertThat(a.pc.getLastFailure().reason()).contains("send queue holds");
         long sent = out.messagesSent();
         WebRtcDataChannel in = b.channels.get(0);
-        Pump.until("every accepted packet arrived", () -> {
-            while (in.getAvailablePacketCount() > 0) {
-                in.getPacket();
-            }
-            return in.messagesReceived() == sent;
-        }, a.pc::poll, b.pc::poll);
+        Pump.until(
+                "every accepted packet arrived",
+                () -> {
+                    while (in.getAvailablePacketCount() > 0) {
+                        in.getPacket();
+                    }
+                    return in.messagesReceived() == sent;
+                },
+                a.pc::poll,
+                b.pc::poll);
         assertThat(out.getReadyState()).isEqualTo(ChannelState.OPEN);
         assertThat(out.putPacket(chunk)).isEqualTo(GodotError.OK);
     }
@@ -275,8 +303,11 @@ class SignalingStepsTest {
         SignalEnd b = end();
         connectNonTrickle(a, b);
         b.channels.get(1).close();
-        Pump.until("a sees the channel close", () -> a.channels.get(1).getReadyState() == ChannelState.CLOSED,
-                a.pc::poll, b.pc::poll);
+        Pump.until(
+                "a sees the channel close",
+                () -> a.channels.get(1).getReadyState() == ChannelState.CLOSED,
+                a.pc::poll,
+                b.pc::poll);
         assertThat(a.channels.get(1).putPacket(new byte[] {1})).isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("DataChannel is closed");
         assertThat(a.channels.get(0).putPacket(new byte[] {1})).isEqualTo(GodotError.OK);
@@ -287,23 +318,27 @@ class SignalingStepsTest {
         SignalEnd a = end();
         a.offer();
         assertThat(a.pc.createOffer()).isEqualTo(GodotError.FAILED);
-        assertThat(a.pc.createDataChannel("late", DataChannelOptions.negotiated(9))).isNull();
+        assertThat(a.pc.createDataChannel("late", DataChannelOptions.negotiated(9)))
+                .isNull();
         assertThat(a.pc.getLastFailure().reason()).contains("before the offer");
         a.pc.close();
         assertThat(a.pc.createOffer()).as("closed: native Godot's FAILED").isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("closed");
         assertThat(a.pc.setRemoteDescription("offer", "v=0")).isEqualTo(GodotError.FAILED);
-        assertThat(a.pc.addIceCandidate("0", 0, "candidate:1 1 udp 1 10.0.0.1 9 typ host")).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.addIceCandidate("0", 0, "candidate:1 1 udp 1 10.0.0.1 9 typ host"))
+                .isEqualTo(GodotError.FAILED);
     }
 
     @Test
     void badIceServersAreRefusedAndTheConnectionKeepsItsOldConfiguration() {
         SignalEnd a = end();
-        assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
-                new RtcConfiguration.IceServer(List.of("http://example.org"), "", ""))))).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.initialize(RtcConfiguration.withServers(
+                        List.of(new RtcConfiguration.IceServer(List.of("http://example.org"), "", "")))))
+                .isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("must start with stun:");
-        assertThat(a.pc.initialize(RtcConfiguration.withServers(List.of(
-                new RtcConfiguration.IceServer(List.of("turn:relay.example.org"), "", ""))))).isEqualTo(GodotError.FAILED);
+        assertThat(a.pc.initialize(RtcConfiguration.withServers(
+                        List.of(new RtcConfiguration.IceServer(List.of("turn:relay.example.org"), "", "")))))
+                .isEqualTo(GodotError.FAILED);
         assertThat(a.pc.getLastFailure().reason()).contains("needs a username and a credential");
         assertThat(a.pc.getChannels()).hasSize(3);
         assertThat(a.pc.getConnectionState()).isEqualTo(ConnectionState.NEW);

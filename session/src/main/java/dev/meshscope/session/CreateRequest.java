@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param extraChannels transfer modes of the extra channels, in order (channel 4, 5, ...)
  * @param iceServers    STUN/TURN servers; empty means host candidates only
  */
-public record CreateRequest(NetworkMode mode, int peerId, List<TransferMode> extraChannels,
-                            List<RtcConfiguration.IceServer> iceServers) {
+public record CreateRequest(
+        NetworkMode mode, int peerId, List<TransferMode> extraChannels, List<RtcConfiguration.IceServer> iceServers) {
     /** Copies the lists. */
     public CreateRequest {
         Objects.requireNonNull(mode, "mode");

@@ -42,12 +42,11 @@ public final class Echo {
         }
 
         /** An echo to {@code to} on {@code channel} was sent ({@code ok}) or refused. */
-        default void echoed(int to, int channel, boolean ok) {
-        }
+        default void echoed(int to, int channel, boolean ok) {}
     }
 
     /** An echo waiting for its channel's send queue to drain. */
-    private record Held(int peer, int channel, WriteMode form, byte[] data) { }
+    private record Held(int peer, int channel, WriteMode form, byte[] data) {}
 
     private record Own(int peer, int channel, int length, int hash) {
         static Own of(int peer, int channel, byte[] data) {
@@ -62,7 +61,7 @@ public final class Echo {
             return size() > OWN_PACKETS_REMEMBERED;
         }
     };
-    private Tap tap = new Tap() { };
+    private Tap tap = new Tap() {};
     private Held held;
     private boolean on;
     private long received;
@@ -119,7 +118,8 @@ public final class Echo {
             received++;
             boolean text = peer.wasStringPacket();
             long arrived = peer.getLastPacketArrivalNanos();
-            if (tap.received(from, channel, data, text, arrived) || tracker.onReceived(from, channel, data, arrived)
+            if (tap.received(from, channel, data, text, arrived)
+                    || tracker.onReceived(from, channel, data, arrived)
                     || !on) {
                 continue;
             }
@@ -149,7 +149,8 @@ public final class Echo {
      */
     private boolean send(WebRtcMultiplayerPeer peer, int to, int channel, WriteMode form, byte[] answer) {
         PeerInfo info = peer.hasPeer(to) ? peer.getPeer(to) : null;
-        if (info != null && channel < info.channels().size()
+        if (info != null
+                && channel < info.channels().size()
                 && info.channels().get(channel).getBufferedAmount() + answer.length > ECHO_HIGH_WATER_BYTES) {
             return false;
         }

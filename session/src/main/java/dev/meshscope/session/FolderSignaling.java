@@ -29,8 +29,8 @@ final class FolderSignaling {
     private LobbySession lobby;
     private String status = "";
 
-    FolderSignaling(MeshThread thread, PeerWiring wiring, Supplier<WebRtcMultiplayerPeer> peer,
-                    Consumer<OperatorAction> out) {
+    FolderSignaling(
+            MeshThread thread, PeerWiring wiring, Supplier<WebRtcMultiplayerPeer> peer, Consumer<OperatorAction> out) {
         this.thread = thread;
         this.wiring = wiring;
         this.peer = peer;
@@ -46,8 +46,11 @@ final class FolderSignaling {
             return;
         }
         if (p.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
-            out.accept(OperatorAction.failed(0, op, "the peer is already created: press Close first (joining a folder "
-                    + "creates the peer with the mode and id chosen above)."));
+            out.accept(OperatorAction.failed(
+                    0,
+                    op,
+                    "the peer is already created: press Close first (joining a folder "
+                            + "creates the peer with the mode and id chosen above)."));
             return;
         }
         int id = as.mode() == NetworkMode.SERVER ? 1 : as.peerId();
@@ -69,7 +72,8 @@ final class FolderSignaling {
         l.addListener(new LobbySession.Listener() {
             @Override
             public void joined(int ownId, boolean mesh) {
-                status = "joined " + dir + " as " + (mesh ? "mesh" : ownId == 1 ? "server" : "client") + " peer " + ownId;
+                status = "joined " + dir + " as " + (mesh ? "mesh" : ownId == 1 ? "server" : "client") + " peer "
+                        + ownId;
                 out.accept(OperatorAction.ok(0, "folder", status + "; lobby peers connect automatically."));
             }
 
@@ -94,13 +98,15 @@ final class FolderSignaling {
             }
         });
         lobby = l;
-        status = "joining " + dir + " as " + as.mode().name().toLowerCase(java.util.Locale.ROOT) + " peer " + id + "...";
+        status =
+                "joining " + dir + " as " + as.mode().name().toLowerCase(java.util.Locale.ROOT) + " peer " + id + "...";
         try {
             l.start();
         } catch (RuntimeException e) {
             lobby = null;
             status = "";
-            out.accept(OperatorAction.failed(0, op, "could not start folder signaling in " + dir + ": " + e.getMessage()));
+            out.accept(
+                    OperatorAction.failed(0, op, "could not start folder signaling in " + dir + ": " + e.getMessage()));
             return;
         }
         out.accept(OperatorAction.ok(0, op, status));
@@ -115,8 +121,11 @@ final class FolderSignaling {
         lobby = null;
         status = "";
         l.close();
-        out.accept(OperatorAction.ok(0, "leave folder", "left the signaling folder (" + why + "). Unless the "
-                + "lobby was sealed, the other peers now drop this one, as the Godot demo lobby does."));
+        out.accept(OperatorAction.ok(
+                0,
+                "leave folder",
+                "left the signaling folder (" + why + "). Unless the "
+                        + "lobby was sealed, the other peers now drop this one, as the Godot demo lobby does."));
     }
 
     /** Whether this peer is in a folder whose lobby the host sealed. */

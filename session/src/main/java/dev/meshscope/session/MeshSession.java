@@ -19,8 +19,8 @@ import dev.meshscope.signaling.session.NativeExchangeLink;
 import dev.meshscope.signaling.session.PeerWiring;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -59,12 +59,15 @@ public final class MeshSession implements SessionCommands {
     private final PeerWiring wiring;
     private ManualExchange manual;
     /** Each peer's channels, cached from PeerAdded: a channel list never changes after addPeer. */
-    private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels =
+            new java.util.HashMap<>();
+
     private final FolderSignaling folder;
     private WebRtcMultiplayerPeer peer;
     private Duration gatherTimeout = ManualExchange.GATHER_TIMEOUT;
     /** The log kind of what the manual exchange reports: the command being applied, or {@link #MANUAL_KIND}. */
     private String reportKind = MANUAL_KIND;
+
     private List<ProbeStats> probeStats = List.of();
     private int publishCount;
 
@@ -81,7 +84,9 @@ public final class MeshSession implements SessionCommands {
         this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
         this.folder = new FolderSignaling(thread, wiring, () -> peer, sink::action);
-        thread.setFailureHandler(t -> sink.action(OperatorAction.failed(0, "internal",
+        thread.setFailureHandler(t -> sink.action(OperatorAction.failed(
+                0,
+                "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
         thread.execute(this::init);
         thread.addPoller(this::pollOnce);
@@ -96,8 +101,8 @@ public final class MeshSession implements SessionCommands {
         manual.setGatherTimeout(gatherTimeout);
         peer.addEventListener(this::onEvent);
         if (runtime.loadProblem() != null) {
-            sink.action(OperatorAction.failed(0, "startup", "the WebRTC library could not be loaded: "
-                    + runtime.loadProblem()));
+            sink.action(OperatorAction.failed(
+                    0, "startup", "the WebRTC library could not be loaded: " + runtime.loadProblem()));
         }
         publish();
     }
@@ -118,7 +123,8 @@ public final class MeshSession implements SessionCommands {
     public void close() {
         thread.execute(() -> {
             if (peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED) {
-                sink.action(OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
+                sink.action(
+                        OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
                 return;
             }
             folder.leave("the multiplayer peer was closed");
@@ -141,8 +147,10 @@ public final class MeshSession implements SessionCommands {
     public void setRefuseNewConnections(boolean refuse) {
         thread.execute(() -> {
             peer.setRefuseNewConnections(refuse);
-            sink.action(OperatorAction.ok(0, "refuse new connections", refuse ? "on: addPeer now fails with "
-                    + "ERR_UNAUTHORIZED." : "off: new peers are accepted."));
+            sink.action(OperatorAction.ok(
+                    0,
+                    "refuse new connections",
+                    refuse ? "on: addPeer now fails with " + "ERR_UNAUTHORIZED." : "off: new peers are accepted."));
             publish();
         });
     }
@@ -155,7 +163,8 @@ public final class MeshSession implements SessionCommands {
                 return;
             }
             peer.removePeer(peerId);
-            sink.action(OperatorAction.ok(peerId, "remove peer", "removed peer " + peerId + " and closed its connection."));
+            sink.action(
+                    OperatorAction.ok(peerId, "remove peer", "removed peer " + peerId + " and closed its connection."));
         });
     }
 
@@ -185,8 +194,13 @@ public final class MeshSession implements SessionCommands {
     public void setEcho(boolean on) {
         thread.execute(() -> {
             echo.setOn(peer, on);
-            sink.action(OperatorAction.ok(0, "echo", on ? "on: every packet goes back on its channel (probe pings "
-                    + "as pongs; pongs and this side's own packets never)." : "off: packets are counted, not answered."));
+            sink.action(OperatorAction.ok(
+                    0,
+                    "echo",
+                    on
+                            ? "on: every packet goes back on its channel (probe pings "
+                                    + "as pongs; pongs and this side's own packets never)."
+                            : "off: packets are counted, not answered."));
         });
     }
 
@@ -306,8 +320,11 @@ public final class MeshSession implements SessionCommands {
     private void doCreate(CreateRequest r) {
         String op = "create " + r.mode().name().toLowerCase(java.util.Locale.ROOT);
         if (peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
-            sink.action(OperatorAction.failed(0, op, "already created as " + peer.getNetworkMode() + " with id "
-                    + peer.getUniqueId() + ": press Close first."));
+            sink.action(OperatorAction.failed(
+                    0,
+                    op,
+                    "already created as " + peer.getNetworkMode() + " with id " + peer.getUniqueId()
+                            + ": press Close first."));
             return;
         }
         if (!configure(r, op)) {
@@ -331,10 +348,14 @@ public final class MeshSession implements SessionCommands {
         }
         tracker.clear();
         probeStats = List.of();
-        sink.action(OperatorAction.ok(0, op, "created " + peer.getNetworkMode() + " with unique id "
-                + peer.getUniqueId() + ", " + r.extraChannels().size() + " extra channel(s), "
-                + (r.iceServers().isEmpty() ? "no ICE servers (host candidates only)."
-                : r.iceServers().size() + " ICE server(s).")));
+        sink.action(OperatorAction.ok(
+                0,
+                op,
+                "created " + peer.getNetworkMode() + " with unique id "
+                        + peer.getUniqueId() + ", " + r.extraChannels().size() + " extra channel(s), "
+                        + (r.iceServers().isEmpty()
+                                ? "no ICE servers (host candidates only)."
+                                : r.iceServers().size() + " ICE server(s).")));
         publish();
     }
 
@@ -362,8 +383,10 @@ public final class MeshSession implements SessionCommands {
     /** A manual exchange's report as an operator action: a failure is named by its step, the rest by its command. */
     private void report(ExchangeReport r) {
         String kind = r instanceof ExchangeReport.Failed f ? f.step().label() : reportKind;
-        sink.action(r.problem() ? OperatorAction.failed(r.peerId(), kind, r.text())
-                : OperatorAction.ok(r.peerId(), kind, r.text()));
+        sink.action(
+                r.problem()
+                        ? OperatorAction.failed(r.peerId(), kind, r.text())
+                        : OperatorAction.ok(r.peerId(), kind, r.text()));
     }
 
     private void onEvent(MeshEvent e) {
@@ -417,10 +440,21 @@ public final class MeshSession implements SessionCommands {
         if (publishCount++ % PROBE_STATS_EVERY == 0) {
             probeStats = tracker.stats();
         }
-        String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED && peer.getPeers().isEmpty()
-                ? "{  }" : printer.print(peer.getPeers());
-        sink.state(new SessionState(System.nanoTime(), peer.snapshot(), dict, probeStats, pendingList(), echo.isOn(),
-                traffic.status(), folder.status(), manual.snapshot(), runtime.messagesReceived(),
+        String dict = peer.getConnectionStatus() == ConnectionStatus.DISCONNECTED
+                        && peer.getPeers().isEmpty()
+                ? "{  }"
+                : printer.print(peer.getPeers());
+        sink.state(new SessionState(
+                System.nanoTime(),
+                peer.snapshot(),
+                dict,
+                probeStats,
+                pendingList(),
+                echo.isOn(),
+                traffic.status(),
+                folder.status(),
+                manual.snapshot(),
+                runtime.messagesReceived(),
                 runtime.leakEstimateBytes()));
     }
 
@@ -429,9 +463,11 @@ public final class MeshSession implements SessionCommands {
     }
 
     private static String describe(SendRequest r) {
-        String target = r.target() == 0 ? "every peer" : r.target() > 0 ? "peer " + r.target()
-                : "every peer but " + (-r.target());
-        String ch = r.channel() == SendRequest.ALL_CHANNELS ? "every channel"
+        String target = r.target() == 0
+                ? "every peer"
+                : r.target() > 0 ? "peer " + r.target() : "every peer but " + (-r.target());
+        String ch = r.channel() == SendRequest.ALL_CHANNELS
+                ? "every channel"
                 : "channel " + r.channel() + " \"" + WebRtcMultiplayerPeer.channelLabel(r.channel()) + "\"";
         String rate = r.ratePerSec() == 0 ? "as fast as the send buffers allow" : r.ratePerSec() + " packet(s)/s";
         return "sending " + r.count() + " " + (r.probe() ? "probe ping(s)" : "raw packet(s)") + " of "

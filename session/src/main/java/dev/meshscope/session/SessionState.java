@@ -8,9 +8,9 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.signaling.blob.PasteExpectation;
-import java.util.HashSet;
 import dev.meshscope.signaling.session.ExchangeSnapshot;
 import dev.meshscope.signaling.session.PasteJudge;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,9 +31,18 @@ import java.util.Set;
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param webrtcLeakBytes the heap webrtc-java 0.14.0 leaks for them, estimated ({@code WebRtcRuntime.leakEstimateBytes()})
  */
-public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
-                           List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder,
-                           ExchangeSnapshot exchange, long webrtcMessages, long webrtcLeakBytes) {
+public record SessionState(
+        long atNanos,
+        MeshSnapshot mesh,
+        String dictionary,
+        List<ProbeStats> probes,
+        List<PendingSignal> pending,
+        boolean echo,
+        TrafficStatus traffic,
+        String folder,
+        ExchangeSnapshot exchange,
+        long webrtcMessages,
+        long webrtcLeakBytes) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
@@ -42,8 +51,15 @@ public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, L
     }
 
     /** A state without manual exchanges and with no webrtc-java message counted yet (tests, the initial state). */
-    public SessionState(long atNanos, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes,
-                        List<PendingSignal> pending, boolean echo, TrafficStatus traffic, String folder) {
+    public SessionState(
+            long atNanos,
+            MeshSnapshot mesh,
+            String dictionary,
+            List<ProbeStats> probes,
+            List<PendingSignal> pending,
+            boolean echo,
+            TrafficStatus traffic,
+            String folder) {
         this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0, 0);
     }
 
@@ -59,8 +75,8 @@ public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, L
 
     /** The state before anything was created. */
     public static SessionState initial() {
-        return new SessionState(System.nanoTime(), MeshSnapshot.empty(), "{  }", List.of(), List.of(), true,
-                TrafficStatus.IDLE, "");
+        return new SessionState(
+                System.nanoTime(), MeshSnapshot.empty(), "{  }", List.of(), List.of(), true, TrafficStatus.IDLE, "");
     }
 
     /**
@@ -81,15 +97,21 @@ public record SessionState(long atNanos, MeshSnapshot mesh, String dictionary, L
     }
 
     /** The paste expectation of a peer with this id, mode, channel modes (3 + extras) and pending offers. */
-    static PasteExpectation expectation(int ownId, NetworkMode mode, List<TransferMode> channelModes,
-                                        Set<Integer> pendingOffers, int assumedSender) {
-        return PasteExpectation.of(ownId, mode, extras(channelModes)).withPendingOffers(pendingOffers)
+    static PasteExpectation expectation(
+            int ownId,
+            NetworkMode mode,
+            List<TransferMode> channelModes,
+            Set<Integer> pendingOffers,
+            int assumedSender) {
+        return PasteExpectation.of(ownId, mode, extras(channelModes))
+                .withPendingOffers(pendingOffers)
                 .assumingSender(Math.max(0, assumedSender));
     }
 
     /** The extra channels of a channel-mode list (3 defaults + extras). */
     static List<TransferMode> extras(List<TransferMode> modes) {
-        return modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX ? List.of()
+        return modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX
+                ? List.of()
                 : List.copyOf(modes.subList(WebRtcMultiplayerPeer.CH_RESERVED_MAX, modes.size()));
     }
 }

@@ -153,7 +153,8 @@ final class TrafficPump {
         if (r == null) {
             return false;
         }
-        long due = r.ratePerSec() == 0 ? r.count()
+        long due = r.ratePerSec() == 0
+                ? r.count()
                 : Math.min(r.count(), 1 + (long) ((System.nanoTime() - startNanos) / 1e9 * r.ratePerSec()));
         int budget = MAX_SENDS_PER_POLL;
         boolean progress = true;
@@ -205,8 +206,10 @@ final class TrafficPump {
             flows = List.of();
             TrafficStatus s = status();
             String line = s.describe() + " (" + elapsed() + ").";
-            out.accept(s.refused() == 0 ? OperatorAction.ok(Math.max(0, r.target()), "send", line)
-                    : OperatorAction.failed(Math.max(0, r.target()), "send", line));
+            out.accept(
+                    s.refused() == 0
+                            ? OperatorAction.ok(Math.max(0, r.target()), "send", line)
+                            : OperatorAction.failed(Math.max(0, r.target()), "send", line));
             return false;
         }
         return budget == 0;
@@ -214,7 +217,8 @@ final class TrafficPump {
 
     /** The burst's progress. */
     TrafficStatus status() {
-        return new TrafficStatus(job != null, stopped, sent, planned, refusedFull, refusedClosed, refusedOther, waiting);
+        return new TrafficStatus(
+                job != null, stopped, sent, planned, refusedFull, refusedClosed, refusedOther, waiting);
     }
 
     private String elapsed() {

@@ -17,8 +17,15 @@ import java.util.List;
  *                         has each reason)
  * @param waiting          times a packet was held back because a send buffer was above the back-pressure threshold
  */
-public record TrafficStatus(boolean active, boolean stopped, long sent, long planned, long refusedQueueFull,
-                            long refusedClosed, long refusedOther, long waiting) {
+public record TrafficStatus(
+        boolean active,
+        boolean stopped,
+        long sent,
+        long planned,
+        long refusedQueueFull,
+        long refusedClosed,
+        long refusedOther,
+        long waiting) {
     /** Nothing sent yet. */
     public static final TrafficStatus IDLE = new TrafficStatus(false, false, 0, 0, 0, 0, 0, 0);
 
@@ -35,8 +42,12 @@ public record TrafficStatus(boolean active, boolean stopped, long sent, long pla
         if (planned == 0) {
             return "idle";
         }
-        StringBuilder b = new StringBuilder(active ? "sending" : stopped ? "stopped" : "done").append(": ").append(sent)
-                .append(" of ").append(planned).append(" sent");
+        StringBuilder b = new StringBuilder(active ? "sending" : stopped ? "stopped" : "done")
+                .append(": ")
+                .append(sent)
+                .append(" of ")
+                .append(planned)
+                .append(" sent");
         if (refused() > 0) {
             List<String> why = new ArrayList<>();
             if (refusedQueueFull > 0) {
@@ -48,7 +59,11 @@ public record TrafficStatus(boolean active, boolean stopped, long sent, long pla
             if (refusedOther > 0) {
                 why.add(refusedOther + " refused by the channel, reason in the log");
             }
-            b.append(", ").append(refused()).append(" refused (").append(String.join(", ", why)).append(')');
+            b.append(", ")
+                    .append(refused())
+                    .append(" refused (")
+                    .append(String.join(", ", why))
+                    .append(')');
         }
         long unsent = planned - sent - refused();
         if (stopped && unsent > 0) {

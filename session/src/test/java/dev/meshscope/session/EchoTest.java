@@ -38,7 +38,7 @@ class EchoTest {
     private final Echo echo = new Echo(new ProbeTracker());
 
     /** A packet read by the harness: channel, form and bytes. */
-    private record Got(int channel, boolean text, byte[] data) { }
+    private record Got(int channel, boolean text, byte[] data) {}
 
     @BeforeEach
     void pair() {
@@ -114,8 +114,8 @@ class EchoTest {
      * Both peers echo; {@code origin} sends a raw packet it noted as its own to {@code other}. Returns {echoes by
      * origin, echoes by other} once the packet came back and the pair stayed quiet.
      */
-    private static long[] bounce(WebRtcMultiplayerPeer origin, Echo originEcho, int otherId, WebRtcMultiplayerPeer other,
-                                 Echo otherEcho) {
+    private static long[] bounce(
+            WebRtcMultiplayerPeer origin, Echo originEcho, int otherId, WebRtcMultiplayerPeer other, Echo otherEcho) {
         byte[] raw = "burst".getBytes(StandardCharsets.UTF_8);
         originEcho.sent(otherId, 1, raw);
         origin.putPacketOn(otherId, 1, WriteMode.BINARY, raw);
@@ -134,7 +134,8 @@ class EchoTest {
     void twoEchoingPeersDoNotLoopOnAPacketOneOfThemSent() {
         Echo echoTwo = new Echo(new ProbeTracker());
         echoTwo.setOn(two, true);
-        assertThat(bounce(two, echoTwo, 3, three, echo)).as("its own packet, reflected, is not echoed again")
+        assertThat(bounce(two, echoTwo, 3, three, echo))
+                .as("its own packet, reflected, is not echoed again")
                 .containsExactly(0, 1);
     }
 

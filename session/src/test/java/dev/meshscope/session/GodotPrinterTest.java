@@ -34,11 +34,14 @@ class GodotPrinterTest {
             String out = printer.print(p.getPeers());
             String pc = String.format(OBJ, GodotPrinter.CONNECTION_CLASS);
             String dc = String.format(OBJ, GodotPrinter.CHANNEL_CLASS);
-            String peer = "\\{ \"connection\": " + pc + ", \"connected\": false, \"channels\": \\[" + dc + ", " + dc + ", "
-                    + dc + ", " + dc + "\\] \\}";
+            String peer = "\\{ \"connection\": " + pc + ", \"connected\": false, \"channels\": \\[" + dc + ", " + dc
+                    + ", " + dc + ", " + dc + "\\] \\}";
             assertThat(out).matches("\\{ 3: " + peer + ", 2: " + peer + " \\}");
-            assertThat(printer.print(p.getPeers())).as("ids are stable per object").isEqualTo(out);
-            assertThat(GodotPrinter.oneEntryPerLine(out)).contains(" },\n  2: { \"connection\"")
+            assertThat(printer.print(p.getPeers()))
+                    .as("ids are stable per object")
+                    .isEqualTo(out);
+            assertThat(GodotPrinter.oneEntryPerLine(out))
+                    .contains(" },\n  2: { \"connection\"")
                     .isEqualTo(out.replace("}, 2: {", "},\n  2: {"));
             p.close();
         }

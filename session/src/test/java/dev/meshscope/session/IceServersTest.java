@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IceServersTest {
     /** Bound for one session step on a loaded 2-core machine. */
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final RtcConfiguration.IceServer TURN =
             new RtcConfiguration.IceServer(List.of("turn:10.77.0.1:3478"), "alice", "secret");
 
@@ -41,8 +42,7 @@ class IceServersTest {
     private MeshSession session(String name) {
         MeshSession s = new MeshSession(name, runtime, new SessionSink() {
             @Override
-            public void event(MeshEvent event) {
-            }
+            public void event(MeshEvent event) {}
 
             @Override
             public void action(OperatorAction action) {
@@ -50,8 +50,7 @@ class IceServersTest {
             }
 
             @Override
-            public void state(SessionState state) {
-            }
+            public void state(SessionState state) {}
         });
         sessions.add(s);
         return s;
@@ -79,10 +78,15 @@ class IceServersTest {
     @Test
     void aBadServerIsRefusedWithItsReasonAndNothingIsCreated() throws Exception {
         MeshSession s = session("mesh-ice-bad");
-        s.create(new CreateRequest(NetworkMode.MESH, 2, List.of(),
+        s.create(new CreateRequest(
+                NetworkMode.MESH,
+                2,
+                List.of(),
                 List.of(new RtcConfiguration.IceServer(List.of("turn:10.77.0.1:3478"), "", ""))));
         s.addManualPeer(3);
-        await("both refused").atMost(WAIT).until(() -> actions.stream().filter(OperatorAction::failed).count() == 2);
+        await("both refused")
+                .atMost(WAIT)
+                .until(() -> actions.stream().filter(OperatorAction::failed).count() == 2);
         assertThat(actions.get(0).text()).contains("needs a username and a credential");
         assertThat(configOf(s, 3)).isEmpty();
     }
@@ -93,7 +97,8 @@ class IceServersTest {
         MeshSession b = session("mesh-ice-folder-3");
         a.joinFolder(folder, new CreateRequest(NetworkMode.MESH, 2, List.of(), List.of(TURN)));
         b.joinFolder(folder, new CreateRequest(NetworkMode.MESH, 3, List.of(), List.of(TURN)));
-        await("each added the other through the folder").atMost(WAIT)
+        await("each added the other through the folder")
+                .atMost(WAIT)
                 .until(() -> configOf(a, 3).isPresent() && configOf(b, 2).isPresent());
         assertThat(configOf(a, 3).orElseThrow().iceServers()).containsExactly(TURN);
         assertThat(configOf(b, 2).orElseThrow().iceServers()).containsExactly(TURN);

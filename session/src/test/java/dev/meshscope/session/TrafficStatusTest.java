@@ -11,8 +11,9 @@ class TrafficStatusTest {
     void saysWhyPacketsWereRefusedWithCounts() {
         TrafficStatus s = new TrafficStatus(false, false, 280, 300, 12, 7, 1, 0);
         assertThat(s.refused()).isEqualTo(20);
-        assertThat(s.describe()).isEqualTo("done: 280 of 300 sent, 20 refused (12 send queue full, "
-                + "7 channel closed or peer gone, 1 refused by the channel, reason in the log)");
+        assertThat(s.describe())
+                .isEqualTo("done: 280 of 300 sent, 20 refused (12 send queue full, "
+                        + "7 channel closed or peer gone, 1 refused by the channel, reason in the log)");
     }
 
     @Test

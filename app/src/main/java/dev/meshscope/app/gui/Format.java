@@ -8,11 +8,10 @@ import java.util.Locale;
 
 /** Number and time formatting shared by the tables. Pure; any thread. */
 public final class Format {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-    private Format() {
-    }
+    private Format() {}
 
     /** 1234567 -> "1.23 M", 999 -> "999". */
     public static String count(double v) {

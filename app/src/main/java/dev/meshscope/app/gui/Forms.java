@@ -14,8 +14,7 @@ public final class Forms {
     /** Gap between the title and the controls of a pane's bar (and half of it between wrapped lines), in px. */
     private static final double BAR_GAP = 8;
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A titled card holding {@code content}. */
     public static VBox card(String title, Node icon, Node... content) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
+import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.SessionSink;
 import dev.meshscope.session.SessionState;
-import dev.meshscope.core.event.MeshEvent;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -44,8 +44,7 @@ public final class FxBridge implements SessionSink, Executor {
         void onState(SessionState state);
 
         /** Called once at the end of every drain that handled something, to flush batched updates. */
-        default void drained() {
-        }
+        default void drained() {}
     }
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -139,8 +138,11 @@ public final class FxBridge implements SessionSink, Executor {
         long dropped = droppedEvents.getAndSet(0);
         if (dropped > 0) {
             any = true;
-            r.onAction(OperatorAction.failed(0, "event log", dropped + " mesh event(s) were not shown: they arrived "
-                    + "faster than the window can list them (counters and states stay exact)."));
+            r.onAction(OperatorAction.failed(
+                    0,
+                    "event log",
+                    dropped + " mesh event(s) were not shown: they arrived "
+                            + "faster than the window can list them (counters and states stay exact)."));
         }
         for (int i = 0; i < MAX_PER_DRAIN; i++) {
             Object o = queue.poll();
@@ -159,8 +161,11 @@ public final class FxBridge implements SessionSink, Executor {
                     ((Runnable) o).run();
                 }
             } catch (RuntimeException ex) {
-                r.onAction(OperatorAction.failed(0, "internal", "the window failed to show an update: " + ex
-                        + " (the window goes on; please report this with the exported log)."));
+                r.onAction(OperatorAction.failed(
+                        0,
+                        "internal",
+                        "the window failed to show an update: " + ex
+                                + " (the window goes on; please report this with the exported log)."));
             }
         }
         SessionState s = latest.getAndSet(null);

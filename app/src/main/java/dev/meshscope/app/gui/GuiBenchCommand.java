@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.session.CreateRequest;
-import dev.meshscope.session.MeshSession;
-import dev.meshscope.session.SendRequest;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;
@@ -14,6 +11,9 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.probe.ProbePacket;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.SendRequest;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -41,7 +41,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Needs a display (run it under {@code xvfb-run -a}); the tests run it headless under Monocle.
  */
-@Command(name = "gui", mixinStandardHelpOptions = true,
+@Command(
+        name = "gui",
+        mixinStandardHelpOptions = true,
         description = "Measure FX-thread responsiveness of the window under a saturated in-process mesh.")
 public final class GuiBenchCommand implements java.util.concurrent.Callable<Integer> {
     /** Target for the 99th percentile gap between FX pulses (a 60 Hz pulse is 16.7 ms). */
@@ -74,9 +76,21 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
     int payload = 256;
 
     /** The figures. */
-    public record Result(int members, int connected, long pulses, double medianMs, double p99Ms, double maxMs,
-                         long heapBeforeBytes, long heapAfterBytes, long windowMsgsIn, long windowMsgsOut,
-                         double seconds, double maxDrainMs, long itemsDrained, String worstGaps) {
+    public record Result(
+            int members,
+            int connected,
+            long pulses,
+            double medianMs,
+            double p99Ms,
+            double maxMs,
+            long heapBeforeBytes,
+            long heapAfterBytes,
+            long windowMsgsIn,
+            long windowMsgsOut,
+            double seconds,
+            double maxDrainMs,
+            long itemsDrained,
+            String worstGaps) {
         /** Heap growth over the measured window. */
         public long heapGrowthBytes() {
             return heapAfterBytes - heapBeforeBytes;
@@ -89,7 +103,9 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
 
         /** The report, one figure per line. */
         public String report() {
-            return String.format(Locale.ROOT, "bench gui: %d-peer in-process mesh (%d connected to the window), "
+            return String.format(
+                    Locale.ROOT,
+                    "bench gui: %d-peer in-process mesh (%d connected to the window), "
                             + "saturating traffic on every channel, %.1f s measured%n"
                             + "  FX pulses:       %d (%.1f per second)%n"
                             + "  pulse gap:       median %.2f ms, p99 %.2f ms (target < %.0f), longest %.2f ms (target < %.0f)%n"
@@ -98,10 +114,26 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                             + "  FX bridge:       longest drain %.2f ms, %d events/actions shown%n"
                             + "  worst gaps at:   %s%n"
                             + "  verdict:         %s",
-                    members, connected, seconds, pulses, pulses / seconds, medianMs, p99Ms, TARGET_P99_MS, maxMs,
-                    TARGET_MAX_MS, heapBeforeBytes / 1048576.0, heapAfterBytes / 1048576.0,
-                    heapGrowthBytes() / 1048576.0, windowMsgsIn, windowMsgsIn / seconds, windowMsgsOut,
-                    windowMsgsOut / seconds, maxDrainMs, itemsDrained, worstGaps,
+                    members,
+                    connected,
+                    seconds,
+                    pulses,
+                    pulses / seconds,
+                    medianMs,
+                    p99Ms,
+                    TARGET_P99_MS,
+                    maxMs,
+                    TARGET_MAX_MS,
+                    heapBeforeBytes / 1048576.0,
+                    heapAfterBytes / 1048576.0,
+                    heapGrowthBytes() / 1048576.0,
+                    windowMsgsIn,
+                    windowMsgsIn / seconds,
+                    windowMsgsOut,
+                    windowMsgsOut / seconds,
+                    maxDrainMs,
+                    itemsDrained,
+                    worstGaps,
                     meetsTargets() ? "targets met" : "TARGETS MISSED");
         }
     }
@@ -139,8 +171,9 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
      * test hands in its own); the window closes itself from its pulse timer when the measurement ends. Progress
      * goes to {@code log}. Blocks the calling thread (never the FX thread) until done.
      */
-    public static Result run(int members, int seconds, int warmup, int payload, Consumer<Runnable> onFx,
-                             PrintStream log) throws Exception {
+    public static Result run(
+            int members, int seconds, int warmup, int payload, Consumer<Runnable> onFx, PrintStream log)
+            throws Exception {
         WebRtcRuntime runtime = WebRtcRuntime.create();
         CompletableFuture<OpenWindow> opened = new CompletableFuture<>();
         CompletableFuture<PulseRecorder> recorder = new CompletableFuture<>();
@@ -148,7 +181,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             try {
                 OpenWindow w = OpenWindow.open(new Stage(), runtime, "mesh-bench");
                 w.stage().setTitle("MeshScope bench gui");
-                PulseRecorder r = new PulseRecorder(TimeUnit.SECONDS.toNanos(warmup), TimeUnit.SECONDS.toNanos(seconds), w);
+                PulseRecorder r =
+                        new PulseRecorder(TimeUnit.SECONDS.toNanos(warmup), TimeUnit.SECONDS.toNanos(seconds), w);
                 r.start();
                 recorder.complete(r);
                 opened.complete(w);
@@ -191,9 +225,21 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             double[] g = pulses.gapsMs();
             String worst = pulses.worst();
             Arrays.sort(g);
-            return new Result(members, connected, g.length, pct(g, 0.5), pct(g, 0.99), g.length == 0 ? 0 : g[g.length - 1],
-                    heapBefore, heapAfter, after[0] - before[0], after[1] - before[1], secs,
-                    window.bridge().maxDrainNanos() / 1e6, window.bridge().itemsDrained(), worst);
+            return new Result(
+                    members,
+                    connected,
+                    g.length,
+                    pct(g, 0.5),
+                    pct(g, 0.99),
+                    g.length == 0 ? 0 : g[g.length - 1],
+                    heapBefore,
+                    heapAfter,
+                    after[0] - before[0],
+                    after[1] - before[1],
+                    secs,
+                    window.bridge().maxDrainNanos() / 1e6,
+                    window.bridge().itemsDrained(),
+                    worst);
         } finally {
             partners.flood(false);
             session.stopSending();
@@ -307,7 +353,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             Arrays.sort(idx, (a, b) -> Double.compare(gaps[b], gaps[a]));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, count); i++) {
-                sb.append(String.format(Locale.ROOT, "%s%.0f ms @ %.1f s", i == 0 ? "" : ", ", gaps[idx[i]], at[idx[i]]));
+                sb.append(
+                        String.format(Locale.ROOT, "%s%.0f ms @ %.1f s", i == 0 ? "" : ", ", gaps[idx[i]], at[idx[i]]));
             }
             return sb.toString();
         }
@@ -324,6 +371,7 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
         final List<WebRtcMultiplayerPeer> peers = new ArrayList<>();
         /** Each partner's channels to the window's peer (fixed after addPeer; no per-packet map copies). */
         final List<List<WebRtcDataChannel>> toWindow = new ArrayList<>();
+
         final byte[] data;
         volatile boolean flooding;
 
@@ -348,37 +396,38 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             });
             WebRtcPeerConnection a = windowSide.get(30, TimeUnit.SECONDS);
             thread.call(() -> {
-                WebRtcMultiplayerPeer partner = new WebRtcMultiplayerPeer();
-                partner.createMesh(id);
-                WebRtcPeerConnection b = new WebRtcPeerConnection(runtime);
-                partner.addPeer(b, 1);
-                a.addListener(new WebRtcPeerConnection.Listener() {
-                    @Override
-                    public void sessionDescriptionCreated(String type, String sdp) {
-                        thread.execute(() -> b.setRemoteDescription(type, sdp));
-                    }
+                        WebRtcMultiplayerPeer partner = new WebRtcMultiplayerPeer();
+                        partner.createMesh(id);
+                        WebRtcPeerConnection b = new WebRtcPeerConnection(runtime);
+                        partner.addPeer(b, 1);
+                        a.addListener(new WebRtcPeerConnection.Listener() {
+                            @Override
+                            public void sessionDescriptionCreated(String type, String sdp) {
+                                thread.execute(() -> b.setRemoteDescription(type, sdp));
+                            }
 
-                    @Override
-                    public void iceCandidateCreated(String mid, int index, String cand) {
-                        thread.execute(() -> b.addIceCandidate(mid, index, cand));
-                    }
-                });
-                b.addListener(new WebRtcPeerConnection.Listener() {
-                    @Override
-                    public void sessionDescriptionCreated(String type, String sdp) {
-                        session.onMeshThread(p -> a.setRemoteDescription(type, sdp));
-                    }
+                            @Override
+                            public void iceCandidateCreated(String mid, int index, String cand) {
+                                thread.execute(() -> b.addIceCandidate(mid, index, cand));
+                            }
+                        });
+                        b.addListener(new WebRtcPeerConnection.Listener() {
+                            @Override
+                            public void sessionDescriptionCreated(String type, String sdp) {
+                                session.onMeshThread(p -> a.setRemoteDescription(type, sdp));
+                            }
 
-                    @Override
-                    public void iceCandidateCreated(String mid, int index, String cand) {
-                        session.onMeshThread(p -> a.addIceCandidate(mid, index, cand));
-                    }
-                });
-                b.createOffer();
-                peers.add(partner);
-                toWindow.add(partner.getPeer(1).channels());
-                return null;
-            }).get(30, TimeUnit.SECONDS);
+                            @Override
+                            public void iceCandidateCreated(String mid, int index, String cand) {
+                                session.onMeshThread(p -> a.addIceCandidate(mid, index, cand));
+                            }
+                        });
+                        b.createOffer();
+                        peers.add(partner);
+                        toWindow.add(partner.getPeer(1).channels());
+                        return null;
+                    })
+                    .get(30, TimeUnit.SECONDS);
         }
 
         /** Waits until {@code n} partners are connected to the window's peer; returns how many are. */
@@ -424,8 +473,11 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                 }
                 if (flooding) {
                     for (WebRtcDataChannel ch : chs) {
-                        for (int k = 0; k < PARTNER_BURST && ch.getReadyState() == ChannelState.OPEN
-                                && ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES; k++) {
+                        for (int k = 0;
+                                k < PARTNER_BURST
+                                        && ch.getReadyState() == ChannelState.OPEN
+                                        && ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;
+                                k++) {
                             ch.putPacket(data);
                         }
                         more |= ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;

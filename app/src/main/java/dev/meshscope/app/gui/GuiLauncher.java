@@ -14,8 +14,7 @@ public final class GuiLauncher {
     /** Exit code when JavaFX could not start. */
     public static final int START_FAILED = 1;
 
-    private GuiLauncher() {
-    }
+    private GuiLauncher() {}
 
     /** Launches the GUI, waits until its window is closed, and returns the process exit code. */
     public static int launch(String[] args) {
@@ -39,7 +38,8 @@ public final class GuiLauncher {
     static boolean hasDisplay() {
         String e = System.getenv("DISPLAY");
         String w = System.getenv("WAYLAND_DISPLAY");
-        return (e != null && !e.isBlank()) || (w != null && !w.isBlank())
+        return (e != null && !e.isBlank())
+                || (w != null && !w.isBlank())
                 || "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
     }
 }

@@ -48,8 +48,7 @@ public final class Icons {
     /** Link (signaling). */
     public static final Ikon LINK = MaterialDesignA.ACCOUNT_NETWORK_OUTLINE;
 
-    private Icons() {
-    }
+    private Icons() {}
 
     /** A button with {@code text} and {@code icon}. */
     public static Button button(String text, Ikon icon) {

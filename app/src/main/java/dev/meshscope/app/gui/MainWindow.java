@@ -17,9 +17,6 @@ import dev.meshscope.app.gui.peers.PeersViewModel;
 import dev.meshscope.app.gui.probe.ProbeTableView;
 import dev.meshscope.app.gui.probe.TrafficView;
 import dev.meshscope.app.gui.probe.TrafficViewModel;
-import dev.meshscope.session.OperatorAction;
-import dev.meshscope.session.SessionCommands;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.app.gui.signaling.FolderView;
 import dev.meshscope.app.gui.signaling.FolderViewModel;
 import dev.meshscope.app.gui.signaling.SignalingView;
@@ -27,13 +24,16 @@ import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -86,11 +86,17 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic = new TrafficViewModel(commands, selection);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
-        selection.peerProperty().addListener((o, a, b) -> log.peerFilterProperty().set(b.intValue() == 0 ? ""
-                : Integer.toString(b.intValue())));
+        selection
+                .peerProperty()
+                .addListener((o, a, b) ->
+                        log.peerFilterProperty().set(b.intValue() == 0 ? "" : Integer.toString(b.intValue())));
         root.getStyleClass().add("meshscope");
         root.setTop(header());
-        VBox left = new VBox(8, new CreateView(create), new SignalingView(signaling), new FolderView(folder),
+        VBox left = new VBox(
+                8,
+                new CreateView(create),
+                new SignalingView(signaling),
+                new FolderView(folder),
                 new TrafficView(traffic));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
@@ -156,8 +162,9 @@ public final class MainWindow implements FxBridge.Receiver {
         dismiss.setTooltip(new Tooltip("Dismiss this failure (it stays in the event log)"));
         dismiss.setOnAction(e -> log.dismissFailure());
         dismiss.visibleProperty().bind(log.lastFailureProperty().isNotNull());
-        log.lastFailureProperty().addListener((o, a, b) -> error.setText(b == null ? "" : "⚠ " + Format.time(b.atMillis())
-                + "  " + b.text()));
+        log.lastFailureProperty()
+                .addListener((o, a, b) ->
+                        error.setText(b == null ? "" : "⚠ " + Format.time(b.atMillis()) + "  " + b.text()));
         for (Region r : new Region[] {title, status, uid, leak, refuse}) {
             r.setMinWidth(Region.USE_PREF_SIZE); // The status words never give way to a long failure text.
         }
@@ -175,8 +182,11 @@ public final class MainWindow implements FxBridge.Receiver {
 
     private static void styleStatus(Label l, ConnectionStatus s) {
         l.getStyleClass().removeAll("status-connected", "status-connecting", "status-disconnected");
-        l.getStyleClass().add(s == ConnectionStatus.CONNECTED ? "status-connected"
-                : s == ConnectionStatus.CONNECTING ? "status-connecting" : "status-disconnected");
+        l.getStyleClass()
+                .add(
+                        s == ConnectionStatus.CONNECTED
+                                ? "status-connected"
+                                : s == ConnectionStatus.CONNECTING ? "status-connecting" : "status-disconnected");
     }
 
     @Override

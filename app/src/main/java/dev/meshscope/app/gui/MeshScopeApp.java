@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.session.OperatorAction;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -30,8 +30,11 @@ public final class MeshScopeApp extends Application {
         Thread.UncaughtExceptionHandler h = (t, e) -> {
             System.err.println("MeshScope: uncaught exception on thread " + t.getName());
             e.printStackTrace();
-            bridge.action(OperatorAction.failed(0, "internal", "unexpected " + e + " on thread " + t.getName()
-                    + " (the window goes on; the stack trace is on the console)."));
+            bridge.action(OperatorAction.failed(
+                    0,
+                    "internal",
+                    "unexpected " + e + " on thread " + t.getName()
+                            + " (the window goes on; the stack trace is on the console)."));
         };
         Thread.setDefaultUncaughtExceptionHandler(h);
         Thread.currentThread().setUncaughtExceptionHandler(h);

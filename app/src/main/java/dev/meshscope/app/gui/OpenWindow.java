@@ -2,8 +2,8 @@
 package dev.meshscope.app.gui;
 
 import atlantafx.base.theme.PrimerDark;
-import dev.meshscope.session.MeshSession;
 import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.session.MeshSession;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -67,8 +67,10 @@ public final class OpenWindow {
         // The scene gets the window's size from the start: a first layout at the root's preferred size (wider than
         // a laptop screen) would fix the form column's width there, and the split panes keep it when shrunk.
         Scene scene = new Scene(window.root(), at.getWidth(), at.getHeight());
-        scene.getStylesheets().add(Objects.requireNonNull(OpenWindow.class.getResource("meshscope.css"),
-                "meshscope.css is missing from the jar").toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(
+                                OpenWindow.class.getResource("meshscope.css"), "meshscope.css is missing from the jar")
+                        .toExternalForm());
         stage.setScene(scene);
         stage.setTitle("MeshScope");
         stage.setX(at.getMinX());
@@ -90,8 +92,11 @@ public final class OpenWindow {
     public static Rectangle2D placement(Rectangle2D area) {
         double w = Math.min(WIDTH, area.getWidth());
         double h = Math.min(HEIGHT, area.getHeight());
-        return new Rectangle2D(area.getMinX() + Math.floor((area.getWidth() - w) / 2),
-                area.getMinY() + Math.floor((area.getHeight() - h) / 2), w, h);
+        return new Rectangle2D(
+                area.getMinX() + Math.floor((area.getWidth() - w) / 2),
+                area.getMinY() + Math.floor((area.getHeight() - h) / 2),
+                w,
+                h);
     }
 
     /** Stops the bridge and the session (closing every connection). FX thread; waits for the mesh thread. */

@@ -3,11 +3,11 @@ package dev.meshscope.app.gui;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.function.Function;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -34,13 +34,11 @@ public final class Tables {
     /** Width a cell needs beside its text: the cell's left and right padding in the theme (2 x 4 px) and a margin. */
     static final double CELL_ROOM = 12;
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /** A table that keeps its headers readable; give it contents that must stay readable with {@link #fitContent}. */
     public static <S> TableView<S> readable() {
-        return readable(t -> {
-        });
+        return readable(t -> {});
     }
 
     /**
@@ -67,7 +65,8 @@ public final class Tables {
      * table's cell font), e.g. every event kind name in the log.
      */
     @SuppressWarnings("unchecked")
-    public static <S> void fitContent(TableView<S> table, TableColumn<S, ?> column, Supplier<Collection<String>> texts) {
+    public static <S> void fitContent(
+            TableView<S> table, TableColumn<S, ?> column, Supplier<Collection<String>> texts) {
         Object m = table.getProperties().get(Tables.class);
         if (!(m instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("not a Tables.readable() table");
@@ -104,7 +103,9 @@ public final class Tables {
                 Node label = h.lookup(".label");
                 if (label instanceof Labeled l) {
                     boolean sorted = t.getSortOrder().contains(h.getTableColumn());
-                    double need = Math.ceil(l.prefWidth(-1) + h.snappedLeftInset() + h.snappedRightInset()
+                    double need = Math.ceil(l.prefWidth(-1)
+                            + h.snappedLeftInset()
+                            + h.snappedRightInset()
                             + (sorted ? SORT_ARROW_ROOM : 0));
                     raise(h.getTableColumn(), need);
                 }

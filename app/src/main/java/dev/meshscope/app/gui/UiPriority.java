@@ -11,8 +11,7 @@ final class UiPriority {
     /** JavaFX's render thread; named by Quantum, the toolkit's default pipeline. */
     private static final String RENDER_THREAD_PREFIX = "QuantumRenderer";
 
-    private UiPriority() {
-    }
+    private UiPriority() {}
 
     /** Raises the calling (FX) thread and the render thread to the highest priority. FX thread. */
     static void favourTheWindow() {

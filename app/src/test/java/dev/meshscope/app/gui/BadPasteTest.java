@@ -32,7 +32,9 @@ class BadPasteTest extends WindowTestBase {
         pasteReplacing(w, text);
         t.awaitText(w, "#pasteError", s -> s.contains(fragment), "message containing \"" + fragment + "\"");
         assertThat(t.text(w, "#pasteSummary")).isEmpty();
-        assertThat(GuiTestSupport.fx(() -> t.<Button>find(w, "#applyPasteButton").isDisabled())).isTrue();
+        assertThat(GuiTestSupport.fx(
+                        () -> t.<Button>find(w, "#applyPasteButton").isDisabled()))
+                .isTrue();
     }
 
     @Test
@@ -40,10 +42,10 @@ class BadPasteTest extends WindowTestBase {
         OpenWindow w = t.open("paste");
         WindowFlows.create(t, w, NetworkMode.MESH, "2");
         try (HeadlessPeer five = new HeadlessPeer("5", t.runtime());
-             HeadlessPeer server = new HeadlessPeer("1", t.runtime());
-             HeadlessPeer extra = new HeadlessPeer("7", t.runtime());
-             HeadlessPeer twin = new HeadlessPeer("2b", t.runtime());
-             HeadlessPeer six = new HeadlessPeer("6", t.runtime())) {
+                HeadlessPeer server = new HeadlessPeer("1", t.runtime());
+                HeadlessPeer extra = new HeadlessPeer("7", t.runtime());
+                HeadlessPeer twin = new HeadlessPeer("2b", t.runtime());
+                HeadlessPeer six = new HeadlessPeer("6", t.runtime())) {
             String good = five.create(NetworkMode.MESH, 5, List.of()).offer(2);
 
             expectRefused(w, "hello mesh", "This is not a session description");
@@ -51,23 +53,38 @@ class BadPasteTest extends WindowTestBase {
             int mid = good.length() / 2;
             expectRefused(w, good.substring(0, mid) + "*" + good.substring(mid + 1), "altered on the way");
             expectRefused(w, five.offer(9), "addressed to peer 9");
-            expectRefused(w, server.create(NetworkMode.SERVER, 1, List.of()).offer(2), "a mesh connects only to mesh peers");
-            expectRefused(w, extra.create(NetworkMode.MESH, 7, List.of(TransferMode.RELIABLE)).offer(2),
+            expectRefused(
+                    w, server.create(NetworkMode.SERVER, 1, List.of()).offer(2), "a mesh connects only to mesh peers");
+            expectRefused(
+                    w,
+                    extra.create(NetworkMode.MESH, 7, List.of(TransferMode.RELIABLE))
+                            .offer(2),
                     "identical channels_config");
             six.create(NetworkMode.MESH, 6, List.of());
-            String answerToAnotherTwo = six.answer(twin.create(NetworkMode.MESH, 2, List.of()).offer(6), 2);
+            String answerToAnotherTwo =
+                    six.answer(twin.create(NetworkMode.MESH, 2, List.of()).offer(6), 2);
             expectRefused(w, answerToAnotherTwo, "but that offer no longer exists here");
 
-            String rawSdp = BlobCodec.decode(good, PasteExpectation.of(2, NetworkMode.MESH, List.of())).paste().sdp();
+            String rawSdp = BlobCodec.decode(good, PasteExpectation.of(2, NetworkMode.MESH, List.of()))
+                    .paste()
+                    .sdp();
             expectRefused(w, rawSdp, "does not say which peer sent it");
             t.type(w, "#remotePeerIdField", "5");
-            t.awaitText(w, "#pasteSummary", s -> s.contains("offer from peer 5"), "raw SDP accepted once the sender is known");
+            t.awaitText(
+                    w,
+                    "#pasteSummary",
+                    s -> s.contains("offer from peer 5"),
+                    "raw SDP accepted once the sender is known");
 
             pasteReplacing(w, good);
             t.awaitText(w, "#pasteSummary", s -> s.contains("offer from peer 5"), "the good blob is accepted");
             assertThat(t.text(w, "#pasteError")).isEmpty();
-            assertThat(GuiTestSupport.fx(() -> t.<Button>find(w, "#applyPasteButton").isDisabled())).isFalse();
-            assertThat(t.text(w, "#dictionaryView")).as("checking a paste changes nothing").isEqualTo("{  }");
+            assertThat(GuiTestSupport.fx(
+                            () -> t.<Button>find(w, "#applyPasteButton").isDisabled()))
+                    .isFalse();
+            assertThat(t.text(w, "#dictionaryView"))
+                    .as("checking a paste changes nothing")
+                    .isEqualTo("{  }");
 
             t.click(w, "#addPeerButton");
             t.awaitText(w, "#localBlobCaption", s -> s.startsWith("Offer for peer 5:"), "own offer made");

@@ -3,9 +3,9 @@ package dev.meshscope.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.SessionState;
-import dev.meshscope.core.event.MeshEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,7 +80,10 @@ class FxBridgeTest {
         while (bridge.queuedCount() > 0) {
             bridge.drain();
         }
-        assertThat(seen).contains("task").filteredOn(s -> s.startsWith("event:")).hasSize(FxBridge.MAX_QUEUED);
+        assertThat(seen)
+                .contains("task")
+                .filteredOn(s -> s.startsWith("event:"))
+                .hasSize(FxBridge.MAX_QUEUED);
     }
 
     @Test
@@ -90,7 +93,8 @@ class FxBridgeTest {
         });
         bridge.event(connected(9));
         bridge.drain();
-        assertThat(seen.get(0)).startsWith("failed:the window failed to show an update: java.lang.IllegalStateException: boom");
+        assertThat(seen.get(0))
+                .startsWith("failed:the window failed to show an update: java.lang.IllegalStateException: boom");
         assertThat(seen).contains("event:9");
     }
 }

@@ -27,13 +27,21 @@ class GuiBenchSmokeTest {
     void measuresPulseGapsUnderTrafficAndReports() throws Exception {
         FxToolkit.registerPrimaryStage();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        GuiBenchCommand.Result r = GuiBenchCommand.run(4, 2, 1, 64, task -> {
+        GuiBenchCommand.Result r = GuiBenchCommand.run(
+                4,
+                2,
+                1,
+                64,
+                task -> {
                     var unused = WaitForAsyncUtils.asyncFx(task);
                 },
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         assertThat(r.connected()).isEqualTo(3);
         assertThat(r.pulses()).isGreaterThan(10);
-        assertThat(r.maxMs()).isGreaterThanOrEqualTo(r.p99Ms()).isGreaterThanOrEqualTo(r.medianMs()).isPositive();
+        assertThat(r.maxMs())
+                .isGreaterThanOrEqualTo(r.p99Ms())
+                .isGreaterThanOrEqualTo(r.medianMs())
+                .isPositive();
         assertThat(r.windowMsgsIn()).as("partners flood the window").isPositive();
         assertThat(r.windowMsgsOut()).as("the window sends probes").isPositive();
         assertThat(r.report()).contains("pulse gap:").contains("heap (after GC)");

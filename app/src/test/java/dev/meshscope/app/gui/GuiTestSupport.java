@@ -71,8 +71,8 @@ public final class GuiTestSupport implements AutoCloseable {
         int index = windows.size();
         OpenWindow w = fx(() -> {
             Stage s = new Stage();
-            javafx.geometry.Rectangle2D area = new javafx.geometry.Rectangle2D(index * (OpenWindow.WIDTH + 20), 0,
-                    width, height);
+            javafx.geometry.Rectangle2D area =
+                    new javafx.geometry.Rectangle2D(index * (OpenWindow.WIDTH + 20), 0, width, height);
             OpenWindow ow = OpenWindow.open(s, runtime, "mesh-" + name, area);
             s.setTitle("MeshScope " + name);
             return ow;
@@ -103,10 +103,13 @@ public final class GuiTestSupport implements AutoCloseable {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
             if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
                 Node content = sp.getContent();
-                double y = content.sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
-                double h = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(n.localToScene(n.getLayoutBounds()))
+                        .getMinY();
+                double h = content.getLayoutBounds().getHeight()
+                        - sp.getViewportBounds().getHeight();
                 if (h > 0) {
-                    sp.setVvalue(Math.max(0, Math.min(1, (y - sp.getViewportBounds().getHeight() / 3) / h)));
+                    sp.setVvalue(Math.max(
+                            0, Math.min(1, (y - sp.getViewportBounds().getHeight() / 3) / h)));
                     sp.layout();
                 }
                 return;
@@ -164,7 +167,11 @@ public final class GuiTestSupport implements AutoCloseable {
 
     /** Waits until {@code c} (run on the FX thread) is true. */
     public void awaitFx(String what, Callable<Boolean> c) {
-        await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> fx(c));
+        await(what)
+                .atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> fx(c));
     }
 
     /** Renders {@code scene} to a PNG file. */

@@ -3,17 +3,17 @@ package dev.meshscope.app.gui;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
+import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.session.CreateRequest;
 import dev.meshscope.session.MeshSession;
 import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.PendingSignal;
 import dev.meshscope.session.SessionSink;
 import dev.meshscope.session.SessionState;
-import dev.meshscope.core.ConnectionStatus;
-import dev.meshscope.core.NetworkMode;
-import dev.meshscope.core.TransferMode;
-import dev.meshscope.core.WebRtcRuntime;
-import dev.meshscope.core.event.MeshEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,8 +33,7 @@ final class HeadlessPeer implements SessionSink, AutoCloseable {
     }
 
     @Override
-    public void event(MeshEvent event) {
-    }
+    public void event(MeshEvent event) {}
 
     @Override
     public void action(OperatorAction action) {
@@ -49,8 +48,9 @@ final class HeadlessPeer implements SessionSink, AutoCloseable {
     /** Creates the peer and waits until it is created. */
     HeadlessPeer create(NetworkMode mode, int id, List<TransferMode> extras) {
         session.create(new CreateRequest(mode, id, extras, List.of()));
-        await("headless peer created").atMost(GuiTestSupport.TIMEOUT).until(() ->
-                state.get().mesh().status() != ConnectionStatus.DISCONNECTED);
+        await("headless peer created")
+                .atMost(GuiTestSupport.TIMEOUT)
+                .until(() -> state.get().mesh().status() != ConnectionStatus.DISCONNECTED);
         return this;
     }
 
@@ -68,8 +68,10 @@ final class HeadlessPeer implements SessionSink, AutoCloseable {
 
     private String blobFor(int peer, PendingSignal.Stage stage) {
         AtomicReference<String> blob = new AtomicReference<>();
-        await("blob for peer " + peer + " (actions: " + actions + ")").atMost(GuiTestSupport.TIMEOUT)
-                .pollInterval(Duration.ofMillis(20)).until(() -> {
+        await("blob for peer " + peer + " (actions: " + actions + ")")
+                .atMost(GuiTestSupport.TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
                     for (PendingSignal p : state.get().pending()) {
                         if (p.peerId() == peer && p.stage() == stage) {
                             blob.set(p.blob());

@@ -3,12 +3,12 @@ package dev.meshscope.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshscope.session.SessionState;
-import dev.meshscope.session.TrafficStatus;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.session.SessionState;
+import dev.meshscope.session.TrafficStatus;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
@@ -25,13 +25,31 @@ import org.junit.jupiter.api.Test;
 class LaptopWindowTest extends WindowTestBase {
     /** A common laptop screen. */
     private static final double LAPTOP_WIDTH = 1366;
+
     private static final double LAPTOP_HEIGHT = 768;
     /** Buttons the issue saw cut to "..." at 1366x768, and every pane that must stay inside the window. */
-    private static final List<String> BUTTONS = List.of("#copyBlobButton", "#exportLogButton", "#sendButton",
-            "#stopButton", "#createButton", "#closeButton", "#addPeerButton", "#applyPasteButton", "#joinFolderButton",
-            "#leaveFolderButton", "#clearProbesButton", "#copyDictionaryButton", "#dismissErrorButton",
-            "#refuseToggle", "#statusLabel", "#logKindFilter", "#channelTable", "#probeTable", "#eventLog",
-            "#dictionaryView", "#peerGraph");
+    private static final List<String> BUTTONS = List.of(
+            "#copyBlobButton",
+            "#exportLogButton",
+            "#sendButton",
+            "#stopButton",
+            "#createButton",
+            "#closeButton",
+            "#addPeerButton",
+            "#applyPasteButton",
+            "#joinFolderButton",
+            "#leaveFolderButton",
+            "#clearProbesButton",
+            "#copyDictionaryButton",
+            "#dismissErrorButton",
+            "#refuseToggle",
+            "#statusLabel",
+            "#logKindFilter",
+            "#channelTable",
+            "#probeTable",
+            "#eventLog",
+            "#dictionaryView",
+            "#peerGraph");
 
     @Test
     void theWindowFitsTheScreenItOpensOn() {
@@ -43,7 +61,8 @@ class LaptopWindowTest extends WindowTestBase {
         assertThat(second.getMinX()).isEqualTo(1920);
 
         OpenWindow w = t.open("laptop", LAPTOP_WIDTH, LAPTOP_HEIGHT);
-        assertThat(GuiTestSupport.fx(() -> new double[] {w.stage().getWidth(), w.stage().getHeight()}))
+        assertThat(GuiTestSupport.fx(
+                        () -> new double[] {w.stage().getWidth(), w.stage().getHeight()}))
                 .containsExactly(LAPTOP_WIDTH, LAPTOP_HEIGHT);
         assertThat(GuiTestSupport.fx(() -> w.stage().getY())).isGreaterThanOrEqualTo(0);
     }
@@ -54,12 +73,18 @@ class LaptopWindowTest extends WindowTestBase {
         assertThat(cutTexts(w)).as("a fresh window").isEmpty();
         List<String> problems = GuiTestSupport.fx(() -> {
             w.window().onState(longState());
-            w.window().log().onProblem("add peer", "peer 1 is already added (pending below: cancel it to start "
-                    + "again); the offer blob is still shown above.");
+            w.window()
+                    .log()
+                    .onProblem(
+                            "add peer",
+                            "peer 1 is already added (pending below: cancel it to start "
+                                    + "again); the offer blob is still shown above.");
             w.window().log().flush();
             return layoutAndCollect(w);
         });
-        assertThat(problems).as("long progress and status texts, a failure of two lines").isEmpty();
+        assertThat(problems)
+                .as("long progress and status texts, a failure of two lines")
+                .isEmpty();
 
         String novel = "a failure longer than two header lines: " + "every word of it matters to someone. ".repeat(12);
         GuiTestSupport.fxRun(() -> {
@@ -67,11 +92,14 @@ class LaptopWindowTest extends WindowTestBase {
             w.window().log().flush();
         });
         Labeled error = t.find(w, "#errorLabel");
-        assertThat(GuiTestSupport.fx(() -> error.getTooltip().getText())).as("the whole text is one hover away")
+        assertThat(GuiTestSupport.fx(() -> error.getTooltip().getText()))
+                .as("the whole text is one hover away")
                 .endsWith(novel);
         Labeled status = t.find(w, "#statusLabel");
         GuiTestSupport.fxRun(() -> w.stage().getScene().getRoot().layout());
-        assertThat(GuiTestSupport.fx(() -> Truncation.truncated(status))).as("the status keeps its words").isFalse();
+        assertThat(GuiTestSupport.fx(() -> Truncation.truncated(status)))
+                .as("the status keeps its words")
+                .isFalse();
     }
 
     @Test
@@ -89,8 +117,9 @@ class LaptopWindowTest extends WindowTestBase {
         OpenWindow w = t.open("laptop-rows", LAPTOP_WIDTH, LAPTOP_HEIGHT);
         try (HeadlessPeer p = new HeadlessPeer("2000000001", t.runtime())) {
             p.create(NetworkMode.MESH, 2_000_000_001, List.of(TransferMode.UNRELIABLE));
-            GuiTestSupport.fxRun(() -> t.<javafx.scene.control.ChoiceBox<TransferMode>>find(w, "#extraChannelModeChoice")
-                    .setValue(TransferMode.UNRELIABLE));
+            GuiTestSupport.fxRun(
+                    () -> t.<javafx.scene.control.ChoiceBox<TransferMode>>find(w, "#extraChannelModeChoice")
+                            .setValue(TransferMode.UNRELIABLE));
             t.click(w, "#addExtraChannelButton");
             WindowFlows.create(t, w, NetworkMode.MESH, "2");
             WindowFlows.connect(t, w, p, 2_000_000_001, 2);
@@ -108,8 +137,10 @@ class LaptopWindowTest extends WindowTestBase {
                 List<String> cut = new ArrayList<>();
                 for (String table : List.of("#channelTable", "#probeTable", "#eventLog")) {
                     for (Node c : w.stage().getScene().getRoot().lookup(table).lookupAll(".table-cell")) {
-                        if (c instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible()
-                                && !"Event".equals(cell.getTableColumn().getText()) && Truncation.truncated(cell)) {
+                        if (c instanceof javafx.scene.control.TableCell<?, ?> cell
+                                && cell.isVisible()
+                                && !"Event".equals(cell.getTableColumn().getText())
+                                && Truncation.truncated(cell)) {
                             cut.add(table + " " + cell.getTableColumn().getText() + ": " + cell.getText());
                         }
                     }
@@ -124,8 +155,13 @@ class LaptopWindowTest extends WindowTestBase {
 
     /** A state whose texts are as long as they get: a 10-digit id, a huge burst with refusals and waits. */
     private static SessionState longState() {
-        MeshSnapshot mesh = new MeshSnapshot(System.nanoTime(), NetworkMode.MESH, 2147483646, ConnectionStatus.CONNECTED,
-                false, List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE),
+        MeshSnapshot mesh = new MeshSnapshot(
+                System.nanoTime(),
+                NetworkMode.MESH,
+                2147483646,
+                ConnectionStatus.CONNECTED,
+                false,
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE),
                 List.of());
         TrafficStatus burst = new TrafficStatus(true, false, 9_876_543, 10_000_000, 23_456, 100_000, 7, 7_654_321);
         return new SessionState(System.nanoTime(), mesh, "{  }", List.of(), List.of(), true, burst, "");
@@ -153,8 +189,8 @@ class LaptopWindowTest extends WindowTestBase {
             for (Node h : tv.lookupAll(".column-header")) {
                 for (Node l : h.lookupAll(".label")) {
                     if (l instanceof Labeled lab && Truncation.truncated(lab)) {
-                        out.add(table + " header " + Truncation.describe(lab) + " shows \""
-                                + Truncation.shownText(lab) + "\"");
+                        out.add(table + " header " + Truncation.describe(lab) + " shows \"" + Truncation.shownText(lab)
+                                + "\"");
                     }
                 }
             }

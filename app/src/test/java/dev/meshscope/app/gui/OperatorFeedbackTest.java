@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
-import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.session.OperatorAction;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
@@ -37,8 +37,9 @@ class OperatorFeedbackTest extends WindowTestBase {
         for (int i = 0; i < 30; i++) {
             addLinesLater(w, 3); // Batches faster than the table lays out, as during a burst.
         }
-        t.awaitFx("it follows rows arriving faster than layouts", () -> newestInView(table)
-                && table.getItems().size() == 1 + 150 + 40 + 90);
+        t.awaitFx(
+                "it follows rows arriving faster than layouts",
+                () -> newestInView(table) && table.getItems().size() == 1 + 150 + 40 + 90);
 
         t.focus(w);
         t.robot.clickOn(table).type(KeyCode.PAGE_UP, 3);
@@ -47,12 +48,16 @@ class OperatorFeedbackTest extends WindowTestBase {
         int reading = GuiTestSupport.fx(() -> firstInView(table));
         addLines(w, 40);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(GuiTestSupport.fx(() -> firstInView(table))).as("the rows being read stay put").isEqualTo(reading);
+        assertThat(GuiTestSupport.fx(() -> firstInView(table)))
+                .as("the rows being read stay put")
+                .isEqualTo(reading);
         assertThat(GuiTestSupport.fx(() -> newestInView(table))).isFalse();
 
         t.robot.clickOn(table).type(KeyCode.END);
-        t.awaitFx("back at the newest row", () -> flow(table).getLastVisibleCell().getIndex()
-                == table.getItems().size() - 1);
+        t.awaitFx(
+                "back at the newest row",
+                () -> flow(table).getLastVisibleCell().getIndex()
+                        == table.getItems().size() - 1);
         addLines(w, 40);
         t.awaitFx("following again", () -> newestInView(table));
     }
@@ -60,12 +65,20 @@ class OperatorFeedbackTest extends WindowTestBase {
     @Test
     void noRedLineBeforeTheOperatorTypesAndNothingJumpsWhenOneAppears() {
         OpenWindow w = t.open("hints", 1366, 768);
-        for (String id : new String[] {"#peerIdError", "#iceServersError", "#remotePeerIdError", "#pasteError",
-                "#folderError", "#sendError", "#errorLabel"}) {
+        for (String id : new String[] {
+            "#peerIdError",
+            "#iceServersError",
+            "#remotePeerIdError",
+            "#pasteError",
+            "#folderError",
+            "#sendError",
+            "#errorLabel"
+        }) {
             assertThat(t.text(w, id)).as(id + " in a fresh window").isEmpty();
         }
         assertThat(GuiTestSupport.fx(() -> t.<Button>find(w, "#createButton").isDisabled()))
-                .as("Create still waits for an id").isTrue();
+                .as("Create still waits for an id")
+                .isTrue();
 
         t.click(w, "#peerIdField");
         double create = formY(w, "#createButton");
@@ -73,7 +86,9 @@ class OperatorFeedbackTest extends WindowTestBase {
         t.robot.write("abc");
         t.awaitText(w, "#peerIdError", s -> s.contains("not a whole number"), "the id hint after typing");
         assertThat(formY(w, "#createButton")).as("Create does not move").isEqualTo(create);
-        assertThat(formY(w, "#extraChannelList")).as("the rows below the id do not move").isEqualTo(extras);
+        assertThat(formY(w, "#extraChannelList"))
+                .as("the rows below the id do not move")
+                .isEqualTo(extras);
 
         t.click(w, "#countField");
         double send = formY(w, "#sendButton");
@@ -89,7 +104,8 @@ class OperatorFeedbackTest extends WindowTestBase {
     }
 
     @Test
-    void closeClearsTheHeaderFailureTheFolderRefusalAndTheOldBlob(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void closeClearsTheHeaderFailureTheFolderRefusalAndTheOldBlob(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         OpenWindow w = t.open("clears");
         WindowFlows.create(t, w, NetworkMode.MESH, "2");
         t.type(w, "#remotePeerIdField", "5");
@@ -107,13 +123,18 @@ class OperatorFeedbackTest extends WindowTestBase {
         t.awaitText(w, "#errorLabel", String::isEmpty, "the header failure went with the peer");
         t.awaitText(w, "#folderError", String::isEmpty, "Join is possible now: no refusal left");
         t.awaitText(w, "#localBlobArea", String::isEmpty, "the dead offer is not offered any more");
-        assertThat(GuiTestSupport.fx(() -> t.<ImageView>find(w, "#blobQrCode").getImage())).as("nor its QR code")
+        assertThat(GuiTestSupport.fx(() -> t.<ImageView>find(w, "#blobQrCode").getImage()))
+                .as("nor its QR code")
                 .isNull();
         assertThat(t.text(w, "#localBlobCaption")).doesNotContain("peer 5");
-        assertThat(GuiTestSupport.fx(() -> w.window().log().entries().stream().filter(LogEntry::failed)
-                .map(LogEntry::text).toList())).as("the log keeps the failure, and Close itself is none")
-                .containsExactly("add peer: peer 5 is already added (its exchange is waiting for an answer: cancel it to "
-                        + "start again).");
+        assertThat(GuiTestSupport.fx(() -> w.window().log().entries().stream()
+                        .filter(LogEntry::failed)
+                        .map(LogEntry::text)
+                        .toList()))
+                .as("the log keeps the failure, and Close itself is none")
+                .containsExactly(
+                        "add peer: peer 5 is already added (its exchange is waiting for an answer: cancel it to "
+                                + "start again).");
     }
 
     @Test
@@ -126,7 +147,9 @@ class OperatorFeedbackTest extends WindowTestBase {
         t.awaitText(w, "#errorLabel", s -> s.contains("ERR_INVALID_PARAMETER"), "shown");
         t.click(w, "#dismissErrorButton");
         t.awaitText(w, "#errorLabel", String::isEmpty, "dismissed");
-        assertThat(GuiTestSupport.fx(() -> t.<Button>find(w, "#dismissErrorButton").isVisible())).isFalse();
+        assertThat(GuiTestSupport.fx(
+                        () -> t.<Button>find(w, "#dismissErrorButton").isVisible()))
+                .isFalse();
         assertThat(GuiTestSupport.fx(() -> w.window().log().entries().size())).isPositive();
     }
 
@@ -162,7 +185,8 @@ class OperatorFeedbackTest extends WindowTestBase {
         if (last == null || last.getIndex() != t.getItems().size() - 1) {
             return false;
         }
-        return last.localToScene(last.getLayoutBounds()).getMaxY() <= f.localToScene(f.getLayoutBounds()).getMaxY() + 1;
+        return last.localToScene(last.getLayoutBounds()).getMaxY()
+                <= f.localToScene(f.getLayoutBounds()).getMaxY() + 1;
     }
 
     private static int firstInView(TableView<?> t) {
@@ -175,7 +199,8 @@ class OperatorFeedbackTest extends WindowTestBase {
         return GuiTestSupport.fx(() -> {
             ScrollPane form = t.find(w, "#formScroll");
             Node n = t.find(w, id);
-            return n.localToScene(0, 0).getY() - form.getContent().localToScene(0, 0).getY();
+            return n.localToScene(0, 0).getY()
+                    - form.getContent().localToScene(0, 0).getY();
         });
     }
 }

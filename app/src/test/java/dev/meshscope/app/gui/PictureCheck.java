@@ -73,8 +73,9 @@ final class PictureCheck {
                 return new double[] {b.getCenterX(), b.getCenterY(), c.getRadius(), rgb(f)};
             });
             int fill = (int) disc[3];
-            assertThat(distance(fill, background)).as("%s: disc fill %s must stand out from the background %s",
-                    q, hex(fill), hex(background)).isGreaterThan(2 * SAME_PAINT);
+            assertThat(distance(fill, background))
+                    .as("%s: disc fill %s must stand out from the background %s", q, hex(fill), hex(background))
+                    .isGreaterThan(2 * SAME_PAINT);
             double r = disc[2];
             double[][] probes = {{0.55 * r, 0}, {-0.55 * r, 0}, {0, 0.62 * r}, {0, -0.62 * r}};
             int matching = 0;
@@ -86,8 +87,11 @@ final class PictureCheck {
                     matching++;
                 }
             }
-            assertThat(matching).as("%s in %s: pixels inside the disc at (%.0f, %.0f) r=%.0f were %s, fill %s", q,
-                    file.getFileName(), disc[0], disc[1], r, seen, hex(fill)).isGreaterThanOrEqualTo(3);
+            assertThat(matching)
+                    .as(
+                            "%s in %s: pixels inside the disc at (%.0f, %.0f) r=%.0f were %s, fill %s",
+                            q, file.getFileName(), disc[0], disc[1], r, seen, hex(fill))
+                    .isGreaterThanOrEqualTo(3);
         }
         return this;
     }
@@ -108,10 +112,12 @@ final class PictureCheck {
             }
             return out;
         });
-        assertThat(rows.size()).as("%s rows on screen in %s", tableQuery, file.getFileName())
+        assertThat(rows.size())
+                .as("%s rows on screen in %s", tableQuery, file.getFileName())
                 .isGreaterThanOrEqualTo(minRows);
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(inkPixels(rows.get(i))).as("%s: ink in row %d of %s", tableQuery, i, file.getFileName())
+            assertThat(inkPixels(rows.get(i)))
+                    .as("%s: ink in row %d of %s", tableQuery, i, file.getFileName())
                     .isGreaterThanOrEqualTo(MIN_TEXT_INK);
         }
         return this;
@@ -165,7 +171,10 @@ final class PictureCheck {
                 counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(0);
     }
 
     private int inkPixels(int[] r) {
@@ -182,12 +191,14 @@ final class PictureCheck {
     }
 
     private static int rgb(Color c) {
-        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+        return ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8)
                 | (int) Math.round(c.getBlue() * 255);
     }
 
     private static int distance(int a, int b) {
-        return Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)) + Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF))
+        return Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF))
+                + Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF))
                 + Math.abs((a & 0xFF) - (b & 0xFF));
     }
 

@@ -27,7 +27,8 @@ public final class RecordingCommands implements SessionCommands {
 
     @Override
     public void create(CreateRequest r) {
-        calls.add("create " + r.mode() + " " + r.peerId() + " " + r.extraChannels() + " ice=" + r.iceServers().size());
+        calls.add("create " + r.mode() + " " + r.peerId() + " " + r.extraChannels() + " ice="
+                + r.iceServers().size());
     }
 
     @Override

@@ -68,13 +68,14 @@ class SameExchangeTest extends WindowTestBase {
     @Test
     void theWindowAndTheAgentGiveTheSameOutcomeForEachPaste() throws Exception {
         List<Outcome> window = scenario(() -> new WindowFront(false), () -> new WindowFront(true));
-        List<Outcome> agent = scenario(() -> AgentFront.start(work, "agent", false),
-                () -> AgentFront.start(work, "agent-timeout", true));
+        List<Outcome> agent = scenario(
+                () -> AgentFront.start(work, "agent", false), () -> AgentFront.start(work, "agent-timeout", true));
 
-        assertThat(window).extracting(Outcome::kind)
+        assertThat(window)
+                .extracting(Outcome::kind)
                 .containsExactly("ACCEPTED", "REFUSED", "ANSWER", "REFUSED", "FAILED");
-        assertThat(window.get(1).text()).startsWith("the offer to peer 4 no longer exists: it was answered and "
-                + "peer 4 connected.");
+        assertThat(window.get(1).text())
+                .startsWith("the offer to peer 4 no longer exists: it was answered and " + "peer 4 connected.");
         assertThat(window.get(3).text()).startsWith("this offer from peer 6 was already applied (peer 6 is connected)");
         assertThat(window.get(4).text()).startsWith("ICE gathering: ICE gathering for peer 7 did not complete in 1 ms");
         assertThat(agent).as("the agent, driven the same way").isEqualTo(window);
@@ -84,8 +85,8 @@ class SameExchangeTest extends WindowTestBase {
     private static List<Outcome> scenario(Supplier<Front> make, Supplier<Front> timingOut) throws Exception {
         List<Outcome> out = new ArrayList<>();
         try (Front front = make.get();
-             HeadlessPeer four = new HeadlessPeer("4", t.runtime());
-             HeadlessPeer six = new HeadlessPeer("6", t.runtime())) {
+                HeadlessPeer four = new HeadlessPeer("4", t.runtime());
+                HeadlessPeer six = new HeadlessPeer("6", t.runtime())) {
             four.create(NetworkMode.MESH, 4, List.of());
             six.create(NetworkMode.MESH, 6, List.of());
             String answer = four.answer(front.offerTo4(), 5);
@@ -96,12 +97,13 @@ class SameExchangeTest extends WindowTestBase {
             String offer = six.offer(5);
             out.add(front.paste(offer));
             six.session.applyPaste(front.lastAnswer(), 0);
-            await("5 and 6 connected").atMost(GuiTestSupport.TIMEOUT)
+            await("5 and 6 connected")
+                    .atMost(GuiTestSupport.TIMEOUT)
                     .until(() -> front.connectedTo(6) && six.connectedTo(5));
             out.add(front.paste(offer));
         }
         try (Front front = timingOut.get();
-             HeadlessPeer seven = new HeadlessPeer("7", t.runtime())) {
+                HeadlessPeer seven = new HeadlessPeer("7", t.runtime())) {
             seven.create(NetworkMode.MESH, 7, List.of());
             out.add(front.paste(seven.offer(5)));
         }
@@ -137,18 +139,27 @@ class SameExchangeTest extends WindowTestBase {
             t.click(w, "#pasteArea");
             t.robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
             t.robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
-            t.awaitFx("the paste judged", () -> !t.text(w, "#pasteError").isEmpty() || !t.text(w, "#pasteSummary").isEmpty());
+            t.awaitFx(
+                    "the paste judged",
+                    () -> !t.text(w, "#pasteError").isEmpty()
+                            || !t.text(w, "#pasteSummary").isEmpty());
             if (!t.text(w, "#pasteError").isEmpty()) {
                 return new Outcome("REFUSED", t.text(w, "#pasteError"));
             }
             boolean answer = t.text(w, "#pasteSummary").contains("answer from peer");
             t.click(w, "#applyPasteButton");
             if (answer) {
-                t.awaitText(w, "#localBlobCaption", s -> s.contains("applied: connecting") || s.contains("is over"),
+                t.awaitText(
+                        w,
+                        "#localBlobCaption",
+                        s -> s.contains("applied: connecting") || s.contains("is over"),
                         "answer applied");
                 return Outcome.accepted();
             }
-            t.awaitText(w, "#localBlobCaption", s -> s.startsWith("Answer for peer") || s.contains("failed"),
+            t.awaitText(
+                    w,
+                    "#localBlobCaption",
+                    s -> s.startsWith("Answer for peer") || s.contains("failed"),
                     "answer made or exchange failed");
             if (t.text(w, "#localBlobCaption").contains("failed")) {
                 LogEntry f = GuiTestSupport.fx(() -> w.window().lastFailure());
@@ -166,8 +177,9 @@ class SameExchangeTest extends WindowTestBase {
 
         @Override
         public boolean connectedTo(int id) {
-            return GuiTestSupport.fx(() -> t.robot.from(w.stage().getScene().getRoot()).lookup("#peer-node-" + id)
-                    .queryAll().stream().anyMatch(n -> n.getStyleClass().contains("connected")));
+            return GuiTestSupport.fx(
+                    () -> t.robot.from(w.stage().getScene().getRoot()).lookup("#peer-node-" + id).queryAll().stream()
+                            .anyMatch(n -> n.getStyleClass().contains("connected")));
         }
 
         @Override
@@ -187,10 +199,20 @@ class SameExchangeTest extends WindowTestBase {
 
         static AgentFront start(Path work, String name, boolean timingOut) {
             try {
-                return new AgentFront(timingOut
-                        ? AgentProcess.start(work, name, "--mode", "mesh", "--id", "5", "--manual",
-                        "--gather-timeout-ms", Long.toString(FORCED_TIMEOUT.toMillis()))
-                        : AgentProcess.start(work, name, "--mode", "mesh", "--id", "5", "--manual", "--remote-id", "4"));
+                return new AgentFront(
+                        timingOut
+                                ? AgentProcess.start(
+                                        work,
+                                        name,
+                                        "--mode",
+                                        "mesh",
+                                        "--id",
+                                        "5",
+                                        "--manual",
+                                        "--gather-timeout-ms",
+                                        Long.toString(FORCED_TIMEOUT.toMillis()))
+                                : AgentProcess.start(
+                                        work, name, "--mode", "mesh", "--id", "5", "--manual", "--remote-id", "4"));
             } catch (IOException e) {
                 throw new AssertionError("cannot start the agent", e);
             }
@@ -208,12 +230,17 @@ class SameExchangeTest extends WindowTestBase {
             int seen = agent.events().size();
             agent.writeLine(text);
             JsonNode end = await("the paste's outcome (stderr: " + agent.stderrText() + ")")
-                    .atMost(GuiTestSupport.TIMEOUT).until(() -> outcome(agent.events(), seen), Optional::isPresent)
+                    .atMost(GuiTestSupport.TIMEOUT)
+                    .until(() -> outcome(agent.events(), seen), Optional::isPresent)
                     .orElseThrow();
             return switch (end.path("event").asText()) {
-                case "PasteRefused" -> new Outcome("REFUSED", end.path("message").asText());
-                case "ExchangeFailed" -> new Outcome("FAILED", end.path("stepLabel").asText() + ": "
-                        + end.path("message").asText());
+                case "PasteRefused" ->
+                    new Outcome("REFUSED", end.path("message").asText());
+                case "ExchangeFailed" ->
+                    new Outcome(
+                            "FAILED",
+                            end.path("stepLabel").asText() + ": "
+                                    + end.path("message").asText());
                 case "DescriptionReady" -> {
                     lastAnswer = agent.nextLine("MSB1:", GuiTestSupport.TIMEOUT.toSeconds());
                     yield Outcome.answer();
@@ -225,8 +252,11 @@ class SameExchangeTest extends WindowTestBase {
         private static Optional<JsonNode> outcome(List<JsonNode> events, int from) {
             for (JsonNode e : events.subList(Math.min(from, events.size()), events.size())) {
                 String name = e.path("event").asText();
-                if (name.equals("PasteRefused") || name.equals("ExchangeFailed") || name.equals("DescriptionReady")
-                        || name.equals("PasteAccepted") && e.path("kind").asText().equals("answer")) {
+                if (name.equals("PasteRefused")
+                        || name.equals("ExchangeFailed")
+                        || name.equals("DescriptionReady")
+                        || name.equals("PasteAccepted")
+                                && e.path("kind").asText().equals("answer")) {
                     return Optional.of(e);
                 }
             }

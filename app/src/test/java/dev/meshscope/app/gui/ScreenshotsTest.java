@@ -39,7 +39,8 @@ class ScreenshotsTest extends WindowTestBase {
     }
 
     /** Creates the window's peer as {@code mode}/{@code id} and connects one in-test peer per id, by copy and paste. */
-    private static List<HeadlessPeer> connectAll(OpenWindow w, NetworkMode mode, int id, NetworkMode theirs, int... ids) {
+    private static List<HeadlessPeer> connectAll(
+            OpenWindow w, NetworkMode mode, int id, NetworkMode theirs, int... ids) {
         WindowFlows.create(t, w, mode, Integer.toString(id));
         List<HeadlessPeer> peers = new ArrayList<>();
         for (int pid : ids) {
@@ -66,13 +67,18 @@ class ScreenshotsTest extends WindowTestBase {
             peers.addAll(connectAll(w, NetworkMode.MESH, 2, NetworkMode.MESH, 3, 4, 5));
             send(w, "40", "50");
             TableView<ProbeRow> probes = t.find(w, "#probeTable");
-            t.awaitFx("probes on every (peer, channel)", () -> probes.getItems().size() == 9
-                    && probes.getItems().stream().allMatch(r -> r.stats().samples() >= 10));
+            t.awaitFx(
+                    "probes on every (peer, channel)",
+                    () -> probes.getItems().size() == 9
+                            && probes.getItems().stream()
+                                    .allMatch(r -> r.stats().samples() >= 10));
             shootFromTheTop(w, "mesh-of-four.png")
                     .discsDrawn("#peer-node-local", "#peer-node-3", "#peer-node-4", "#peer-node-5")
                     .tableRowsDrawn("#probeTable", 3);
             send(w, "1000000", "400");
-            t.awaitFx("a busy probe table", () -> probes.getItems().stream().allMatch(r -> r.stats().samples() >= 300));
+            t.awaitFx(
+                    "a busy probe table",
+                    () -> probes.getItems().stream().allMatch(r -> r.stats().samples() >= 300));
             shoot(w, "probe-table-under-traffic.png").tableRowsDrawn("#probeTable", 3);
             t.click(w, "#stopButton");
         } finally {

@@ -24,7 +24,9 @@ class TrafficFeedbackTest extends WindowTestBase {
 
             burst(w, "25", "0");
             t.awaitText(w, "#sendProgress", s -> s.startsWith("done: 75 of 75 sent"), "the progress says done");
-            assertThat(awaitSendLine(w, "done: 75 of 75 sent")).as("the end is logged").map(LogEntry::failed)
+            assertThat(awaitSendLine(w, "done: 75 of 75 sent"))
+                    .as("the end is logged")
+                    .map(LogEntry::failed)
                     .contains(false);
 
             burst(w, "100000", "20");
@@ -36,10 +38,16 @@ class TrafficFeedbackTest extends WindowTestBase {
             burst(w, "100000", "20");
             t.awaitText(w, "#sendProgress", s -> s.startsWith("sending:"), "sending again");
             p.close();
-            t.awaitText(w, "#sendProgress", s -> s.startsWith("done:") && s.contains("channel closed or peer gone"),
+            t.awaitText(
+                    w,
+                    "#sendProgress",
+                    s -> s.startsWith("done:") && s.contains("channel closed or peer gone"),
                     "the progress says why the rest was refused");
             Optional<LogEntry> end = awaitSendLine(w, "channel closed or peer gone");
-            assertThat(end).map(LogEntry::failed).as("refusals make the end line a failure").contains(true);
+            assertThat(end)
+                    .map(LogEntry::failed)
+                    .as("refusals make the end line a failure")
+                    .contains(true);
         }
     }
 
@@ -52,12 +60,14 @@ class TrafficFeedbackTest extends WindowTestBase {
     }
 
     private static Optional<LogEntry> awaitSendLine(OpenWindow w, String fragment) {
-        t.awaitFx("a send line with \"" + fragment + "\"", () -> line(w, fragment).isPresent());
+        t.awaitFx(
+                "a send line with \"" + fragment + "\"", () -> line(w, fragment).isPresent());
         return GuiTestSupport.fx(() -> line(w, fragment));
     }
 
     private static Optional<LogEntry> line(OpenWindow w, String fragment) {
-        return w.window().log().entries().stream().filter(e -> e.text().startsWith("send: ") && e.text().contains(fragment))
+        return w.window().log().entries().stream()
+                .filter(e -> e.text().startsWith("send: ") && e.text().contains(fragment))
                 .reduce((a, b) -> b);
     }
 }

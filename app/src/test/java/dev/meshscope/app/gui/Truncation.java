@@ -17,8 +17,7 @@ import javafx.scene.text.Text;
  * that stick out of the window or of their scroll pane's viewport sideways. FX thread.
  */
 final class Truncation {
-    private Truncation() {
-    }
+    private Truncation() {}
 
     /** The text the skin of {@code l} draws, or {@code null} before it has a skin. */
     static String shownText(Labeled l) {

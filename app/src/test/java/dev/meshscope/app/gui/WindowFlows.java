@@ -6,8 +6,7 @@ import javafx.scene.control.ChoiceBox;
 
 /** Operator flows through the real window, shared by the window tests and the screenshot test. */
 final class WindowFlows {
-    private WindowFlows() {
-    }
+    private WindowFlows() {}
 
     /** Chooses {@code mode}, types {@code id} (unless server) and presses Create; waits for the status. */
     static void create(GuiTestSupport t, OpenWindow w, NetworkMode mode, String id) {
@@ -18,7 +17,10 @@ final class WindowFlows {
             t.robot.write(id);
         }
         t.click(w, "#createButton");
-        t.awaitText(w, "#statusLabel", s -> s.startsWith(mode == NetworkMode.CLIENT ? "CONNECTING" : "CONNECTED"),
+        t.awaitText(
+                w,
+                "#statusLabel",
+                s -> s.startsWith(mode == NetworkMode.CLIENT ? "CONNECTING" : "CONNECTED"),
                 "created as " + mode);
     }
 
@@ -44,7 +46,10 @@ final class WindowFlows {
         t.paste(w, "#pasteArea");
         t.awaitText(w, "#pasteSummary", s -> s.contains("answer from peer " + pid), "answer accepted");
         t.click(w, "#applyPasteButton");
-        t.awaitFx("peer " + pid + " connected",
-                () -> t.<javafx.scene.Node>find(w, "#peer-node-" + pid).getStyleClass().contains("connected"));
+        t.awaitFx(
+                "peer " + pid + " connected",
+                () -> t.<javafx.scene.Node>find(w, "#peer-node-" + pid)
+                        .getStyleClass()
+                        .contains("connected"));
     }
 }

@@ -66,7 +66,7 @@ final class RawEnd {
     private boolean connected;
     private boolean ready;
     private volatile boolean closed;
-    private volatile Sink sink = (channel, data) -> { };
+    private volatile Sink sink = (channel, data) -> {};
 
     /**
      * Creates the connection and its three channels.

@@ -2,8 +2,8 @@
 package dev.meshscope.bench.baseline;
 
 import dev.meshscope.bench.BenchException;
-import dev.meshscope.bench.Deadline;
 import dev.meshscope.bench.BenchPair;
+import dev.meshscope.bench.Deadline;
 import dev.meshscope.bench.PacketRate;
 import dev.meshscope.bench.PingLoop;
 import dev.meshscope.bench.ReceiveCounter;
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * callback).
  */
 final class RawPair implements BenchPair {
-    private static final RawEnd.Sink IGNORE = (channel, data) -> { };
+    private static final RawEnd.Sink IGNORE = (channel, data) -> {};
 
     private final RawEnd a;
     private final RawEnd b;
@@ -34,6 +34,7 @@ final class RawPair implements BenchPair {
         t.setDaemon(true);
         return t;
     });
+
     private volatile String failure;
 
     RawPair(RawEnd a, RawEnd b, Runnable closer) {
@@ -84,13 +85,17 @@ final class RawPair implements BenchPair {
      */
     @Override
     public RoundTrips roundTrips(int channel, int count, long timeoutMillis) throws BenchException {
-        return ping(channel, count, timeoutMillis, task -> appThread.execute(() -> {
-            try {
-                task.run();
-            } catch (Throwable t) {
-                failure = "the raw application thread failed: " + t;
-            }
-        }));
+        return ping(
+                channel,
+                count,
+                timeoutMillis,
+                task -> appThread.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (Throwable t) {
+                        failure = "the raw application thread failed: " + t;
+                    }
+                }));
     }
 
     /**
@@ -98,8 +103,7 @@ final class RawPair implements BenchPair {
      * webrtc-java can do (mesh-core's owner-thread rule rules this out for its pinger).
      */
     @Override
-    public RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis)
-            throws BenchException {
+    public RoundTrips roundTripsPingingFromCallback(int channel, int count, long timeoutMillis) throws BenchException {
         return ping(channel, count, timeoutMillis, Runnable::run);
     }
 

@@ -33,8 +33,8 @@ public final class RawStack implements BenchStack {
     private final List<RawEnd> live = new ArrayList<>();
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(daemon("bench-raw-relay"));
 
-    private RawStack(List<HeadlessAudioDeviceModule> audio, PeerConnectionFactory factory,
-                     PeerConnectionFactory remoteFactory) {
+    private RawStack(
+            List<HeadlessAudioDeviceModule> audio, PeerConnectionFactory factory, PeerConnectionFactory remoteFactory) {
         this.audio = audio;
         this.factory = factory;
         this.remoteFactory = remoteFactory;
@@ -61,8 +61,10 @@ public final class RawStack implements BenchStack {
             for (HeadlessAudioDeviceModule adm : adms) {
                 adm.dispose();
             }
-            throw new BenchException("webrtc-java could not be loaded (" + t + "); install libpulse0 "
-                    + "(apt-get install -y libpulse0) or run ./meshscope bench, which does it.", t);
+            throw new BenchException(
+                    "webrtc-java could not be loaded (" + t + "); install libpulse0 "
+                            + "(apt-get install -y libpulse0) or run ./meshscope bench, which does it.",
+                    t);
         }
     }
 

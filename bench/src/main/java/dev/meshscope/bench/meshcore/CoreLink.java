@@ -26,8 +26,7 @@ final class CoreLink {
     private boolean gatheringComplete;
     private boolean sent;
 
-    private CoreLink(WebRtcPeerConnection from, WebRtcPeerConnection to, Executor toOwner,
-                     Consumer<String> onFailure) {
+    private CoreLink(WebRtcPeerConnection from, WebRtcPeerConnection to, Executor toOwner, Consumer<String> onFailure) {
         this.from = from;
         this.to = to;
         this.toOwner = toOwner;
@@ -35,22 +34,26 @@ final class CoreLink {
     }
 
     /** Sends {@code from}'s descriptions (and, when trickling, its candidates) to {@code to}. Any thread. */
-    static void link(WebRtcPeerConnection from, WebRtcPeerConnection to, Executor toOwner, boolean trickle,
-                     Consumer<String> onFailure) {
+    static void link(
+            WebRtcPeerConnection from,
+            WebRtcPeerConnection to,
+            Executor toOwner,
+            boolean trickle,
+            Consumer<String> onFailure) {
         CoreLink link = new CoreLink(from, to, toOwner, onFailure);
         if (trickle) {
             from.addListener(new WebRtcPeerConnection.Listener() {
                 @Override
                 public void sessionDescriptionCreated(String type, String sdp) {
                     link.check(from.setLocalDescription(type, sdp), from, "setLocalDescription");
-                    link.toOwner.execute(() -> link.check(to.setRemoteDescription(type, sdp), to,
-                            "setRemoteDescription(" + type + ")"));
+                    link.toOwner.execute(() ->
+                            link.check(to.setRemoteDescription(type, sdp), to, "setRemoteDescription(" + type + ")"));
                 }
 
                 @Override
                 public void iceCandidateCreated(String media, int index, String name) {
-                    link.toOwner.execute(() -> link.check(to.addIceCandidate(media, index, name), to,
-                            "addIceCandidate"));
+                    link.toOwner.execute(
+                            () -> link.check(to.addIceCandidate(media, index, name), to, "addIceCandidate"));
                 }
             });
         } else {
@@ -76,8 +79,8 @@ final class CoreLink {
             sent = true;
             String type = pendingType;
             String complete = from.getLocalDescription();
-            toOwner.execute(() -> check(to.setRemoteDescription(type, complete), to,
-                    "setRemoteDescription(" + type + ", complete)"));
+            toOwner.execute(() ->
+                    check(to.setRemoteDescription(type, complete), to, "setRemoteDescription(" + type + ", complete)"));
         }
     }
 

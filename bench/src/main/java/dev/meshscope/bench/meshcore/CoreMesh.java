@@ -52,7 +52,7 @@ final class CoreMesh implements AutoCloseable {
     /** Closing a 32-peer mesh closes ~1000 connections: generous, but bounded. */
     private static final long CLOSE_WAIT_SECONDS = 60;
 
-    private static final Handler DISCARD = (peer, from, channel, mode, data) -> { };
+    private static final Handler DISCARD = (peer, from, channel, mode, data) -> {};
 
     private final List<WebRtcRuntime> runtimes;
     private final int n;
@@ -83,9 +83,10 @@ final class CoreMesh implements AutoCloseable {
         this.afterPoll = new Runnable[n];
         Arrays.fill(handlers, DISCARD);
         for (int t = 0; t < (threadPerPeer ? n : 1); t++) {
-            MeshThread mt = new MeshThread(threadPerPeer ? name + "-" + (t + 1) : name,
-                    runtimes.get(runtimes.size() == 1 ? 0 : t));
-            mt.setFailureHandler(e -> fail("a task on owner thread " + mt.thread().getName() + " threw " + e));
+            MeshThread mt = new MeshThread(
+                    threadPerPeer ? name + "-" + (t + 1) : name, runtimes.get(runtimes.size() == 1 ? 0 : t));
+            mt.setFailureHandler(
+                    e -> fail("a task on owner thread " + mt.thread().getName() + " threw " + e));
             threads.add(mt);
             offerers.add(new ArrayList<>());
         }
@@ -99,8 +100,17 @@ final class CoreMesh implements AutoCloseable {
      * @param guiPeers      how many peers (from id 1) get a {@link GuiLikeObserver}
      * @param fx            the FX stand-in thread for those observers
      */
-    static CoreMesh create(List<WebRtcRuntime> runtimes, boolean threadPerPeer, String name, int n, boolean trickle,
-                           int guiPeers, Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
+    static CoreMesh create(
+            List<WebRtcRuntime> runtimes,
+            boolean threadPerPeer,
+            String name,
+            int n,
+            boolean trickle,
+            int guiPeers,
+            Executor fx,
+            AtomicLong rendered,
+            Deadline deadline)
+            throws BenchException {
         CoreMesh m = new CoreMesh(runtimes, threadPerPeer, name, n, trickle);
         try {
             m.build(guiPeers, fx, rendered, deadline);
@@ -114,10 +124,14 @@ final class CoreMesh implements AutoCloseable {
     private void build(int guiPeers, Executor fx, AtomicLong rendered, Deadline deadline) throws BenchException {
         for (int id = 1; id <= n; id++) {
             int self = id;
-            onOwner(id, () -> {
-                peers[self - 1] = newPeer(self);
-                return null;
-            }, deadline, "creating peer " + id);
+            onOwner(
+                    id,
+                    () -> {
+                        peers[self - 1] = newPeer(self);
+                        return null;
+                    },
+                    deadline,
+                    "creating peer " + id);
         }
         for (int i = 1; i <= n; i++) {
             for (int j = i + 1; j <= n; j++) {
@@ -143,10 +157,14 @@ final class CoreMesh implements AutoCloseable {
                 }
             });
             if (id <= guiPeers) {
-                onOwner(id, () -> {
-                    GuiLikeObserver.attach(mt, p, fx, rendered);
-                    return null;
-                }, deadline, "attaching the GUI-like observer to peer " + id);
+                onOwner(
+                        id,
+                        () -> {
+                            GuiLikeObserver.attach(mt, p, fx, rendered);
+                            return null;
+                        },
+                        deadline,
+                        "attaching the GUI-like observer to peer " + id);
             }
         }
     }
@@ -204,16 +222,21 @@ final class CoreMesh implements AutoCloseable {
         long t0 = Long.MAX_VALUE;
         for (int t = 0; t < threads.size(); t++) {
             List<WebRtcPeerConnection> mine = offerers.get(t);
-            t0 = Math.min(t0, await(threads.get(t).call(() -> {
-                long at = System.nanoTime();
-                for (WebRtcPeerConnection c : mine) {
-                    GodotError e = c.createOffer();
-                    if (e != GodotError.OK) {
-                        fail("createOffer returned " + e + ": " + c.getLastFailure());
-                    }
-                }
-                return at;
-            }), deadline, "sending the offers"));
+            t0 = Math.min(
+                    t0,
+                    await(
+                            threads.get(t).call(() -> {
+                                long at = System.nanoTime();
+                                for (WebRtcPeerConnection c : mine) {
+                                    GodotError e = c.createOffer();
+                                    if (e != GodotError.OK) {
+                                        fail("createOffer returned " + e + ": " + c.getLastFailure());
+                                    }
+                                }
+                                return at;
+                            }),
+                            deadline,
+                            "sending the offers"));
         }
         return t0;
     }
@@ -313,10 +336,12 @@ final class CoreMesh implements AutoCloseable {
             for (int id = 1; id <= n; id++) {
                 WebRtcMultiplayerPeer p = peers[id - 1];
                 if (p != null) {
-                    threadOf(id).call(() -> {
-                        p.close();
-                        return null;
-                    }).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    threadOf(id)
+                            .call(() -> {
+                                p.close();
+                                return null;
+                            })
+                            .get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
                 }
             }
         } catch (InterruptedException e) {

@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 final class CorePair implements BenchPair {
     private static final int A = 2;
     private static final int B = 1;
-    private static final TransferMode[] MODES = {TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED,
-            TransferMode.UNRELIABLE};
+    private static final TransferMode[] MODES = {
+        TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE
+    };
 
     private final CoreMesh mesh;
     private final ScheduledExecutorService timer;
@@ -45,12 +46,15 @@ final class CorePair implements BenchPair {
         long packets = Math.max(1, totalBytes / packetSize);
         ReceiveCounter counter = new ReceiveCounter(packets * packetSize);
         Deadline deadline = Deadline.in(timeoutMillis);
-        Sender sender = new Sender(Workload.RELIABLE, new byte[packetSize], Workload.THROUGHPUT_HIGH_WATER_BYTES,
-                packets, Long.MAX_VALUE);
+        Sender sender = new Sender(
+                Workload.RELIABLE, new byte[packetSize], Workload.THROUGHPUT_HIGH_WATER_BYTES, packets, Long.MAX_VALUE);
         try {
             runSender(sender, counter, deadline);
-            mesh.await(counter.reached(), deadline, "mesh-core throughput to arrive (" + counter.bytes() + " of "
-                    + packets * packetSize + " bytes so far)");
+            mesh.await(
+                    counter.reached(),
+                    deadline,
+                    "mesh-core throughput to arrive (" + counter.bytes() + " of " + packets * packetSize
+                            + " bytes so far)");
             return counter.bytesPerSecond();
         } finally {
             reset();
@@ -71,33 +75,40 @@ final class CorePair implements BenchPair {
         Deadline deadline = Deadline.in(timeoutMillis);
         Runnable ping = () -> put(mesh.peer(A), B, channel, loop.nextPing());
         try {
-            mesh.await(mesh.threadOf(B).call(() -> {
-                mesh.peer(B).setAnswerProbesOnArrival(true);
-                mesh.setHandler(B, (peer, from, ch, m, data) -> {
-                    byte[] pong = ProbePacket.pongFor(data);
-                    if (pong != null) {
-                        GodotError e = peer.putPacketOn(from, ch, peer.wasStringPacket() ? WriteMode.TEXT
-                                : WriteMode.BINARY, pong);
-                        if (e != GodotError.OK) {
-                            mesh.fail("put_packet_on returned " + e + ": " + peer.getLastFailure());
-                        }
-                    }
-                });
-                return Boolean.TRUE;
-            }), deadline, "setting up the echo");
-            mesh.await(mesh.threadOf(A).call(() -> {
-                mesh.setHandler(A, (peer, from, ch, m, data) -> {
-                    if (ch == channel && loop.onPong(data, peer.getLastPacketArrivalNanos(), System.nanoTime())) {
-                        if (loop.finished()) {
-                            done.complete(loop.result());
-                        } else {
-                            ping.run();
-                        }
-                    }
-                });
-                ping.run();
-                return Boolean.TRUE;
-            }), deadline, "the first ping");
+            mesh.await(
+                    mesh.threadOf(B).call(() -> {
+                        mesh.peer(B).setAnswerProbesOnArrival(true);
+                        mesh.setHandler(B, (peer, from, ch, m, data) -> {
+                            byte[] pong = ProbePacket.pongFor(data);
+                            if (pong != null) {
+                                GodotError e = peer.putPacketOn(
+                                        from, ch, peer.wasStringPacket() ? WriteMode.TEXT : WriteMode.BINARY, pong);
+                                if (e != GodotError.OK) {
+                                    mesh.fail("put_packet_on returned " + e + ": " + peer.getLastFailure());
+                                }
+                            }
+                        });
+                        return Boolean.TRUE;
+                    }),
+                    deadline,
+                    "setting up the echo");
+            mesh.await(
+                    mesh.threadOf(A).call(() -> {
+                        mesh.setHandler(A, (peer, from, ch, m, data) -> {
+                            if (ch == channel
+                                    && loop.onPong(data, peer.getLastPacketArrivalNanos(), System.nanoTime())) {
+                                if (loop.finished()) {
+                                    done.complete(loop.result());
+                                } else {
+                                    ping.run();
+                                }
+                            }
+                        });
+                        ping.run();
+                        return Boolean.TRUE;
+                    }),
+                    deadline,
+                    "the first ping");
             while (true) {
                 RoundTrips r = mesh.awaitUpTo(done, Workload.PING_CHECK_MILLIS, "mesh-core round trips");
                 if (r != null) {
@@ -135,8 +146,12 @@ final class CorePair implements BenchPair {
     public PacketRate packetRate(long sendMillis, long timeoutMillis) throws BenchException {
         ReceiveCounter counter = new ReceiveCounter(Long.MAX_VALUE);
         Deadline deadline = Deadline.in(timeoutMillis);
-        Sender sender = new Sender(Workload.UNRELIABLE, new byte[Workload.PACKET_RATE_BYTES],
-                Workload.PACKET_RATE_HIGH_WATER_BYTES, Long.MAX_VALUE, TimeUnit.MILLISECONDS.toNanos(sendMillis));
+        Sender sender = new Sender(
+                Workload.UNRELIABLE,
+                new byte[Workload.PACKET_RATE_BYTES],
+                Workload.PACKET_RATE_HIGH_WATER_BYTES,
+                Long.MAX_VALUE,
+                TimeUnit.MILLISECONDS.toNanos(sendMillis));
         try {
             long[] sent = runSender(sender, counter, deadline);
             awaitQuiet(counter, deadline);
@@ -153,15 +168,21 @@ final class CorePair implements BenchPair {
 
     /** Makes B count what it reads into {@code counter}, starts {@code sender} on A, waits until it is done. */
     private long[] runSender(Sender sender, ReceiveCounter counter, Deadline deadline) throws BenchException {
-        mesh.await(mesh.threadOf(B).call(() -> {
-            mesh.setHandler(B, (peer, from, channel, mode, data) -> counter.received(data.length));
-            return Boolean.TRUE;
-        }), deadline, "setting up the receiver");
-        mesh.await(mesh.threadOf(A).call(() -> {
-            counter.start();
-            sender.begin();
-            return Boolean.TRUE;
-        }), deadline, "starting the mesh-core sender");
+        mesh.await(
+                mesh.threadOf(B).call(() -> {
+                    mesh.setHandler(B, (peer, from, channel, mode, data) -> counter.received(data.length));
+                    return Boolean.TRUE;
+                }),
+                deadline,
+                "setting up the receiver");
+        mesh.await(
+                mesh.threadOf(A).call(() -> {
+                    counter.start();
+                    sender.begin();
+                    return Boolean.TRUE;
+                }),
+                deadline,
+                "starting the mesh-core sender");
         return mesh.await(sender.done, deadline, "the mesh-core sender");
     }
 
@@ -242,8 +263,8 @@ final class CorePair implements BenchPair {
                 if (dc.getBufferedAmount() + packet.length > highWater) {
                     waiting = true;
                     // A failure would surface as the round's timeout; resume() itself reports through mesh.fail.
-                    var unused = timer.schedule(() -> mesh.threadOf(A).execute(this::resume), Workload.BACKOFF_NANOS,
-                            TimeUnit.NANOSECONDS);
+                    var unused = timer.schedule(
+                            () -> mesh.threadOf(A).execute(this::resume), Workload.BACKOFF_NANOS, TimeUnit.NANOSECONDS);
                     return;
                 }
                 GodotError e = peer.putPacket(packet);

@@ -59,8 +59,8 @@ public final class CoreStack implements BenchStack {
     @Override
     public long connectNanos(boolean trickle, long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        try (CoreMesh m = CoreMesh.create(List.of(runtime), false, "bench-connect", 2, trickle, 2, fx, rendered,
-                deadline)) {
+        try (CoreMesh m =
+                CoreMesh.create(List.of(runtime), false, "bench-connect", 2, trickle, 2, fx, rendered, deadline)) {
             long t0 = m.start(deadline);
             return m.awaitConnected(deadline) - t0;
         }
@@ -69,8 +69,8 @@ public final class CoreStack implements BenchStack {
     @Override
     public BenchPair openPair(long timeoutMillis) throws BenchException {
         Deadline deadline = Deadline.in(timeoutMillis);
-        CoreMesh m = CoreMesh.create(List.of(remoteRuntime, runtime), true, "bench-pair", 2, true, 2, fx, rendered,
-                deadline);
+        CoreMesh m = CoreMesh.create(
+                List.of(remoteRuntime, runtime), true, "bench-pair", 2, true, 2, fx, rendered, deadline);
         try {
             m.start(deadline);
             m.awaitConnected(deadline);
@@ -88,14 +88,12 @@ public final class CoreStack implements BenchStack {
         int fdsBefore = ProcessStats.openFds();
         Deadline deadline = Deadline.in(timeoutMillis);
         // One owner thread per peer, as one peer per process has; the peers share this process's runtime.
-        try (CoreMesh m = CoreMesh.create(List.of(runtime), true, "bench-mesh", n, true, 1, fx, rendered,
-                deadline)) {
+        try (CoreMesh m = CoreMesh.create(List.of(runtime), true, "bench-mesh", n, true, 1, fx, rendered, deadline)) {
             long w0 = m.wakeCount();
             long t0 = m.start(deadline);
             long t1 = m.awaitConnected(deadline);
             long wakeups = m.wakeCount() - w0;
-            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds(),
-                    wakeups);
+            return new MeshRound(t1 - t0, rssBefore, ProcessStats.rssKib(), fdsBefore, ProcessStats.openFds(), wakeups);
         }
     }
 

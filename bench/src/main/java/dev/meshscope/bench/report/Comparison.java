@@ -17,17 +17,32 @@ import java.util.List;
  * @param target     the target for the ratio, or null when the metric is informative only
  * @param met        whether the ratio meets the target, or null without a target
  */
-public record Comparison(String scenario, String metric, String unit, String better, int rounds, Figures baseline,
-                         Figures meshCore, double ratio, Target target, Boolean met) {
+public record Comparison(
+        String scenario,
+        String metric,
+        String unit,
+        String better,
+        int rounds,
+        Figures baseline,
+        Figures meshCore,
+        double ratio,
+        Target target,
+        Boolean met) {
 
     /** Builds a row from both stacks' round values. */
-    public static Comparison of(String scenario, String metric, String unit, boolean higherIsBetter,
-                                List<Double> baseline, List<Double> meshCore, Target target) {
+    public static Comparison of(
+            String scenario,
+            String metric,
+            String unit,
+            boolean higherIsBetter,
+            List<Double> baseline,
+            List<Double> meshCore,
+            Target target) {
         Figures b = Figures.of(baseline);
         Figures m = Figures.of(meshCore);
         double ratio = b.median() == 0 ? Double.NaN : m.median() / b.median();
         Boolean met = target == null ? null : target.metBy(ratio);
-        return new Comparison(scenario, metric, unit, higherIsBetter ? "higher" : "lower", baseline.size(), b, m,
-                ratio, target, met);
+        return new Comparison(
+                scenario, metric, unit, higherIsBetter ? "higher" : "lower", baseline.size(), b, m, ratio, target, met);
     }
 }

@@ -21,8 +21,15 @@ import java.util.List;
  * @param results     one row per metric
  * @param wakeups     mesh-core owner-thread wake-ups per workload
  */
-public record ResultDocument(String tool, String command, String startedAt, double seconds, Environment environment,
-                             Object settings, List<Comparison> results, List<WakeFigure> wakeups) {
+public record ResultDocument(
+        String tool,
+        String command,
+        String startedAt,
+        double seconds,
+        Environment environment,
+        Object settings,
+        List<Comparison> results,
+        List<WakeFigure> wakeups) {
 
     /** Copies the rows. */
     public ResultDocument {
@@ -42,9 +49,15 @@ public record ResultDocument(String tool, String command, String startedAt, doub
      * @param webrtcJava    the webrtc-java version both stacks ran on
      * @param burnerThreads CPU burner threads running in the process ({@code --load}), 0 for a quiet run
      */
-    public record Environment(String netns, int cores, String java, String os, double loadAverage, long maxOpenFiles,
-                              String webrtcJava, int burnerThreads) {
-    }
+    public record Environment(
+            String netns,
+            int cores,
+            String java,
+            String os,
+            double loadAverage,
+            long maxOpenFiles,
+            String webrtcJava,
+            int burnerThreads) {}
 
     /** Writes the document as indented JSON to {@code file}, through a temporary file renamed into place. */
     public void write(Path file) throws IOException {

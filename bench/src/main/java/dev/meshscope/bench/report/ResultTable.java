@@ -11,19 +11,26 @@ import java.util.Locale;
  * [min-max] per stack, the ratio, the target and whether it was met.
  */
 public final class ResultTable {
-    private static final String[] HEADER = {"scenario", "metric", "unit", "baseline median [min-max]",
-        "mesh-core median [min-max]", "ratio", "target"};
+    private static final String[] HEADER = {
+        "scenario", "metric", "unit", "baseline median [min-max]", "mesh-core median [min-max]", "ratio", "target"
+    };
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     /** Writes the table of {@code rows} to {@code out}. */
     public static void print(List<Comparison> rows, PrintWriter out) {
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
         for (Comparison c : rows) {
-            cells.add(new String[] {c.scenario(), c.metric(), c.unit(), figures(c.baseline()), figures(c.meshCore()),
-                Double.isNaN(c.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.3f", c.ratio()), target(c)});
+            cells.add(new String[] {
+                c.scenario(),
+                c.metric(),
+                c.unit(),
+                figures(c.baseline()),
+                figures(c.meshCore()),
+                Double.isNaN(c.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.3f", c.ratio()),
+                target(c)
+            });
         }
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {
@@ -68,7 +75,10 @@ public final class ResultTable {
     private static String line(String[] row, int[] width) {
         StringBuilder b = new StringBuilder("|");
         for (int i = 0; i < row.length; i++) {
-            b.append(' ').append(row[i]).append(" ".repeat(width[i] - row[i].length())).append(" |");
+            b.append(' ')
+                    .append(row[i])
+                    .append(" ".repeat(width[i] - row[i].length()))
+                    .append(" |");
         }
         return b.toString();
     }

@@ -15,19 +15,31 @@ import java.util.List;
  * @param wakeups       summed wake-ups of each measured round, in round order
  * @param perUnit       the median round's wake-ups divided by {@code unitsPerRound}
  */
-public record WakeFigure(String scenario, String workload, int ownerThreads, String unit, long unitsPerRound,
-                         List<Long> wakeups, double perUnit) {
+public record WakeFigure(
+        String scenario,
+        String workload,
+        int ownerThreads,
+        String unit,
+        long unitsPerRound,
+        List<Long> wakeups,
+        double perUnit) {
     /** Copies the list. */
     public WakeFigure {
         wakeups = List.copyOf(wakeups);
     }
 
     /** The figure of rounds that woke the owner threads {@code wakeups} times each, {@code unitsPerRound} units each. */
-    public static WakeFigure of(String scenario, String workload, int ownerThreads, String unit, long unitsPerRound,
-                                List<Long> wakeups) {
+    public static WakeFigure of(
+            String scenario, String workload, int ownerThreads, String unit, long unitsPerRound, List<Long> wakeups) {
         List<Double> asDouble = wakeups.stream().map(Long::doubleValue).toList();
         double median = Figures.of(asDouble).median();
-        return new WakeFigure(scenario, workload, ownerThreads, unit, unitsPerRound, wakeups,
+        return new WakeFigure(
+                scenario,
+                workload,
+                ownerThreads,
+                unit,
+                unitsPerRound,
+                wakeups,
                 unitsPerRound <= 0 ? Double.NaN : median / unitsPerRound);
     }
 

@@ -39,15 +39,28 @@ public final class ConnectScenario implements Scenario {
     private Comparison measure(BenchContext ctx, boolean trickle, int perRound) throws BenchException {
         String kind = trickle ? "trickle" : "non-trickle";
         long timeout = ctx.settings().timeoutMillis();
-        Alternation.Sides<Double> sides = Alternation.run(ctx, "connect " + kind, ctx.baseline(), ctx.meshCore(),
-                ctx.settings().warmupRounds(), ctx.settings().rounds(), (BenchStack s) -> {
+        Alternation.Sides<Double> sides = Alternation.run(
+                ctx,
+                "connect " + kind,
+                ctx.baseline(),
+                ctx.meshCore(),
+                ctx.settings().warmupRounds(),
+                ctx.settings().rounds(),
+                (BenchStack s) -> {
                     List<Double> ms = new ArrayList<>();
                     for (int i = 0; i < perRound; i++) {
                         ms.add(s.connectNanos(trickle, timeout) / 1e6);
                     }
                     return Figures.of(ms).median();
-                }, v -> ResultTable.number(v) + " ms");
-        return Comparison.of(id(), kind + ": createOffer to all channels open (median of " + perRound + ")", "ms",
-                false, sides.baseline(), sides.meshCore(), TARGET);
+                },
+                v -> ResultTable.number(v) + " ms");
+        return Comparison.of(
+                id(),
+                kind + ": createOffer to all channels open (median of " + perRound + ")",
+                "ms",
+                false,
+                sides.baseline(),
+                sides.meshCore(),
+                TARGET);
     }
 }

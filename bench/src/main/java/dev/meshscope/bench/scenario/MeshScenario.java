@@ -44,26 +44,59 @@ public final class MeshScenario implements Scenario {
             ctx.meshCore().mesh(sizes.get(0), timeout);
         }
         for (int n : sizes) {
-            Alternation.Sides<MeshRound> sides = Alternation.run(ctx, "mesh N=" + n, ctx.baseline(), ctx.meshCore(), 0,
-                    ctx.settings().meshRounds(), (BenchStack s) -> s.mesh(n, timeout),
-                    r -> ResultTable.number(r.connectNanos() / 1e6) + " ms, RSS " + ResultTable.number(r.rssAfterKib()
-                            / 1024.0) + " MiB (+" + ResultTable.number(r.rssGrowthMib()) + "), fds " + r.fdsAfter()
+            Alternation.Sides<MeshRound> sides = Alternation.run(
+                    ctx,
+                    "mesh N=" + n,
+                    ctx.baseline(),
+                    ctx.meshCore(),
+                    0,
+                    ctx.settings().meshRounds(),
+                    (BenchStack s) -> s.mesh(n, timeout),
+                    r -> ResultTable.number(r.connectNanos() / 1e6) + " ms, RSS "
+                            + ResultTable.number(r.rssAfterKib() / 1024.0) + " MiB (+"
+                            + ResultTable.number(r.rssGrowthMib()) + "), fds " + r.fdsAfter()
                             + " (+" + ResultTable.number(r.fdGrowth()) + ")");
             String name = "N=" + n + " (" + n * (n - 1) / 2 + " connections)";
-            rows.add(Comparison.of(id(), name + ": until all connected", "ms", false,
+            rows.add(Comparison.of(
+                    id(),
+                    name + ": until all connected",
+                    "ms",
+                    false,
                     Values.of(sides.baseline(), r -> r.connectNanos() / 1e6),
-                    Values.of(sides.meshCore(), r -> r.connectNanos() / 1e6), TARGET));
-            rows.add(Comparison.of(id(), name + ": RSS after connecting", "MiB", false,
+                    Values.of(sides.meshCore(), r -> r.connectNanos() / 1e6),
+                    TARGET));
+            rows.add(Comparison.of(
+                    id(),
+                    name + ": RSS after connecting",
+                    "MiB",
+                    false,
                     Values.of(sides.baseline(), r -> r.rssAfterKib() / 1024.0),
-                    Values.of(sides.meshCore(), r -> r.rssAfterKib() / 1024.0), null));
-            rows.add(Comparison.of(id(), name + ": RSS added by connecting", "MiB", false,
+                    Values.of(sides.meshCore(), r -> r.rssAfterKib() / 1024.0),
+                    null));
+            rows.add(Comparison.of(
+                    id(),
+                    name + ": RSS added by connecting",
+                    "MiB",
+                    false,
                     Values.of(sides.baseline(), MeshRound::rssGrowthMib),
-                    Values.of(sides.meshCore(), MeshRound::rssGrowthMib), null));
-            rows.add(Comparison.of(id(), name + ": file descriptors opened", "fds", false,
+                    Values.of(sides.meshCore(), MeshRound::rssGrowthMib),
+                    null));
+            rows.add(Comparison.of(
+                    id(),
+                    name + ": file descriptors opened",
+                    "fds",
+                    false,
                     Values.of(sides.baseline(), MeshRound::fdGrowth),
-                    Values.of(sides.meshCore(), MeshRound::fdGrowth), null));
-            ctx.wakeups().add(WakeFigure.of(id(), "N=" + n + " mesh, first offer to all connected", n, "peer", n,
-                    Values.map(sides.meshCore(), MeshRound::ownerWakeups)));
+                    Values.of(sides.meshCore(), MeshRound::fdGrowth),
+                    null));
+            ctx.wakeups()
+                    .add(WakeFigure.of(
+                            id(),
+                            "N=" + n + " mesh, first offer to all connected",
+                            n,
+                            "peer",
+                            n,
+                            Values.map(sides.meshCore(), MeshRound::ownerWakeups)));
         }
         return rows;
     }

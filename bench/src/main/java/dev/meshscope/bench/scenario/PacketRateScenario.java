@@ -35,22 +35,33 @@ public final class PacketRateScenario implements Scenario {
         long timeout = ctx.settings().timeoutMillis();
         List<Comparison> rows = new ArrayList<>();
         try (PairOfPairs pairs = PairOfPairs.open(ctx)) {
-            Alternation.Sides<PacketRate> sides = Alternation.run(ctx, "packet rate", pairs.baseline(),
-                    pairs.meshCore(), ctx.settings().warmupRounds(), ctx.settings().rounds(),
+            Alternation.Sides<PacketRate> sides = Alternation.run(
+                    ctx,
+                    "packet rate",
+                    pairs.baseline(),
+                    pairs.meshCore(),
+                    ctx.settings().warmupRounds(),
+                    ctx.settings().rounds(),
                     (BenchPair p) -> p.packetRate(sendMillis, timeout),
-                    r -> ResultTable.number(r.deliveredPerSecond()) + " pkt/s (sent " + ResultTable.number(
-                            r.sentPerSecond()) + "/s, lost " + ResultTable.number(r.lossPercent()) + " %)");
-            rows.add(row(sides, "64 B unreliable: delivered", "packets/s", true, PacketRate::deliveredPerSecond,
-                    TARGET));
+                    r -> ResultTable.number(r.deliveredPerSecond()) + " pkt/s (sent "
+                            + ResultTable.number(r.sentPerSecond()) + "/s, lost " + ResultTable.number(r.lossPercent())
+                            + " %)");
+            rows.add(row(
+                    sides, "64 B unreliable: delivered", "packets/s", true, PacketRate::deliveredPerSecond, TARGET));
             rows.add(row(sides, "64 B unreliable: sent", "packets/s", true, PacketRate::sentPerSecond, null));
             rows.add(row(sides, "64 B unreliable: lost", "%", false, PacketRate::lossPercent, null));
         }
         return rows;
     }
 
-    private Comparison row(Alternation.Sides<PacketRate> sides, String metric, String unit, boolean higher,
-                           ToDoubleFunction<PacketRate> f, Target target) {
-        return Comparison.of(id(), metric, unit, higher, Values.of(sides.baseline(), f), Values.of(sides.meshCore(), f),
-                target);
+    private Comparison row(
+            Alternation.Sides<PacketRate> sides,
+            String metric,
+            String unit,
+            boolean higher,
+            ToDoubleFunction<PacketRate> f,
+            Target target) {
+        return Comparison.of(
+                id(), metric, unit, higher, Values.of(sides.baseline(), f), Values.of(sides.meshCore(), f), target);
     }
 }

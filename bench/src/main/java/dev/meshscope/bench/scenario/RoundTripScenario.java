@@ -33,8 +33,7 @@ public final class RoundTripScenario implements Scenario {
      * One round: its round trips, the owner-thread wake-ups they took (-1 without owner threads), and, for the
      * raw stack, the same run pinging from inside the callback (the floor; null for mesh-core).
      */
-    private record Round(RoundTrips trips, long wakeups, RoundTrips floor) {
-    }
+    private record Round(RoundTrips trips, long wakeups, RoundTrips floor) {}
 
     @Override
     public String id() {
@@ -55,29 +54,65 @@ public final class RoundTripScenario implements Scenario {
             for (int ch = 0; ch < Workload.CHANNELS; ch++) {
                 int channel = ch;
                 String label = Workload.CHANNEL_LABELS[ch];
-                Alternation.Sides<Round> sides = Alternation.run(ctx, "round trip " + label, pairs.baseline(),
-                        pairs.meshCore(), ctx.settings().warmupRounds(), ctx.settings().rounds(), (BenchPair p) -> {
+                Alternation.Sides<Round> sides = Alternation.run(
+                        ctx,
+                        "round trip " + label,
+                        pairs.baseline(),
+                        pairs.meshCore(),
+                        ctx.settings().warmupRounds(),
+                        ctx.settings().rounds(),
+                        (BenchPair p) -> {
                             long w0 = p.ownerWakeups();
                             RoundTrips r = p.roundTrips(channel, count, timeout);
                             long w = w0 < 0 ? -1 : p.ownerWakeups() - w0;
                             return new Round(r, w, p.roundTripsPingingFromCallback(channel, count, timeout));
                         },
-                        r -> ResultTable.number(r.trips().medianMicros()) + " us (app " + ResultTable.number(
-                                r.trips().appMedianMicros()) + ", p99 " + ResultTable.number(r.trips().p99Micros())
+                        r -> ResultTable.number(r.trips().medianMicros()) + " us (app "
+                                + ResultTable.number(r.trips().appMedianMicros()) + ", p99 "
+                                + ResultTable.number(r.trips().p99Micros())
                                 + ", lost " + r.trips().lost() + ")");
                 List<RoundTrips> b = Values.map(sides.baseline(), Round::trips);
                 List<RoundTrips> m = Values.map(sides.meshCore(), Round::trips);
-                rows.add(Comparison.of(id(), label + ": probe RTT median of " + count, "us", false,
-                        Values.of(b, RoundTrips::medianMicros), Values.of(m, RoundTrips::medianMicros), TARGET));
-                rows.add(Comparison.of(id(), label + ": probe RTT p99 of " + count, "us", false,
-                        Values.of(b, RoundTrips::p99Micros), Values.of(m, RoundTrips::p99Micros), null));
-                rows.add(Comparison.of(id(), label + ": app RTT median of " + count, "us", false,
-                        Values.of(b, RoundTrips::appMedianMicros), Values.of(m, RoundTrips::appMedianMicros), null));
-                rows.add(Comparison.of(id(), label + ": probe RTT median, raw pinging inside the callback", "us",
-                        false, Values.of(Values.map(sides.baseline(), Round::floor), RoundTrips::medianMicros),
-                        Values.of(m, RoundTrips::medianMicros), null));
-                ctx.wakeups().add(WakeFigure.of(id(), label + " round trips (pinger A and echo B)", 2, "round trip",
-                        count, Values.map(sides.meshCore(), Round::wakeups)));
+                rows.add(Comparison.of(
+                        id(),
+                        label + ": probe RTT median of " + count,
+                        "us",
+                        false,
+                        Values.of(b, RoundTrips::medianMicros),
+                        Values.of(m, RoundTrips::medianMicros),
+                        TARGET));
+                rows.add(Comparison.of(
+                        id(),
+                        label + ": probe RTT p99 of " + count,
+                        "us",
+                        false,
+                        Values.of(b, RoundTrips::p99Micros),
+                        Values.of(m, RoundTrips::p99Micros),
+                        null));
+                rows.add(Comparison.of(
+                        id(),
+                        label + ": app RTT median of " + count,
+                        "us",
+                        false,
+                        Values.of(b, RoundTrips::appMedianMicros),
+                        Values.of(m, RoundTrips::appMedianMicros),
+                        null));
+                rows.add(Comparison.of(
+                        id(),
+                        label + ": probe RTT median, raw pinging inside the callback",
+                        "us",
+                        false,
+                        Values.of(Values.map(sides.baseline(), Round::floor), RoundTrips::medianMicros),
+                        Values.of(m, RoundTrips::medianMicros),
+                        null));
+                ctx.wakeups()
+                        .add(WakeFigure.of(
+                                id(),
+                                label + " round trips (pinger A and echo B)",
+                                2,
+                                "round trip",
+                                count,
+                                Values.map(sides.meshCore(), Round::wakeups)));
             }
         }
         return rows;

@@ -35,12 +35,23 @@ public final class ThroughputScenario implements Scenario {
         try (PairOfPairs pairs = PairOfPairs.open(ctx)) {
             for (int size : ctx.settings().throughputPacketSizes()) {
                 String kib = size / 1024 + " KiB";
-                Alternation.Sides<Double> sides = Alternation.run(ctx, "throughput " + kib, pairs.baseline(),
-                        pairs.meshCore(), ctx.settings().warmupRounds(), ctx.settings().rounds(),
+                Alternation.Sides<Double> sides = Alternation.run(
+                        ctx,
+                        "throughput " + kib,
+                        pairs.baseline(),
+                        pairs.meshCore(),
+                        ctx.settings().warmupRounds(),
+                        ctx.settings().rounds(),
                         (BenchPair p) -> p.throughput(size, bytes, timeout) / 1e6,
                         v -> ResultTable.number(v) + " MB/s");
-                rows.add(Comparison.of(id(), kib + " packets, reliable, " + bytes / 1024 + " KiB per round",
-                        "MB/s", true, sides.baseline(), sides.meshCore(), TARGET));
+                rows.add(Comparison.of(
+                        id(),
+                        kib + " packets, reliable, " + bytes / 1024 + " KiB per round",
+                        "MB/s",
+                        true,
+                        sides.baseline(),
+                        sides.meshCore(),
+                        TARGET));
             }
         }
         return rows;

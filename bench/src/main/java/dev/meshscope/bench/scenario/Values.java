@@ -8,8 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /** Turns per-round results into the numbers one metric row summarises. */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     /** {@code f} of every round result, in round order. */
     static <T> List<Double> of(List<T> rounds, ToDoubleFunction<T> f) {

@@ -16,8 +16,14 @@ import java.util.List;
  * @param heldPeak             for mesh-core: the most packets its receive queues held at any reading (bounded by
  *                             {@code WebRtcDataChannel.MAX_QUEUED_PACKETS}); -1 for the baseline
  */
-public record SoakRun(String stack, List<SoakSample> samples, double heapBytesPerMessage, double rssBytesPerMessage,
-                      double messagesPerSecond, long runtimeLeakEstimate, long heldPeak) {
+public record SoakRun(
+        String stack,
+        List<SoakSample> samples,
+        double heapBytesPerMessage,
+        double rssBytesPerMessage,
+        double messagesPerSecond,
+        long runtimeLeakEstimate,
+        long heldPeak) {
     /** Copies the samples. */
     public SoakRun {
         samples = List.copyOf(samples);
@@ -25,9 +31,12 @@ public record SoakRun(String stack, List<SoakSample> samples, double heapBytesPe
 
     /** Fits the slopes to {@code samples}. */
     public static SoakRun of(String stack, List<SoakSample> samples, long runtimeLeakEstimate, long heldPeak) {
-        double heap = Slope.fit(samples, SoakSample::messages, SoakSample::heapAfterGcBytes).perUnit();
+        double heap = Slope.fit(samples, SoakSample::messages, SoakSample::heapAfterGcBytes)
+                .perUnit();
         boolean rssKnown = samples.stream().allMatch(s -> s.rssKib() >= 0);
-        double rss = rssKnown ? Slope.fit(samples, SoakSample::messages, s -> s.rssKib() * 1024.0).perUnit()
+        double rss = rssKnown
+                ? Slope.fit(samples, SoakSample::messages, s -> s.rssKib() * 1024.0)
+                        .perUnit()
                 : Double.NaN;
         double rate = Double.NaN;
         if (samples.size() >= 2) {

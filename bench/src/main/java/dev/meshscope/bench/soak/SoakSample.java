@@ -9,5 +9,4 @@ package dev.meshscope.bench.soak;
  * @param heapAfterGcBytes Java heap in use right after a full collection (the live set)
  * @param rssKib           resident memory of the process (VmRSS), or -1 where unknown
  */
-public record SoakSample(double seconds, long messages, long heapAfterGcBytes, long rssKib) {
-}
+public record SoakSample(double seconds, long messages, long heapAfterGcBytes, long rssKib) {}

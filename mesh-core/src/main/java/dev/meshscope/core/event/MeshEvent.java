@@ -6,9 +6,9 @@ import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.GodotError;
-import dev.meshscope.core.Step;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.SignalingState;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.WireStats;
 
@@ -37,117 +37,172 @@ public sealed interface MeshEvent {
     /** {@code createServer}/{@code createClient}/{@code createMesh} succeeded. */
     record Created(long atNanos, long atMillis, NetworkMode mode, int uniqueId, int extraChannels)
             implements MeshEvent {
-        @Override public int peerId() { return 0; }
-        @Override public String describe() {
+        @Override
+        public int peerId() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
             return "created " + mode + " with unique id " + uniqueId + " and " + extraChannels + " extra channel(s)";
         }
     }
 
     /** {@code close()} ran: every peer dropped without {@code peer_disconnected}. */
     record Closed(long atNanos, long atMillis, int droppedPeers) implements MeshEvent {
-        @Override public int peerId() { return 0; }
-        @Override public String describe() { return "closed, dropping " + droppedPeers + " peer(s) without signals"; }
+        @Override
+        public int peerId() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "closed, dropping " + droppedPeers + " peer(s) without signals";
+        }
     }
 
     /** The multiplayer connection status changed. */
     record StatusChanged(long atNanos, long atMillis, ConnectionStatus from, ConnectionStatus to) implements MeshEvent {
-        @Override public int peerId() { return 0; }
-        @Override public String describe() { return "status " + from + " -> " + to; }
+        @Override
+        public int peerId() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "status " + from + " -> " + to;
+        }
     }
 
     /** {@code addPeer} stored a new remote peer (not connected yet). */
     record PeerAdded(long atNanos, long atMillis, int peerId, boolean replaced) implements MeshEvent {
-        @Override public String describe() {
+        @Override
+        public String describe() {
             return "peer " + peerId + " added" + (replaced ? " (replacing an entry with the same id, silently)" : "");
         }
     }
 
     /** Godot's {@code peer_connected(id)} signal. */
     record PeerConnected(long atNanos, long atMillis, int peerId) implements MeshEvent {
-        @Override public String describe() { return "peer_connected(" + peerId + ")"; }
+        @Override
+        public String describe() {
+            return "peer_connected(" + peerId + ")";
+        }
     }
 
     /** Godot's {@code peer_disconnected(id)} signal. */
     record PeerDisconnected(long atNanos, long atMillis, int peerId) implements MeshEvent {
-        @Override public String describe() { return "peer_disconnected(" + peerId + ")"; }
+        @Override
+        public String describe() {
+            return "peer_disconnected(" + peerId + ")";
+        }
     }
 
     /** A peer left the peer map; {@code reason} says why, {@code signalled} whether peer_disconnected fired. */
     record PeerRemoved(long atNanos, long atMillis, int peerId, boolean signalled, String reason) implements MeshEvent {
-        @Override public String describe() {
-            return "peer " + peerId + " removed: " + reason + (signalled ? "" : " (no peer_disconnected: it was never connected or removal was forced)");
+        @Override
+        public String describe() {
+            return "peer " + peerId + " removed: " + reason
+                    + (signalled ? "" : " (no peer_disconnected: it was never connected or removal was forced)");
         }
     }
 
     /** A peer connection's aggregate state changed. */
     record ConnectionStateChanged(long atNanos, long atMillis, int peerId, ConnectionState from, ConnectionState to)
             implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " connection " + from + " -> " + to; }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " connection " + from + " -> " + to;
+        }
     }
 
     /** A peer connection's ICE gathering state changed. */
     record GatheringStateChanged(long atNanos, long atMillis, int peerId, GatheringState from, GatheringState to)
             implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " gathering " + from + " -> " + to; }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " gathering " + from + " -> " + to;
+        }
     }
 
     /** A peer connection's signaling state changed. */
     record SignalingStateChanged(long atNanos, long atMillis, int peerId, SignalingState from, SignalingState to)
             implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " signaling " + from + " -> " + to; }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " signaling " + from + " -> " + to;
+        }
     }
 
     /** Godot's {@code session_description_created(type, sdp)}: the description is already applied locally. */
     record DescriptionCreated(long atNanos, long atMillis, int peerId, String type, String sdp) implements MeshEvent {
-        @Override public String describe() {
+        @Override
+        public String describe() {
             return "peer " + peerId + " local " + type + " created (" + sdp.length() + " chars)";
         }
     }
 
     /** A remote description was accepted by {@code setRemoteDescription}. */
     record RemoteDescriptionApplied(long atNanos, long atMillis, int peerId, String type) implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " remote " + type + " applied"; }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " remote " + type + " applied";
+        }
     }
 
     /** Godot's {@code ice_candidate_created(media, index, name)}. */
     record CandidateCreated(long atNanos, long atMillis, int peerId, String mid, int index, String candidate)
             implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " local candidate " + candidate; }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " local candidate " + candidate;
+        }
     }
 
     /** A remote candidate was added, or held until the remote description arrives. */
-    record CandidateAdded(long atNanos, long atMillis, int peerId, String candidate, boolean held) implements MeshEvent {
-        @Override public String describe() {
-            return "peer " + peerId + " remote candidate " + (held ? "held until the remote description: " : "added: ") + candidate;
+    record CandidateAdded(long atNanos, long atMillis, int peerId, String candidate, boolean held)
+            implements MeshEvent {
+        @Override
+        public String describe() {
+            return "peer " + peerId + " remote candidate " + (held ? "held until the remote description: " : "added: ")
+                    + candidate;
         }
     }
 
     /** A data channel's ready state changed. */
-    record ChannelStateChanged(long atNanos, long atMillis, int peerId, int channelIndex, String label,
-                               ChannelState from, ChannelState to) implements MeshEvent {
-        @Override public String describe() {
+    record ChannelStateChanged(
+            long atNanos, long atMillis, int peerId, int channelIndex, String label, ChannelState from, ChannelState to)
+            implements MeshEvent {
+        @Override
+        public String describe() {
             return "peer " + peerId + " channel " + channelIndex + " \"" + label + "\" " + from + " -> " + to;
         }
     }
 
     /** A packet was sent (only when packet events are on). */
     record PacketSent(long atNanos, long atMillis, int peerId, int channelIndex, int size) implements MeshEvent {
-        @Override public String describe() { return "sent " + size + " B to peer " + peerId + " on channel " + channelIndex; }
+        @Override
+        public String describe() {
+            return "sent " + size + " B to peer " + peerId + " on channel " + channelIndex;
+        }
     }
 
     /** A packet was read by the application (only when packet events are on). */
     record PacketReceived(long atNanos, long atMillis, int peerId, int channelIndex, int size) implements MeshEvent {
-        @Override public String describe() {
+        @Override
+        public String describe() {
             return "received " + size + " B from peer " + peerId + " on channel " + channelIndex;
         }
     }
 
     /** A packet was refused before it reached the wire, or dropped on arrival; counted as a drop. */
-    record PacketDropped(long atNanos, long atMillis, int peerId, int channelIndex, int size, boolean outgoing,
-                         String reason) implements MeshEvent {
-        @Override public String describe() {
-            return (outgoing ? "refused to send " : "dropped incoming ") + size + " B, peer " + peerId
-                    + " channel " + channelIndex + ": " + reason;
+    record PacketDropped(
+            long atNanos, long atMillis, int peerId, int channelIndex, int size, boolean outgoing, String reason)
+            implements MeshEvent {
+        @Override
+        public String describe() {
+            return (outgoing ? "refused to send " : "dropped incoming ") + size + " B, peer " + peerId + " channel "
+                    + channelIndex + ": " + reason;
         }
     }
 
@@ -159,7 +214,8 @@ public sealed interface MeshEvent {
             return step.apiName();
         }
 
-        @Override public String describe() {
+        @Override
+        public String describe() {
             return step.apiName() + " failed with " + code + " (" + code.code() + ")"
                     + (peerId != 0 ? " for peer " + peerId : "") + ": " + reason;
         }
@@ -167,12 +223,22 @@ public sealed interface MeshEvent {
 
     /** Wire statistics requested with {@code requestWireStats} arrived. */
     record WireStatsUpdated(long atNanos, long atMillis, int peerId, WireStats stats) implements MeshEvent {
-        @Override public String describe() { return "peer " + peerId + " wire stats: " + stats.summary(); }
+        @Override
+        public String describe() {
+            return "peer " + peerId + " wire stats: " + stats.summary();
+        }
     }
 
     /** The whole state at once, sent first to a listener that subscribes late. */
     record Snapshot(long atNanos, long atMillis, MeshSnapshot snapshot) implements MeshEvent {
-        @Override public int peerId() { return 0; }
-        @Override public String describe() { return "snapshot: " + snapshot.peers().size() + " peer(s), status " + snapshot.status(); }
+        @Override
+        public int peerId() {
+            return 0;
+        }
+
+        @Override
+        public String describe() {
+            return "snapshot: " + snapshot.peers().size() + " peer(s), status " + snapshot.status();
+        }
     }
 }

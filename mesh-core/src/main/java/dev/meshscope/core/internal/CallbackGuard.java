@@ -14,8 +14,7 @@ public final class CallbackGuard {
     private static final System.Logger LOG = System.getLogger(CallbackGuard.class.getName());
     private static final AtomicLong CAUGHT = new AtomicLong();
 
-    private CallbackGuard() {
-    }
+    private CallbackGuard() {}
 
     /** Runs {@code body}, swallowing (and logging) anything it throws, Errors included. */
     public static void run(String callback, Runnable body) {

@@ -15,8 +15,7 @@ public final class ChannelInitCheck {
     /** Longest label or protocol libwebrtc accepts (a 16-bit length field in DCEP). */
     static final int MAX_STRING_BYTES = 65535;
 
-    private ChannelInitCheck() {
-    }
+    private ChannelInitCheck() {}
 
     /**
      * Why {@code options} cannot be used on a connection whose channels already use {@code usedIds}, or

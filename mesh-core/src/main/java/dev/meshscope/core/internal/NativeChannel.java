@@ -51,24 +51,40 @@ public final class NativeChannel {
      * @param maxRetransmits    count, or -1
      * @param protocol          sub-protocol or ""
      */
-    public record Config(String label, int id, boolean negotiated, boolean ordered, int maxPacketLifeTime,
-                         int maxRetransmits, String protocol) {
-    }
+    public record Config(
+            String label,
+            int id,
+            boolean negotiated,
+            boolean ordered,
+            int maxPacketLifeTime,
+            int maxRetransmits,
+            String protocol) {}
 
     /**
      * Wraps {@code dc}. {@code known} is the configuration it was created with, or {@code null} for a channel the
      * remote opened (then it is read from native getters, which report an unset lifetime or retransmit limit
      * as 0, so a locally created channel must pass what it asked for).
      */
-    NativeChannel(RTCDataChannel dc, @Nullable Config known, NativeRuntime runtime, Consumer<NativeSignal> signals,
-                  Runnable wake) {
+    NativeChannel(
+            RTCDataChannel dc,
+            @Nullable Config known,
+            NativeRuntime runtime,
+            Consumer<NativeSignal> signals,
+            Runnable wake) {
         this.dc = dc;
         this.runtime = runtime;
         this.signals = signals;
         this.wake = wake;
-        this.config = known != null ? known : new Config(nz(dc.getLabel()), dc.getId(), dc.isNegotiated(),
-                dc.isOrdered(), normalizeUnset(dc.getMaxPacketLifeTime()), normalizeUnset(dc.getMaxRetransmits()),
-                nz(dc.getProtocol()));
+        this.config = known != null
+                ? known
+                : new Config(
+                        nz(dc.getLabel()),
+                        dc.getId(),
+                        dc.isNegotiated(),
+                        dc.isOrdered(),
+                        normalizeUnset(dc.getMaxPacketLifeTime()),
+                        normalizeUnset(dc.getMaxRetransmits()),
+                        nz(dc.getProtocol()));
         dc.registerObserver(new Observer());
     }
 
@@ -209,10 +225,14 @@ public final class NativeChannel {
             return ChannelState.CLOSED;
         }
         switch (s) {
-            case CONNECTING: return ChannelState.CONNECTING;
-            case OPEN: return ChannelState.OPEN;
-            case CLOSING: return ChannelState.CLOSING;
-            default: return ChannelState.CLOSED;
+            case CONNECTING:
+                return ChannelState.CONNECTING;
+            case OPEN:
+                return ChannelState.OPEN;
+            case CLOSING:
+                return ChannelState.CLOSING;
+            default:
+                return ChannelState.CLOSED;
         }
     }
 

@@ -5,8 +5,8 @@ import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.DataChannelOptions;
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.RtcConfiguration;
-import dev.meshscope.core.Step;
 import dev.meshscope.core.SignalingState;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.snapshot.WireStats;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
@@ -54,6 +54,7 @@ public final class NativeConnection {
     private final RTCPeerConnection pc;
     /** Written by the owner (created channels) and by onDataChannel (received ones); never locked. */
     private final List<NativeChannel> channels = new CopyOnWriteArrayList<>();
+
     private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
@@ -65,8 +66,9 @@ public final class NativeConnection {
      * @param wake    called after every signal, from the signalling thread (must not block)
      * @throws NativeCallException when the runtime is closed or libwebrtc refuses the configuration
      */
-    public NativeConnection(NativeRuntime runtime, RtcConfiguration config, Consumer<NativeSignal> signals,
-                            Runnable wake) throws NativeCallException {
+    public NativeConnection(
+            NativeRuntime runtime, RtcConfiguration config, Consumer<NativeSignal> signals, Runnable wake)
+            throws NativeCallException {
         this.runtime = runtime;
         this.signals = signals;
         this.wake = wake;
@@ -124,8 +126,14 @@ public final class NativeConnection {
             if (dc == null) {
                 throw new NativeCallException("libwebrtc refused to create data channel \"" + label + "\"");
             }
-            NativeChannel.Config known = new NativeChannel.Config(label, dc.getId(), o.negotiated(), o.ordered(),
-                    o.maxPacketLifeTime(), o.maxRetransmits(), o.protocol());
+            NativeChannel.Config known = new NativeChannel.Config(
+                    label,
+                    dc.getId(),
+                    o.negotiated(),
+                    o.ordered(),
+                    o.maxPacketLifeTime(),
+                    o.maxRetransmits(),
+                    o.protocol());
             NativeChannel ch = new NativeChannel(dc, known, runtime, signals, wake);
             channels.add(ch);
             return ch;
@@ -142,8 +150,10 @@ public final class NativeConnection {
 
     /** Applies a local description; the result arrives as LocalApplied or StepFailed. */
     public void setLocal(String type, String sdp) throws NativeCallException {
-        later(Step.SET_LOCAL_DESCRIPTION, () -> pc.setLocalDescription(
-                new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, true)));
+        later(
+                Step.SET_LOCAL_DESCRIPTION,
+                () -> pc.setLocalDescription(
+                        new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, true)));
     }
 
     /**
@@ -152,8 +162,10 @@ public final class NativeConnection {
      * {@code java.lang.Error} webrtc-java throws on text the caller's checks let through becomes StepFailed.
      */
     public void setRemote(String type, String sdp) throws NativeCallException {
-        later(Step.SET_REMOTE_DESCRIPTION, () -> pc.setRemoteDescription(
-                new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false)));
+        later(
+                Step.SET_REMOTE_DESCRIPTION,
+                () -> pc.setRemoteDescription(
+                        new RTCSessionDescription(sdpType(type), sdp), new SetObserver(type, sdp, false)));
     }
 
     /** Adds a remote candidate, queued (checked by the caller: garbage makes webrtc-java throw an Error). */
@@ -312,7 +324,9 @@ public final class NativeConnection {
                 try {
                     pc.setLocalDescription(description, new SetObserver(type, description.sdp, true));
                 } catch (Throwable t) {
-                    emit(new NativeSignal.StepFailed(Stamp.now(), Step.SET_LOCAL_DESCRIPTION,
+                    emit(new NativeSignal.StepFailed(
+                            Stamp.now(),
+                            Step.SET_LOCAL_DESCRIPTION,
                             "applying the created " + type + ": " + NativeRuntime.rootMessage(t)));
                 }
             });
@@ -320,9 +334,12 @@ public final class NativeConnection {
 
         @Override
         public void onFailure(String error) {
-            CallbackGuard.run("create " + type + " onFailure",
-                    () -> emit(new NativeSignal.StepFailed(Stamp.now(),
-                            "offer".equals(type) ? Step.CREATE_OFFER : Step.CREATE_ANSWER, String.valueOf(error))));
+            CallbackGuard.run(
+                    "create " + type + " onFailure",
+                    () -> emit(new NativeSignal.StepFailed(
+                            Stamp.now(),
+                            "offer".equals(type) ? Step.CREATE_OFFER : Step.CREATE_ANSWER,
+                            String.valueOf(error))));
         }
     }
 
@@ -340,14 +357,17 @@ public final class NativeConnection {
         @Override
         public void onSuccess() {
             CallbackGuard.run("set description onSuccess", () -> {
-                emit(local ? new NativeSignal.LocalApplied(Stamp.now(), type, sdp)
-                        : new NativeSignal.RemoteApplied(Stamp.now(), type));
+                emit(
+                        local
+                                ? new NativeSignal.LocalApplied(Stamp.now(), type, sdp)
+                                : new NativeSignal.RemoteApplied(Stamp.now(), type));
                 if (!local && "offer".equals(type) && !closed) {
                     // As native Godot does: a remote offer makes the backend create (and then apply) the answer.
                     try {
                         pc.createAnswer(new RTCAnswerOptions(), new CreateObserver("answer"));
                     } catch (Throwable t) {
-                        emit(new NativeSignal.StepFailed(Stamp.now(), Step.CREATE_ANSWER, NativeRuntime.rootMessage(t)));
+                        emit(new NativeSignal.StepFailed(
+                                Stamp.now(), Step.CREATE_ANSWER, NativeRuntime.rootMessage(t)));
                     }
                 }
             });
@@ -355,35 +375,40 @@ public final class NativeConnection {
 
         @Override
         public void onFailure(String error) {
-            CallbackGuard.run("set description onFailure", () -> emit(new NativeSignal.StepFailed(Stamp.now(),
-                    local ? Step.SET_LOCAL_DESCRIPTION : Step.SET_REMOTE_DESCRIPTION,
-                    "(" + type + ") " + String.valueOf(error))));
+            CallbackGuard.run(
+                    "set description onFailure",
+                    () -> emit(new NativeSignal.StepFailed(
+                            Stamp.now(),
+                            local ? Step.SET_LOCAL_DESCRIPTION : Step.SET_REMOTE_DESCRIPTION,
+                            "(" + type + ") " + String.valueOf(error))));
         }
     }
 
     private final class Observer implements PeerConnectionObserver {
         @Override
         public void onIceCandidate(RTCIceCandidate c) {
-            CallbackGuard.run("onIceCandidate", () -> emit(new NativeSignal.LocalCandidate(Stamp.now(),
-                    c.sdpMid == null ? "" : c.sdpMid, c.sdpMLineIndex, c.sdp)));
+            CallbackGuard.run(
+                    "onIceCandidate",
+                    () -> emit(new NativeSignal.LocalCandidate(
+                            Stamp.now(), c.sdpMid == null ? "" : c.sdpMid, c.sdpMLineIndex, c.sdp)));
         }
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState state) {
-            CallbackGuard.run("onConnectionChange",
-                    () -> emit(new NativeSignal.ConnectionChanged(Stamp.now(), map(state))));
+            CallbackGuard.run(
+                    "onConnectionChange", () -> emit(new NativeSignal.ConnectionChanged(Stamp.now(), map(state))));
         }
 
         @Override
         public void onSignalingChange(RTCSignalingState state) {
-            CallbackGuard.run("onSignalingChange",
-                    () -> emit(new NativeSignal.SignalingChanged(Stamp.now(), map(state))));
+            CallbackGuard.run(
+                    "onSignalingChange", () -> emit(new NativeSignal.SignalingChanged(Stamp.now(), map(state))));
         }
 
         @Override
         public void onIceGatheringChange(RTCIceGatheringState state) {
-            CallbackGuard.run("onIceGatheringChange",
-                    () -> emit(new NativeSignal.GatheringChanged(Stamp.now(), map(state))));
+            CallbackGuard.run(
+                    "onIceGatheringChange", () -> emit(new NativeSignal.GatheringChanged(Stamp.now(), map(state))));
         }
 
         @Override
@@ -407,12 +432,18 @@ public final class NativeConnection {
             return ConnectionState.CLOSED;
         }
         switch (s) {
-            case NEW: return ConnectionState.NEW;
-            case CONNECTING: return ConnectionState.CONNECTING;
-            case CONNECTED: return ConnectionState.CONNECTED;
-            case DISCONNECTED: return ConnectionState.DISCONNECTED;
-            case FAILED: return ConnectionState.FAILED;
-            default: return ConnectionState.CLOSED;
+            case NEW:
+                return ConnectionState.NEW;
+            case CONNECTING:
+                return ConnectionState.CONNECTING;
+            case CONNECTED:
+                return ConnectionState.CONNECTED;
+            case DISCONNECTED:
+                return ConnectionState.DISCONNECTED;
+            case FAILED:
+                return ConnectionState.FAILED;
+            default:
+                return ConnectionState.CLOSED;
         }
     }
 
@@ -421,12 +452,18 @@ public final class NativeConnection {
             return SignalingState.CLOSED;
         }
         switch (s) {
-            case STABLE: return SignalingState.STABLE;
-            case HAVE_LOCAL_OFFER: return SignalingState.HAVE_LOCAL_OFFER;
-            case HAVE_REMOTE_OFFER: return SignalingState.HAVE_REMOTE_OFFER;
-            case HAVE_LOCAL_PR_ANSWER: return SignalingState.HAVE_LOCAL_PRANSWER;
-            case HAVE_REMOTE_PR_ANSWER: return SignalingState.HAVE_REMOTE_PRANSWER;
-            default: return SignalingState.CLOSED;
+            case STABLE:
+                return SignalingState.STABLE;
+            case HAVE_LOCAL_OFFER:
+                return SignalingState.HAVE_LOCAL_OFFER;
+            case HAVE_REMOTE_OFFER:
+                return SignalingState.HAVE_REMOTE_OFFER;
+            case HAVE_LOCAL_PR_ANSWER:
+                return SignalingState.HAVE_LOCAL_PRANSWER;
+            case HAVE_REMOTE_PR_ANSWER:
+                return SignalingState.HAVE_REMOTE_PRANSWER;
+            default:
+                return SignalingState.CLOSED;
         }
     }
 
@@ -435,9 +472,12 @@ public final class NativeConnection {
             return GatheringState.NEW;
         }
         switch (s) {
-            case GATHERING: return GatheringState.GATHERING;
-            case COMPLETE: return GatheringState.COMPLETE;
-            default: return GatheringState.NEW;
+            case GATHERING:
+                return GatheringState.GATHERING;
+            case COMPLETE:
+                return GatheringState.COMPLETE;
+            default:
+                return GatheringState.NEW;
         }
     }
 }

@@ -78,9 +78,11 @@ public final class NativeRuntime {
                     // The module is unusable anyway.
                 }
             }
-            throw new NativeCallException("libwebrtc could not be loaded (" + rootMessage(t) + "). It needs the Debian "
-                    + "packages libpulse0, libudev1, libx11-6, libxfixes3, libxrandr2, libxcomposite1 and libdbus-1-3: "
-                    + "run 'apt-get install -y libpulse0' as root (./meshscope does this for you).", t);
+            throw new NativeCallException(
+                    "libwebrtc could not be loaded (" + rootMessage(t) + "). It needs the Debian "
+                            + "packages libpulse0, libudev1, libx11-6, libxfixes3, libxrandr2, libxcomposite1 and libdbus-1-3: "
+                            + "run 'apt-get install -y libpulse0' as root (./meshscope does this for you).",
+                    t);
         }
     }
 

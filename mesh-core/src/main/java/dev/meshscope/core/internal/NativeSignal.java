@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.core.internal;
 
-import dev.meshscope.core.Step;
-
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.SignalingState;
+import dev.meshscope.core.Step;
 import dev.meshscope.core.snapshot.WireStats;
 import java.util.function.Consumer;
 
@@ -19,32 +18,32 @@ public sealed interface NativeSignal {
     Stamp at();
 
     /** The aggregate connection state changed. */
-    record ConnectionChanged(Stamp at, ConnectionState state) implements NativeSignal { }
+    record ConnectionChanged(Stamp at, ConnectionState state) implements NativeSignal {}
 
     /** The ICE gathering state changed. */
-    record GatheringChanged(Stamp at, GatheringState state) implements NativeSignal { }
+    record GatheringChanged(Stamp at, GatheringState state) implements NativeSignal {}
 
     /** The signaling state changed. */
-    record SignalingChanged(Stamp at, SignalingState state) implements NativeSignal { }
+    record SignalingChanged(Stamp at, SignalingState state) implements NativeSignal {}
 
     /** A local candidate was gathered. */
-    record LocalCandidate(Stamp at, String mid, int index, String candidate) implements NativeSignal { }
+    record LocalCandidate(Stamp at, String mid, int index, String candidate) implements NativeSignal {}
 
     /** A local description was applied. */
-    record LocalApplied(Stamp at, String type, String sdp) implements NativeSignal { }
+    record LocalApplied(Stamp at, String type, String sdp) implements NativeSignal {}
 
     /** A remote description was applied. */
-    record RemoteApplied(Stamp at, String type) implements NativeSignal { }
+    record RemoteApplied(Stamp at, String type) implements NativeSignal {}
 
     /** An asynchronous step failed; {@code message} is libwebrtc's. */
-    record StepFailed(Stamp at, Step step, String message) implements NativeSignal { }
+    record StepFailed(Stamp at, Step step, String message) implements NativeSignal {}
 
     /** A data channel's state changed. */
-    record ChannelChanged(Stamp at, NativeChannel channel, ChannelState state) implements NativeSignal { }
+    record ChannelChanged(Stamp at, NativeChannel channel, ChannelState state) implements NativeSignal {}
 
     /** The remote opened an in-band (non-negotiated) channel. */
-    record ChannelReceived(Stamp at, NativeChannel channel) implements NativeSignal { }
+    record ChannelReceived(Stamp at, NativeChannel channel) implements NativeSignal {}
 
     /** A stats report arrived for the given consumer. */
-    record StatsArrived(Stamp at, WireStats stats, Consumer<WireStats> consumer) implements NativeSignal { }
+    record StatsArrived(Stamp at, WireStats stats, Consumer<WireStats> consumer) implements NativeSignal {}
 }

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Reduces a webrtc-java stats report to {@link WireStats}. Pure; called in the stats callback. */
 final class StatsReader {
-    private StatsReader() {
-    }
+    private StatsReader() {}
 
     static WireStats read(RTCStatsReport report) {
         Map<String, RTCStats> all = report.getStats();
@@ -25,8 +24,13 @@ final class StatsReader {
                 transport = s;
             } else if (s.getType() == RTCStatsType.DATA_CHANNEL) {
                 Map<String, Object> a = s.getAttributes();
-                channels.add(new WireStats.ChannelWireStats((int) num(a, "dataChannelIdentifier"), str(a, "label"),
-                        str(a, "state"), num(a, "messagesSent"), num(a, "bytesSent"), num(a, "messagesReceived"),
+                channels.add(new WireStats.ChannelWireStats(
+                        (int) num(a, "dataChannelIdentifier"),
+                        str(a, "label"),
+                        str(a, "state"),
+                        num(a, "messagesSent"),
+                        num(a, "bytesSent"),
+                        num(a, "messagesReceived"),
                         num(a, "bytesReceived")));
             }
         }
@@ -49,9 +53,19 @@ final class StatsReader {
                 rtt = ((Number) r).doubleValue() * 1000.0;
             }
         }
-        return new WireStats(System.currentTimeMillis(), local.isEmpty() ? "" : local + " -> " + remote, local, remote,
-                rtt, num(t, "bytesSent"), num(t, "bytesReceived"), num(t, "packetsSent"), num(t, "packetsReceived"),
-                str(t, "iceState"), str(t, "dtlsState"), channels);
+        return new WireStats(
+                System.currentTimeMillis(),
+                local.isEmpty() ? "" : local + " -> " + remote,
+                local,
+                remote,
+                rtt,
+                num(t, "bytesSent"),
+                num(t, "bytesReceived"),
+                num(t, "packetsSent"),
+                num(t, "packetsReceived"),
+                str(t, "iceState"),
+                str(t, "dtlsState"),
+                channels);
     }
 
     private static String candidate(@Nullable RTCStats c) {

@@ -90,14 +90,21 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
     /** The bytes to send: a fresh, exactly-sized array. */
     public byte[] encode() {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + payload.length);
-        b.putInt(MAGIC).put((byte) VERSION).put((byte) kind.code).putShort((short) channel).putLong(sequence)
-                .putLong(sendNanos).put(payload);
+        b.putInt(MAGIC)
+                .put((byte) VERSION)
+                .put((byte) kind.code)
+                .putShort((short) channel)
+                .putLong(sequence)
+                .putLong(sendNanos)
+                .put(payload);
         return b.array();
     }
 
     /** True when {@code data} starts like a probe packet (magic and version), without decoding it. */
     public static boolean looksLikeProbe(byte @Nullable [] data) {
-        return data != null && data.length >= HEADER_BYTES && ByteBuffer.wrap(data).getInt(0) == MAGIC
+        return data != null
+                && data.length >= HEADER_BYTES
+                && ByteBuffer.wrap(data).getInt(0) == MAGIC
                 && data[4] == VERSION;
     }
 

@@ -21,9 +21,21 @@ package dev.meshscope.core.probe;
  *                     loop), over the same window
  * @param samples      round-trip samples in the window
  */
-public record ProbeStats(int peerId, int channel, long sent, long received, long lost, long duplicates, long reordered,
-                         long wrongChannel, double rttMedianMs, double rttP99Ms, double rttMinMs, double rttMaxMs,
-                         double appRttMedianMs, int samples) {
+public record ProbeStats(
+        int peerId,
+        int channel,
+        long sent,
+        long received,
+        long lost,
+        long duplicates,
+        long reordered,
+        long wrongChannel,
+        double rttMedianMs,
+        double rttP99Ms,
+        double rttMinMs,
+        double rttMaxMs,
+        double appRttMedianMs,
+        int samples) {
     /** Lost over sent, 0 when nothing was sent. */
     public double lossRatio() {
         return sent == 0 ? 0 : (double) lost / sent;

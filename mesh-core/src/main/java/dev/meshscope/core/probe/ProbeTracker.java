@@ -149,14 +149,28 @@ public final class ProbeTracker {
             long[] w = Arrays.copyOf(f.rtt, f.rttCount);
             Arrays.sort(w);
             double med = w.length == 0 ? Double.NaN : w[w.length / 2] / 1e6;
-            double p99 = w.length == 0 ? Double.NaN : w[Math.min(w.length - 1, (int) Math.ceil(w.length * 0.99) - 1)] / 1e6;
+            double p99 =
+                    w.length == 0 ? Double.NaN : w[Math.min(w.length - 1, (int) Math.ceil(w.length * 0.99) - 1)] / 1e6;
             double min = w.length == 0 ? Double.NaN : w[0] / 1e6;
             double max = w.length == 0 ? Double.NaN : w[w.length - 1] / 1e6;
             long[] app = Arrays.copyOf(f.appRtt, f.rttCount);
             Arrays.sort(app);
             double appMed = app.length == 0 ? Double.NaN : app[app.length / 2] / 1e6;
-            out.add(new ProbeStats(f.peer, f.channel, f.sent, f.received, f.lost, f.duplicates, f.reordered,
-                    f.wrongChannel, med, p99, min, max, appMed, w.length));
+            out.add(new ProbeStats(
+                    f.peer,
+                    f.channel,
+                    f.sent,
+                    f.received,
+                    f.lost,
+                    f.duplicates,
+                    f.reordered,
+                    f.wrongChannel,
+                    med,
+                    p99,
+                    min,
+                    max,
+                    appMed,
+                    w.length));
         }
         return out;
     }

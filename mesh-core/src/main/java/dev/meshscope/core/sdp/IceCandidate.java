@@ -30,13 +30,14 @@ public record IceCandidate(String value, int component, String transport, String
             v = v.substring(2);
         }
         if (!v.startsWith("candidate:")) {
-            throw new SdpException("A candidate must start with \"candidate:\", this starts with \""
-                    + SdpInfo.abbreviate(v) + "\".");
+            throw new SdpException(
+                    "A candidate must start with \"candidate:\", this starts with \"" + SdpInfo.abbreviate(v) + "\".");
         }
         String[] f = v.substring("candidate:".length()).split(" ");
         if (f.length < 8 || !f[6].equals("typ")) {
-            throw new SdpException("The candidate \"" + SdpInfo.abbreviate(v) + "\" is incomplete: it needs foundation, "
-                    + "component, transport, priority, address, port, \"typ\" and a type.");
+            throw new SdpException(
+                    "The candidate \"" + SdpInfo.abbreviate(v) + "\" is incomplete: it needs foundation, "
+                            + "component, transport, priority, address, port, \"typ\" and a type.");
         }
         try {
             int component = Integer.parseInt(f[1]);
@@ -50,7 +51,8 @@ public record IceCandidate(String value, int component, String transport, String
                 throw new SdpException("The candidate's transport is \"" + f[2] + "\"; only udp and tcp exist.");
             }
             if (!TYPES.contains(f[7])) {
-                throw new SdpException("The candidate's type is \"" + f[7] + "\"; it must be host, srflx, prflx or relay.");
+                throw new SdpException(
+                        "The candidate's type is \"" + f[7] + "\"; it must be host, srflx, prflx or relay.");
             }
             if (f[4].isEmpty()) {
                 throw new NumberFormatException();

@@ -26,8 +26,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxMessageSize the first {@code a=max-message-size}, or -1 when absent
  * @param otherSections  how many non-application m-sections (audio, video) there are
  */
-public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> fingerprints, List<String> setupRoles,
-                      String iceUfrag, String icePwd, List<String> candidates, long maxMessageSize, int otherSections) {
+public record SdpInfo(
+        String sdp,
+        List<DataSection> dataSections,
+        List<String> fingerprints,
+        List<String> setupRoles,
+        String iceUfrag,
+        String icePwd,
+        List<String> candidates,
+        long maxMessageSize,
+        int otherSections) {
 
     /** Longest description accepted: a full mesh offer with every candidate is a few KiB; 64 KiB is far beyond any real one. */
     public static final int MAX_SDP_CHARS = 64 * 1024;
@@ -50,8 +58,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
      * @param protocol the transport protocol, e.g. "UDP/DTLS/SCTP"
      * @param mid      the {@code a=mid} value, or ""
      */
-    public record DataSection(int port, String protocol, String mid) {
-    }
+    public record DataSection(int port, String protocol, String mid) {}
 
     /**
      * Normalises line endings to CRLF (a pasted description often has LF or CR only, and libwebrtc rejects a
@@ -102,7 +109,8 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
                 }
                 String[] parts = value.split(" ");
                 if (parts.length < 3) {
-                    throw new SdpException("Line " + (i + 1) + " is a malformed media line: \"" + abbreviate(line) + "\".");
+                    throw new SdpException(
+                            "Line " + (i + 1) + " is a malformed media line: \"" + abbreviate(line) + "\".");
                 }
                 inData = parts[0].equals("application");
                 if (inData) {
@@ -128,7 +136,7 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
                             dataMid = arg;
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -138,8 +146,16 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
         if (!sawOrigin) {
             throw new SdpException("The description has no \"o=\" line: it was cut or edited; copy it again.");
         }
-        return new SdpInfo(normalized, data, new ArrayList<>(fingerprints), new ArrayList<>(setups), ufrag, pwd,
-                candidates, maxMessage, others);
+        return new SdpInfo(
+                normalized,
+                data,
+                new ArrayList<>(fingerprints),
+                new ArrayList<>(setups),
+                ufrag,
+                pwd,
+                candidates,
+                maxMessage,
+                others);
     }
 
     /** CRLF line endings, no blank lines, surrounding whitespace removed, one final CRLF. */
@@ -161,7 +177,9 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
 
     /** The fingerprint operators compare out of band, as "sha-256 AB:CD:...", or "" when there is none. */
     public String fingerprint() {
-        return fingerprints.isEmpty() ? "" : fingerprints.get(0).toUpperCase(Locale.ROOT).replaceFirst("^SHA-", "sha-");
+        return fingerprints.isEmpty()
+                ? ""
+                : fingerprints.get(0).toUpperCase(Locale.ROOT).replaceFirst("^SHA-", "sha-");
     }
 
     /** The peer's advertised maximum message size, or the RFC 8841 default when it advertises none. */
@@ -223,8 +241,8 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
      * Bytes of each hash function a DTLS fingerprint may name (RFC 8122 section 5 and the hash registry);
      * libwebrtc rejects any other name, and a digest of another length cannot be the certificate's.
      */
-    private static final java.util.Map<String, Integer> FINGERPRINT_BYTES = java.util.Map.of("md5", 16, "sha-1", 20,
-            "sha-224", 28, "sha-256", 32, "sha-384", 48, "sha-512", 64);
+    private static final java.util.Map<String, Integer> FINGERPRINT_BYTES =
+            java.util.Map.of("md5", 16, "sha-1", 20, "sha-224", 28, "sha-256", 32, "sha-384", 48, "sha-512", 64);
 
     /**
      * Why a fingerprint cannot be right (an unknown hash, not colon-separated hex pairs, the wrong length), or
@@ -249,7 +267,8 @@ public record SdpInfo(String sdp, List<DataSection> dataSections, List<String> f
             int got = (digest.length() + 1) / 3;
             if (got != bytes) {
                 return "The " + algorithm + " DTLS fingerprint has " + got + " byte pairs, but a " + algorithm
-                        + " digest has " + bytes + ": the a=fingerprint line was cut or edited. Copy the description again.";
+                        + " digest has " + bytes
+                        + ": the a=fingerprint line was cut or edited. Copy the description again.";
             }
         }
         return null;

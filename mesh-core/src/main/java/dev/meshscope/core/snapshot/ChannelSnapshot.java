@@ -25,8 +25,20 @@ import dev.meshscope.core.TransferMode;
  * @param receiveDrops      packets dropped on arrival because the receive queue was full
  * @param queued            packets waiting to be read by the application
  */
-public record ChannelSnapshot(int index, String label, int streamId, TransferMode mode, boolean ordered,
-                              int maxPacketLifeTime, int maxRetransmits, ChannelState state, long bufferedAmount,
-                              long messagesSent, long bytesSent, long messagesReceived, long bytesReceived,
-                              long sendDrops, long receiveDrops, int queued) {
-}
+public record ChannelSnapshot(
+        int index,
+        String label,
+        int streamId,
+        TransferMode mode,
+        boolean ordered,
+        int maxPacketLifeTime,
+        int maxRetransmits,
+        ChannelState state,
+        long bufferedAmount,
+        long messagesSent,
+        long bytesSent,
+        long messagesReceived,
+        long bytesReceived,
+        long sendDrops,
+        long receiveDrops,
+        int queued) {}

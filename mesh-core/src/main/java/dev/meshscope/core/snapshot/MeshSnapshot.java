@@ -18,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param channelModes     the transfer mode of every internal channel (3 + extras)
  * @param peers            {@code get_peers()} in map (insertion) order
  */
-public record MeshSnapshot(long atNanos, NetworkMode mode, int uniqueId, ConnectionStatus status, boolean refusingNew,
-                           List<TransferMode> channelModes, List<PeerSnapshot> peers) {
+public record MeshSnapshot(
+        long atNanos,
+        NetworkMode mode,
+        int uniqueId,
+        ConnectionStatus status,
+        boolean refusingNew,
+        List<TransferMode> channelModes,
+        List<PeerSnapshot> peers) {
     /** Copies the lists. */
     public MeshSnapshot {
         channelModes = List.copyOf(channelModes);
@@ -28,8 +34,8 @@ public record MeshSnapshot(long atNanos, NetworkMode mode, int uniqueId, Connect
 
     /** The snapshot of a closed, never-created peer. */
     public static MeshSnapshot empty() {
-        return new MeshSnapshot(System.nanoTime(), NetworkMode.NONE, 0, ConnectionStatus.DISCONNECTED, false,
-                List.of(), List.of());
+        return new MeshSnapshot(
+                System.nanoTime(), NetworkMode.NONE, 0, ConnectionStatus.DISCONNECTED, false, List.of(), List.of());
     }
 
     /** The peer with {@code id}, or {@code null}. */

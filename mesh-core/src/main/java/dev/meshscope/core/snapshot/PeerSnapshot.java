@@ -16,8 +16,13 @@ import java.util.List;
  * @param signaling  the signaling state
  * @param channels   every channel in internal-index order (3 + extras)
  */
-public record PeerSnapshot(int id, boolean connected, ConnectionState connection, GatheringState gathering,
-                           SignalingState signaling, List<ChannelSnapshot> channels) {
+public record PeerSnapshot(
+        int id,
+        boolean connected,
+        ConnectionState connection,
+        GatheringState gathering,
+        SignalingState signaling,
+        List<ChannelSnapshot> channels) {
     /** Copies the channel list. */
     public PeerSnapshot {
         channels = List.copyOf(channels);

@@ -20,23 +20,38 @@ import java.util.List;
  * @param dtlsState        the transport's DTLS state as libwebrtc names it
  * @param channels         per data channel counters as libwebrtc counts them
  */
-public record WireStats(long atMillis, String selectedPair, String localCandidate, String remoteCandidate,
-                        double currentRttMs, long bytesSent, long bytesReceived, long packetsSent,
-                        long packetsReceived, String iceState, String dtlsState, List<ChannelWireStats> channels) {
+public record WireStats(
+        long atMillis,
+        String selectedPair,
+        String localCandidate,
+        String remoteCandidate,
+        double currentRttMs,
+        long bytesSent,
+        long bytesReceived,
+        long packetsSent,
+        long packetsReceived,
+        String iceState,
+        String dtlsState,
+        List<ChannelWireStats> channels) {
     /** Copies the channel list. */
     public WireStats {
         channels = List.copyOf(channels);
     }
 
     /** One data channel as libwebrtc's stats report counts it. */
-    public record ChannelWireStats(int streamId, String label, String state, long messagesSent, long bytesSent,
-                                   long messagesReceived, long bytesReceived) {
-    }
+    public record ChannelWireStats(
+            int streamId,
+            String label,
+            String state,
+            long messagesSent,
+            long bytesSent,
+            long messagesReceived,
+            long bytesReceived) {}
 
     /** A short line for the event log. */
     public String summary() {
         String rtt = Double.isNaN(currentRttMs) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f ms", currentRttMs);
-        return "rtt " + rtt + ", wire " + bytesSent + " B out / " + bytesReceived + " B in, ice " + iceState
-                + ", dtls " + dtlsState + (selectedPair.isEmpty() ? "" : ", pair " + selectedPair);
+        return "rtt " + rtt + ", wire " + bytesSent + " B out / " + bytesReceived + " B in, ice " + iceState + ", dtls "
+                + dtlsState + (selectedPair.isEmpty() ? "" : ", pair " + selectedPair);
     }
 }

@@ -15,7 +15,8 @@ class ProbeTest {
         ProbePacket p = new ProbePacket(ProbePacket.Kind.PING, 2, 7, 123456789L, new byte[] {9, 8});
         byte[] wire = p.encode();
         assertThat(wire).hasSize(ProbePacket.HEADER_BYTES + 2);
-        assertThat(new String(wire, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("MSPR");
+        assertThat(new String(wire, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("MSPR");
         assertThat(wire[4]).isEqualTo((byte) 1);
         assertThat(wire[5]).isEqualTo((byte) 1);
         ProbePacket back = ProbePacket.decode(wire);
@@ -45,7 +46,9 @@ class ProbeTest {
         assertThat(ProbePacket.decode(pong).kind()).isEqualTo(ProbePacket.Kind.PONG);
         pong[5] = ping[5];
         assertThat(pong).isEqualTo(ping);
-        assertThat(ProbePacket.pongFor(ProbePacket.pongFor(ping))).as("pongs are not answered").isNull();
+        assertThat(ProbePacket.pongFor(ProbePacket.pongFor(ping)))
+                .as("pongs are not answered")
+                .isNull();
     }
 
     @Test
@@ -58,7 +61,9 @@ class ProbeTest {
         for (int i : new int[] {0, 2, 1, 2, 4}) {
             assertThat(t.onReceived(4, 0, ProbePacket.pongFor(pings[i]))).isTrue();
         }
-        assertThat(t.onReceived(4, 0, pings[3])).as("pings are answered, not counted").isFalse();
+        assertThat(t.onReceived(4, 0, pings[3]))
+                .as("pings are answered, not counted")
+                .isFalse();
         ProbeStats s = t.stats().get(0);
         assertThat(s.sent()).isEqualTo(5);
         assertThat(s.received()).isEqualTo(4);
@@ -73,8 +78,10 @@ class ProbeTest {
     void dataPacketsAreCountedPerPeerAndChannel() {
         ProbeTracker sender = new ProbeTracker();
         ProbeTracker receiver = new ProbeTracker();
-        List<byte[]> sent = List.of(sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null),
-                sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null), sender.nextPacket(2, 3, ProbePacket.Kind.DATA, null));
+        List<byte[]> sent = List.of(
+                sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null),
+                sender.nextPacket(2, 1, ProbePacket.Kind.DATA, null),
+                sender.nextPacket(2, 3, ProbePacket.Kind.DATA, null));
         receiver.onReceived(9, 1, sent.get(1));
         receiver.onReceived(9, 1, sent.get(0));
         receiver.onReceived(9, 3, sent.get(2));
@@ -90,15 +97,21 @@ class ProbeTest {
         ProbeTracker t = new ProbeTracker();
         byte[] onReliable = t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[8]);
         byte[] onOrdered = t.nextPacket(4, 1, ProbePacket.Kind.PING, new byte[8]);
-        assertThat(t.onReceived(4, 1, ProbePacket.pongFor(onReliable))).as("reliable's pong read on ordered").isTrue();
+        assertThat(t.onReceived(4, 1, ProbePacket.pongFor(onReliable)))
+                .as("reliable's pong read on ordered")
+                .isTrue();
         assertThat(t.onReceived(4, 1, ProbePacket.pongFor(onOrdered))).isTrue();
         ProbeStats reliable = t.stats().get(0);
         ProbeStats ordered = t.stats().get(1);
         assertThat(reliable.channel()).isZero();
         assertThat(reliable.wrongChannel()).isEqualTo(1);
         assertThat(reliable.received()).isZero();
-        assertThat(reliable.samples()).as("no round trip from a misrouted reply").isZero();
-        assertThat(ordered.wrongChannel()).as("negative twin: the right channel").isZero();
+        assertThat(reliable.samples())
+                .as("no round trip from a misrouted reply")
+                .isZero();
+        assertThat(ordered.wrongChannel())
+                .as("negative twin: the right channel")
+                .isZero();
         assertThat(ordered.received()).isEqualTo(1);
         assertThat(ordered.appRttMedianMs()).isGreaterThanOrEqualTo(ordered.rttMedianMs());
     }

@@ -14,19 +14,17 @@ import java.util.List;
  * handed straight to the other side from inside {@code poll()}.
  */
 public final class Loopback {
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** One side of a wired pair. */
-    public record Side(WebRtcMultiplayerPeer peer, int id, WebRtcPeerConnection connection) {
-    }
+    public record Side(WebRtcMultiplayerPeer peer, int id, WebRtcPeerConnection connection) {}
 
     /**
      * Creates a connection on each side for the pair (a, b), adds it to both peers, wires signalling and starts
      * the offer from the larger id. Returns the two connections {a's, b's}.
      */
-    public static WebRtcPeerConnection[] wire(WebRtcRuntime rt, WebRtcMultiplayerPeer a, int idA,
-                                             WebRtcMultiplayerPeer b, int idB) {
+    public static WebRtcPeerConnection[] wire(
+            WebRtcRuntime rt, WebRtcMultiplayerPeer a, int idA, WebRtcMultiplayerPeer b, int idB) {
         WebRtcPeerConnection ca = new WebRtcPeerConnection(rt);
         WebRtcPeerConnection cb = new WebRtcPeerConnection(rt);
         check(a.addPeer(ca, idB), "addPeer on " + idA);

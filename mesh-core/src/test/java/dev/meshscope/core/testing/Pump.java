@@ -15,8 +15,7 @@ public final class Pump {
     /** Generous for a loaded 2-core CI machine; real connects take ~10-100 ms. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
-    private Pump() {
-    }
+    private Pump() {}
 
     /** Polls {@code pollers} on this thread until {@code condition} is true, at most {@link #DEFAULT_TIMEOUT}. */
     public static void until(String what, BooleanSupplier condition, Runnable... pollers) {
@@ -26,7 +25,11 @@ public final class Pump {
     /** Polls {@code pollers} on this thread until {@code condition} is true, at most {@code timeout}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition, Runnable... pollers) {
         List<Runnable> ps = List.of(pollers);
-        await(what).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+        await(what)
+                .atMost(timeout)
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> {
                     for (Runnable p : ps) {
                         p.run();
@@ -39,8 +42,11 @@ public final class Pump {
     public static void during(Duration duration, Runnable... pollers) {
         long end = System.nanoTime() + duration.toNanos();
         List<Runnable> ps = List.of(pollers);
-        await().atMost(duration.plusSeconds(5)).pollInSameThread().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(1)).until(() -> {
+        await().atMost(duration.plusSeconds(5))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> {
                     for (Runnable p : ps) {
                         p.run();
                     }

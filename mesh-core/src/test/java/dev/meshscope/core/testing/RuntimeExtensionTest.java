@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 class RuntimeExtensionTest {
     /** Just enough of a JUnit context for the extension: it only asks for the display name. */
     private static ExtensionContext context(String name) {
-        return (ExtensionContext) Proxy.newProxyInstance(ExtensionContext.class.getClassLoader(),
-                new Class<?>[] {ExtensionContext.class}, (proxy, method, args) ->
-                        "getDisplayName".equals(method.getName()) ? name : null);
+        return (ExtensionContext) Proxy.newProxyInstance(
+                ExtensionContext.class.getClassLoader(),
+                new Class<?>[] {ExtensionContext.class},
+                (proxy, method, args) -> "getDisplayName".equals(method.getName()) ? name : null);
     }
 
     @Test
@@ -25,7 +26,8 @@ class RuntimeExtensionTest {
         RuntimeExtension ext = new RuntimeExtension();
         ext.beforeAll(context("LeakyTest"));
         new WebRtcPeerConnection(ext.get());
-        assertThatThrownBy(() -> ext.afterAll(context("LeakyTest"))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> ext.afterAll(context("LeakyTest")))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("LeakyTest left 1 WebRTC connection(s) open");
     }
 

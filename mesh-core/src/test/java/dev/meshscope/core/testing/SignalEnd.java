@@ -40,9 +40,13 @@ public final class SignalEnd implements AutoCloseable {
     public SignalEnd(WebRtcRuntime rt, int lifetimeMs) {
         pc = new WebRtcPeerConnection(rt);
         channels.add(pc.createDataChannel("reliable", DataChannelOptions.negotiated(1)));
-        channels.add(pc.createDataChannel("ordered", DataChannelOptions.negotiated(2).withMaxPacketLifeTime(lifetimeMs)));
-        channels.add(pc.createDataChannel("unreliable",
-                DataChannelOptions.negotiated(3).withMaxPacketLifeTime(lifetimeMs).withOrdered(false)));
+        channels.add(
+                pc.createDataChannel("ordered", DataChannelOptions.negotiated(2).withMaxPacketLifeTime(lifetimeMs)));
+        channels.add(pc.createDataChannel(
+                "unreliable",
+                DataChannelOptions.negotiated(3)
+                        .withMaxPacketLifeTime(lifetimeMs)
+                        .withOrdered(false)));
         pc.addListener(new WebRtcPeerConnection.Listener() {
             @Override
             public void sessionDescriptionCreated(String type, String sdp) {

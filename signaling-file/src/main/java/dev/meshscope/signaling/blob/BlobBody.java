@@ -28,15 +28,23 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"v", "type", "from", "to", "mode", "channels", "sdp", "sum"})
-record BlobBody(int v, @Nullable String type, int from, int to, @Nullable String mode, @Nullable List<Integer> channels,
-                @Nullable String sdp, @Nullable String sum) {
+record BlobBody(
+        int v,
+        @Nullable String type,
+        int from,
+        int to,
+        @Nullable String mode,
+        @Nullable List<Integer> channels,
+        @Nullable String sdp,
+        @Nullable String sum) {
 
     /** Hex digits of SHA-256 kept: 64 bits make an accidental match on a damaged paste practically impossible. */
     static final int SUM_HEX_DIGITS = 16;
 
     /** The text the checksum covers: every field but {@code sum}, newline-separated. */
     String canonical() {
-        String ch = channels == null ? "" : channels.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String ch =
+                channels == null ? "" : channels.stream().map(String::valueOf).collect(Collectors.joining(","));
         return v + "\n" + type + "\n" + from + "\n" + to + "\n" + mode + "\n" + ch + "\n" + sdp;
     }
 

@@ -41,8 +41,7 @@ public final class BlobCodec {
      */
     public static final int MAX_PASTE_CHARS = 256 * 1024;
 
-    private BlobCodec() {
-    }
+    private BlobCodec() {}
 
     /**
      * Encodes {@code blob} as one line. Call it with the description from {@code getLocalDescription()} after
@@ -67,8 +66,16 @@ public final class BlobCodec {
                     + "gathering is COMPLETE and use getLocalDescription().");
         }
         List<Integer> channels = ModeNames.toInts(blob.channels());
-        BlobBody body = new BlobBody(VERSION, blob.kind().type(), blob.from(), blob.to(), ModeNames.name(blob.mode()),
-                channels, info.sdp(), null).sealed();
+        BlobBody body = new BlobBody(
+                        VERSION,
+                        blob.kind().type(),
+                        blob.from(),
+                        blob.to(),
+                        ModeNames.name(blob.mode()),
+                        channels,
+                        info.sdp(),
+                        null)
+                .sealed();
         byte[] json;
         try {
             json = SignalJson.MAPPER.writeValueAsBytes(body);
@@ -97,12 +104,16 @@ public final class BlobCodec {
      */
     public static PasteResult decode(@Nullable String text, PasteExpectation expect) {
         if (text == null || text.isBlank()) {
-            return PasteResult.refused(PasteProblem.EMPTY, "Nothing was pasted. Copy the other peer's blob (one line "
-                    + "starting with \"" + PREFIX + "\") or its SDP and paste it here.");
+            return PasteResult.refused(
+                    PasteProblem.EMPTY,
+                    "Nothing was pasted. Copy the other peer's blob (one line " + "starting with \"" + PREFIX
+                            + "\") or its SDP and paste it here.");
         }
         if (text.length() > MAX_PASTE_CHARS) {
-            return PasteResult.refused(PasteProblem.TOO_LARGE, "The paste is " + text.length() + " characters long, more "
-                    + "than the " + MAX_PASTE_CHARS + " one description can need: it is not one blob. Paste a single blob.");
+            return PasteResult.refused(
+                    PasteProblem.TOO_LARGE,
+                    "The paste is " + text.length() + " characters long, more " + "than the " + MAX_PASTE_CHARS
+                            + " one description can need: it is not one blob. Paste a single blob.");
         }
         PasteReader.Read r = PasteReader.read(text);
         PasteProblem problem = r.problem();
@@ -111,8 +122,10 @@ public final class BlobCodec {
         }
         String sdp = Objects.requireNonNull(r.sdp(), "a read that is not refused has its SDP");
         if (sdp.length() > SdpInfo.MAX_SDP_CHARS) {
-            return PasteResult.refused(PasteProblem.TOO_LARGE, "The description is " + sdp.length() + " characters "
-                    + "long, more than the " + SdpInfo.MAX_SDP_CHARS + " a data-channel description can need.");
+            return PasteResult.refused(
+                    PasteProblem.TOO_LARGE,
+                    "The description is " + sdp.length() + " characters " + "long, more than the "
+                            + SdpInfo.MAX_SDP_CHARS + " a data-channel description can need.");
         }
         SdpInfo info;
         try {
@@ -150,5 +163,4 @@ public final class BlobCodec {
         }
         return null;
     }
-
 }

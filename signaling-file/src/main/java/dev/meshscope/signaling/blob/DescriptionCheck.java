@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * can never match. The same content checks as a paste's, without the addressing a paste needs. Pure; any thread.
  */
 public final class DescriptionCheck {
-    private DescriptionCheck() {
-    }
+    private DescriptionCheck() {}
 
     /**
      * Why the description {@code sdp} cannot be applied as {@code type} ("offer" or "answer"), in words with what is

@@ -19,8 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param channels the sender's extra channels, or {@code null} when the paste does not say
  * @param sdpInfo  the parsed description (CRLF-normalised text in {@code sdpInfo.sdp()})
  */
-public record Paste(PasteFormat format, DescriptionKind kind, int from, int to, @Nullable NetworkMode mode,
-                    @Nullable List<TransferMode> channels, SdpInfo sdpInfo) {
+public record Paste(
+        PasteFormat format,
+        DescriptionKind kind,
+        int from,
+        int to,
+        @Nullable NetworkMode mode,
+        @Nullable List<TransferMode> channels,
+        SdpInfo sdpInfo) {
 
     /** The normalised SDP text to apply. */
     public String sdp() {

@@ -19,8 +19,13 @@ import java.util.Set;
  * @param pendingOffers  remote ids this peer made an offer to and awaits an answer from
  * @param assumedSender  the sender id to assume for a paste that carries none (raw SDP, browser JSON), or 0
  */
-public record PasteExpectation(int ownId, NetworkMode ownMode, List<TransferMode> channels, Expect expect,
-                               Set<Integer> pendingOffers, int assumedSender) {
+public record PasteExpectation(
+        int ownId,
+        NetworkMode ownMode,
+        List<TransferMode> channels,
+        Expect expect,
+        Set<Integer> pendingOffers,
+        int assumedSender) {
 
     /** Which kind of description the peer can take. */
     public enum Expect {

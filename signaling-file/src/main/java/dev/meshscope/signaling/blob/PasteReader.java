@@ -30,16 +30,22 @@ final class PasteReader {
     private static final String BOM = "\uFEFF";
     private static final String QUOTES = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb";
 
-    private PasteReader() {
-    }
+    private PasteReader() {}
 
     /**
      * The parts of a paste, or the reason it could not be read: a refused read has only {@code problem} and
      * {@code message}; any other has {@code format} and {@code sdp} (kind, mode and channels when the paste says).
      */
-    record Read(@Nullable PasteFormat format, @Nullable DescriptionKind kind, int from, int to, @Nullable NetworkMode mode,
-                @Nullable List<TransferMode> channels, @Nullable String sdp, @Nullable PasteProblem problem,
-                @Nullable String message) {
+    record Read(
+            @Nullable PasteFormat format,
+            @Nullable DescriptionKind kind,
+            int from,
+            int to,
+            @Nullable NetworkMode mode,
+            @Nullable List<TransferMode> channels,
+            @Nullable String sdp,
+            @Nullable PasteProblem problem,
+            @Nullable String message) {
         static Read fail(PasteProblem p, String message) {
             return new Read(null, null, 0, 0, null, null, null, p, message);
         }
@@ -63,9 +69,12 @@ final class PasteReader {
             Read sdpDamage = PasteDamage.inSdp(t, "this paste");
             return sdpDamage != null ? sdpDamage : new Read(PasteFormat.RAW_SDP, null, 0, 0, null, null, t, null, null);
         }
-        return Read.fail(PasteProblem.NOT_A_DESCRIPTION, "This is not a session description: it starts with \""
-                + abbreviate(t) + "\". Paste a MeshScope blob (one line starting with \"MSB1:\"), a raw SDP (starting "
-                + "with \"v=0\"), a browser {\"type\",\"sdp\"} JSON or a Godot demo OFFER/ANSWER message.");
+        return Read.fail(
+                PasteProblem.NOT_A_DESCRIPTION,
+                "This is not a session description: it starts with \""
+                        + abbreviate(t)
+                        + "\". Paste a MeshScope blob (one line starting with \"MSB1:\"), a raw SDP (starting "
+                        + "with \"v=0\"), a browser {\"type\",\"sdp\"} JSON or a Godot demo OFFER/ANSWER message.");
     }
 
     /**
@@ -115,34 +124,44 @@ final class PasteReader {
     private static Read readBlob(String t) {
         Matcher m = PREFIX.matcher(t);
         if (!m.find()) {
-            return Read.fail(PasteProblem.CORRUPTED, "This looks like a MeshScope blob but its prefix is damaged (it "
-                    + "starts with \"" + abbreviate(t) + "\", expected \"MSB1:\"). Copy the whole line again.");
+            return Read.fail(
+                    PasteProblem.CORRUPTED,
+                    "This looks like a MeshScope blob but its prefix is damaged (it " + "starts with \"" + abbreviate(t)
+                            + "\", expected \"MSB1:\"). Copy the whole line again.");
         }
         int version = Integer.parseInt(m.group(1));
         if (version != BlobCodec.VERSION) {
-            return Read.fail(PasteProblem.UNSUPPORTED_VERSION, "This blob has format version " + version + "; this "
-                    + "MeshScope reads version " + BlobCodec.VERSION + ". Use the same MeshScope release on both sides, "
-                    + "or paste the raw SDP instead.");
+            return Read.fail(
+                    PasteProblem.UNSUPPORTED_VERSION,
+                    "This blob has format version " + version + "; this "
+                            + "MeshScope reads version " + BlobCodec.VERSION
+                            + ". Use the same MeshScope release on both sides, "
+                            + "or paste the raw SDP instead.");
         }
         String payload = t.substring(m.end()).replaceAll("\\s+", "");
         while (payload.endsWith("=")) {
             payload = payload.substring(0, payload.length() - 1);
         }
         if (payload.isEmpty()) {
-            return Read.fail(PasteProblem.TRUNCATED, "The blob has its prefix but nothing after it: copy the whole line.");
+            return Read.fail(
+                    PasteProblem.TRUNCATED, "The blob has its prefix but nothing after it: copy the whole line.");
         }
         if (!BASE64URL.matcher(payload).matches()) {
             int bad = firstBad(payload);
-            return Read.fail(PasteProblem.CORRUPTED, "The blob contains \"" + payload.charAt(bad) + "\" at character "
-                    + (bad + 1) + ", which a blob never contains: it was altered on the way (or two pastes were "
-                    + "joined). Copy it again, ideally as a file or through a plain-text channel.");
+            return Read.fail(
+                    PasteProblem.CORRUPTED,
+                    "The blob contains \"" + payload.charAt(bad) + "\" at character "
+                            + (bad + 1)
+                            + ", which a blob never contains: it was altered on the way (or two pastes were "
+                            + "joined). Copy it again, ideally as a file or through a plain-text channel.");
         }
         byte[] deflated;
         try {
             deflated = Base64.getUrlDecoder().decode(payload);
         } catch (IllegalArgumentException e) {
-            return Read.fail(PasteProblem.TRUNCATED, "The blob ends in the middle of a character group: it was cut. "
-                    + "Copy the whole line again.");
+            return Read.fail(
+                    PasteProblem.TRUNCATED,
+                    "The blob ends in the middle of a character group: it was cut. " + "Copy the whole line again.");
         }
         Inflated inflated = inflate(deflated);
         if (inflated.failure != null) {
@@ -152,21 +171,28 @@ final class PasteReader {
         try {
             body = SignalJson.MAPPER.readValue(inflated.json, BlobBody.class);
         } catch (JsonProcessingException e) {
-            return Read.fail(PasteProblem.CORRUPTED, "The blob unpacks but its content is not what MeshScope writes ("
-                    + e.getOriginalMessage() + "). Copy it again from the other peer.");
+            return Read.fail(
+                    PasteProblem.CORRUPTED,
+                    "The blob unpacks but its content is not what MeshScope writes (" + e.getOriginalMessage()
+                            + "). Copy it again from the other peer.");
         }
         if (body.sum() == null || !body.sum().equals(body.expectedSum())) {
-            return Read.fail(PasteProblem.CORRUPTED, "The blob's checksum does not match its content: it was altered "
-                    + "on the way. Copy it again from the other peer.");
+            return Read.fail(
+                    PasteProblem.CORRUPTED,
+                    "The blob's checksum does not match its content: it was altered "
+                            + "on the way. Copy it again from the other peer.");
         }
         DescriptionKind kind = DescriptionKind.fromType(body.type());
         NetworkMode mode = ModeNames.parse(body.mode());
         List<TransferMode> channels = ModeNames.fromInts(body.channels());
         if (kind == null || mode == null || channels == null || body.sdp() == null) {
-            return Read.fail(PasteProblem.CORRUPTED, "The blob's header is invalid (type \"" + body.type() + "\", mode \""
-                    + body.mode() + "\", channels " + body.channels() + "). It was not made by MeshScope.");
+            return Read.fail(
+                    PasteProblem.CORRUPTED,
+                    "The blob's header is invalid (type \"" + body.type() + "\", mode \"" + body.mode()
+                            + "\", channels " + body.channels() + "). It was not made by MeshScope.");
         }
-        return new Read(PasteFormat.MESHSCOPE_BLOB, kind, body.from(), body.to(), mode, channels, body.sdp(), null, null);
+        return new Read(
+                PasteFormat.MESHSCOPE_BLOB, kind, body.from(), body.to(), mode, channels, body.sdp(), null, null);
     }
 
     /** The inflated JSON, or why there is none. */
@@ -185,24 +211,33 @@ final class PasteReader {
             while (!inf.finished()) {
                 int n = inf.inflate(buf);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    return Inflated.fail(PasteProblem.TRUNCATED, "The blob is cut: its compressed data ends "
-                            + "early (" + deflated.length + " bytes arrived). Copy the whole line again; some chat "
-                            + "programs shorten long messages, a file or e-mail does not.");
+                    return Inflated.fail(
+                            PasteProblem.TRUNCATED,
+                            "The blob is cut: its compressed data ends "
+                                    + "early (" + deflated.length
+                                    + " bytes arrived). Copy the whole line again; some chat "
+                                    + "programs shorten long messages, a file or e-mail does not.");
                 }
                 out.write(buf, 0, n);
                 if (out.size() > MAX_JSON_BYTES) {
-                    return Inflated.fail(PasteProblem.TOO_LARGE, "The blob unpacks to more than " + MAX_JSON_BYTES
-                            + " bytes, far more than a description needs. It was not made by MeshScope.");
+                    return Inflated.fail(
+                            PasteProblem.TOO_LARGE,
+                            "The blob unpacks to more than " + MAX_JSON_BYTES
+                                    + " bytes, far more than a description needs. It was not made by MeshScope.");
                 }
             }
             if (inf.getRemaining() > 0) {
-                return Inflated.fail(PasteProblem.CORRUPTED, "The blob has " + inf.getRemaining() + " bytes of extra "
-                        + "data after its end: two blobs were probably joined. Paste one blob at a time.");
+                return Inflated.fail(
+                        PasteProblem.CORRUPTED,
+                        "The blob has " + inf.getRemaining() + " bytes of extra "
+                                + "data after its end: two blobs were probably joined. Paste one blob at a time.");
             }
             return new Inflated(out.toString(StandardCharsets.UTF_8), null);
         } catch (DataFormatException e) {
-            return Inflated.fail(PasteProblem.CORRUPTED, "The blob's compressed data is damaged (" + e.getMessage()
-                    + "): it was altered on the way. Copy it again.");
+            return Inflated.fail(
+                    PasteProblem.CORRUPTED,
+                    "The blob's compressed data is damaged (" + e.getMessage()
+                            + "): it was altered on the way. Copy it again.");
         } finally {
             inf.end();
         }

@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param problem  why it was refused, or {@code null} when accepted
  * @param message  the problem in words with what to do, or the accepted paste's summary
  */
-public record PasteResult(@Nullable Paste paste, List<String> warnings, @Nullable PasteProblem problem, String message) {
+public record PasteResult(
+        @Nullable Paste paste,
+        List<String> warnings,
+        @Nullable PasteProblem problem,
+        String message) {
 
     /** Copies the warnings; exactly one of paste and problem is set. */
     public PasteResult {

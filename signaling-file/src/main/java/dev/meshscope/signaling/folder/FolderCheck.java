@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * asked: a mistyped path must not silently become a lobby of one.
  */
 public final class FolderCheck {
-    private FolderCheck() {
-    }
+    private FolderCheck() {}
 
     /**
      * Why {@code dir} cannot be used, in one sentence with what to do, or {@code null} when it can. With
@@ -37,7 +36,8 @@ public final class FolderCheck {
                 return "cannot create " + d + " (" + reason(e) + "): create it by hand or use another folder.";
             }
         }
-        Path probe = d.resolve(FolderLayout.TEMP_PREFIX + "check-" + ProcessHandle.current().pid());
+        Path probe = d.resolve(
+                FolderLayout.TEMP_PREFIX + "check-" + ProcessHandle.current().pid());
         try {
             Files.write(probe, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.delete(probe);
@@ -49,6 +49,8 @@ public final class FolderCheck {
     }
 
     private static String reason(IOException e) {
-        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+        return e instanceof FileSystemException f && f.getReason() != null
+                ? f.getReason()
+                : e.getClass().getSimpleName();
     }
 }

@@ -19,5 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type", "id", "data", "fromInstance", "toInstance"})
-record FolderEnvelope(int type, int id, String data, @Nullable String fromInstance, @Nullable String toInstance) {
-}
+record FolderEnvelope(
+        int type,
+        int id,
+        String data,
+        @Nullable String fromInstance,
+        @Nullable String toInstance) {}

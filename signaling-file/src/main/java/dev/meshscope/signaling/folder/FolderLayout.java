@@ -3,8 +3,8 @@ package dev.meshscope.signaling.folder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -17,8 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Set;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +75,11 @@ final class FolderLayout {
      */
     void create(int ownId) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new FileSystemException(root.toString(), null, "does not exist or is not a folder (a missing folder "
-                    + "is not created: check the path, or create it first)");
+            throw new FileSystemException(
+                    root.toString(),
+                    null,
+                    "does not exist or is not a folder (a missing folder "
+                            + "is not created: check the path, or create it first)");
         }
         for (Path d : new Path[] {peers, inbox, inboxOf(ownId), rejected}) {
             if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
@@ -105,8 +108,11 @@ final class FolderLayout {
         for (Path name : d.equals(root) ? java.util.List.<Path>of() : root.relativize(d)) {
             part = part.resolve(name);
             if (Files.isSymbolicLink(part)) {
-                throw new FileSystemException(root.relativize(part) + "/", null, "a symbolic link; the signaling "
-                        + "folder never follows links below itself: replace it with a real folder");
+                throw new FileSystemException(
+                        root.relativize(part) + "/",
+                        null,
+                        "a symbolic link; the signaling "
+                                + "folder never follows links below itself: replace it with a real folder");
             }
             if (!Files.isDirectory(part, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileSystemException(root.relativize(part) + "", null, "not a folder");
@@ -162,8 +168,12 @@ final class FolderLayout {
     static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes(6)));
         try {
-            Files.write(tmp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            Files.write(
+                    tmp,
+                    content.getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -181,8 +191,8 @@ final class FolderLayout {
      * @throws NoSuchFileException when it vanished meanwhile
      */
     static @Nullable String readLimited(Path file, int limit) throws IOException {
-        try (InputStream in = Channels.newInputStream(Files.newByteChannel(file,
-                Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
+        try (InputStream in = Channels.newInputStream(
+                Files.newByteChannel(file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
             byte[] b = in.readNBytes(limit + 1);
             return b.length > limit ? null : new String(b, StandardCharsets.UTF_8);
         }
@@ -195,7 +205,8 @@ final class FolderLayout {
      *
      * @return the new path, or {@code null} when the file could not be moved (see {@link #rejectProblem})
      */
-    @Nullable Path reject(Path file, int ownId, String reason) {
+    @Nullable
+    Path reject(Path file, int ownId, String reason) {
         String base = System.currentTimeMillis() + "-" + ownId + "-" + REJECT_SEQ.incrementAndGet();
         Path target = rejected.resolve(base + ".rejected");
         try {
@@ -209,7 +220,8 @@ final class FolderLayout {
         } catch (IOException e) {
             if (!(e instanceof NoSuchFileException)) {
                 rejectProblem = e instanceof FileSystemException f && f.getReason() != null
-                        ? f.getFile() + " is " + f.getReason() : e.toString();
+                        ? f.getFile() + " is " + f.getReason()
+                        : e.toString();
             }
             return null;
         }

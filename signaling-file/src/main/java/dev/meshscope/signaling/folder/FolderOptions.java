@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param staleAfter   how long without a new heartbeat before a peer is reported gone
  * @param pollInterval how often the folder is scanned even without watch events (network filesystems send none)
  */
-public record FolderOptions(Path dir, int ownId, NetworkMode mode, List<TransferMode> channels, Duration heartbeat,
-                            Duration staleAfter, Duration pollInterval) {
+public record FolderOptions(
+        Path dir,
+        int ownId,
+        NetworkMode mode,
+        List<TransferMode> channels,
+        Duration heartbeat,
+        Duration staleAfter,
+        Duration pollInterval) {
 
     /** One heartbeat a second: cheap on any filesystem, and a peer's departure is seen within a few seconds. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
@@ -60,7 +66,8 @@ public record FolderOptions(Path dir, int ownId, NetworkMode mode, List<Transfer
 
     /** Options with the default timings. */
     public static FolderOptions of(Path dir, int ownId, NetworkMode mode, List<TransferMode> channels) {
-        return new FolderOptions(dir, ownId, mode, channels, DEFAULT_HEARTBEAT, DEFAULT_STALE_AFTER, DEFAULT_POLL_INTERVAL);
+        return new FolderOptions(
+                dir, ownId, mode, channels, DEFAULT_HEARTBEAT, DEFAULT_STALE_AFTER, DEFAULT_POLL_INTERVAL);
     }
 
     /** The same with other timings. */

@@ -86,11 +86,15 @@ public final class FolderTransport implements SignalTransport {
     // reads presence or roster unless startUp() succeeded (run() returns at once when it fails).
     @SuppressWarnings("NullAway.Init")
     private Sink sink;
+
     @SuppressWarnings("NullAway.Init")
     private Roster roster;
+
     private @Nullable WatchService watch;
+
     @SuppressWarnings("NullAway.Init")
     private Presence presence;
+
     private long nextSeq;
     private boolean sealed;
     private long nextBeatNanos;
@@ -100,6 +104,7 @@ public final class FolderTransport implements SignalTransport {
     private final Map<String, Long> badPresenceSince = new HashMap<>();
     /** Problems already reported once (a linked folder, a foreign token in this peer's file), so scans do not repeat them. */
     private final Set<String> reported = new HashSet<>();
+
     @SuppressWarnings("NullAway.Init") // See "Confined to the I/O thread" above.
     private String host;
 
@@ -165,7 +170,8 @@ public final class FolderTransport implements SignalTransport {
         }
         while (running) {
             try {
-                long waitNanos = Math.min(options.pollInterval().toNanos(), Math.max(0, nextBeatNanos - System.nanoTime()));
+                long waitNanos =
+                        Math.min(options.pollInterval().toNanos(), Math.max(0, nextBeatNanos - System.nanoTime()));
                 Object item = work.poll(waitNanos, TimeUnit.NANOSECONDS);
                 while (item != null) {
                     if (item instanceof SignalMessage m) {
@@ -204,18 +210,32 @@ public final class FolderTransport implements SignalTransport {
         if (existing != null && !existing.instance().equals(instance)) {
             long age = System.currentTimeMillis() - existing.time();
             if (existing.deadOn(host, Presence.ownPidNamespace())) {
-                sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a presence file whose process (pid "
-                        + existing.pid() + ") is no longer running on this host."));
+                sink.notice(LobbyNotice.info(
+                        0,
+                        "Taking over id " + ownId + " from a presence file whose process (pid " + existing.pid()
+                                + ") is no longer running on this host."));
             } else if (age < options.staleAfter().toMillis()) {
-                return "another process (pid " + existing.pid() + " on " + existing.host() + ") is already peer " + ownId
-                        + " in " + layout.root + " (its last heartbeat is " + Math.max(age, 0) + " ms old). Two processes "
+                return "another process (pid " + existing.pid() + " on " + existing.host() + ") is already peer "
+                        + ownId
+                        + " in " + layout.root + " (its last heartbeat is " + Math.max(age, 0)
+                        + " ms old). Two processes "
                         + "cannot share an id: pick another one.";
             }
-            sink.notice(LobbyNotice.info(0, "Taking over id " + ownId + " from a stale presence file (last heartbeat "
-                    + age / 1000 + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
+            sink.notice(LobbyNotice.info(
+                    0,
+                    "Taking over id " + ownId + " from a stale presence file (last heartbeat " + age / 1000
+                            + " s ago, pid " + existing.pid() + " on " + existing.host() + ")."));
         }
-        presence = new Presence(ownId, ModeNames.name(options.mode()), ModeNames.toInts(options.channels()), instance,
-                ProcessHandle.current().pid(), host, 0, System.currentTimeMillis(), Presence.ownPidNamespace());
+        presence = new Presence(
+                ownId,
+                ModeNames.name(options.mode()),
+                ModeNames.toInts(options.channels()),
+                instance,
+                ProcessHandle.current().pid(),
+                host,
+                0,
+                System.currentTimeMillis(),
+                Presence.ownPidNamespace());
         try {
             layout.writeInside(own, json(presence));
         } catch (IOException e) {
@@ -224,8 +244,8 @@ public final class FolderTransport implements SignalTransport {
         nextBeatNanos = System.nanoTime() + options.heartbeat().toNanos();
         roster = new Roster(options, host);
         startWatching();
-        sink.received(SignalMessage.of(MessageType.ID, ownId, options.mode() == dev.meshscope.core.NetworkMode.MESH
-                ? "true" : ""));
+        sink.received(SignalMessage.of(
+                MessageType.ID, ownId, options.mode() == dev.meshscope.core.NetworkMode.MESH ? "true" : ""));
         sink.received(SignalMessage.of(MessageType.JOIN, 0, layout.root.toString()));
         return null;
     }
@@ -234,28 +254,35 @@ public final class FolderTransport implements SignalTransport {
         try {
             watch = FileSystems.getDefault().newWatchService();
             for (Path p : List.of(layout.root, layout.peers, layout.inboxOf(ownId))) {
-                p.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                p.register(
+                        watch,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException | UnsupportedOperationException e) {
             closeWatch();
-            sink.notice(LobbyNotice.info(0, "The folder cannot be watched (" + e.getMessage() + "); scanning it every "
-                    + options.pollInterval().toMillis() + " ms instead."));
+            sink.notice(LobbyNotice.info(
+                    0,
+                    "The folder cannot be watched (" + e.getMessage() + "); scanning it every "
+                            + options.pollInterval().toMillis() + " ms instead."));
             return;
         }
         WatchService ws = watch;
-        Thread w = new Thread(() -> {
-            try {
-                while (true) {
-                    WatchKey k = ws.take();
-                    k.pollEvents();
-                    k.reset();
-                    work.add(WAKE);
-                }
-            } catch (ClosedWatchServiceException | InterruptedException e) {
-                // Closed by shutDown: the watcher's job is over.
-            }
-        }, "folder-watch-" + ownId);
+        Thread w = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            WatchKey k = ws.take();
+                            k.pollEvents();
+                            k.reset();
+                            work.add(WAKE);
+                        }
+                    } catch (ClosedWatchServiceException | InterruptedException e) {
+                        // Closed by shutDown: the watcher's job is over.
+                    }
+                },
+                "folder-watch-" + ownId);
         w.setDaemon(true);
         w.start();
     }
@@ -305,13 +332,19 @@ public final class FolderTransport implements SignalTransport {
                 seen.add(id); // Keep its last good presence: its owner rewrites the file at its next heartbeat.
             }
             Long since = badPresenceSince.putIfAbsent(name, nowNanos);
-            if (since != null && !live && nowNanos - since > options.staleAfter().toNanos()) {
+            if (since != null
+                    && !live
+                    && nowNanos - since > options.staleAfter().toNanos()) {
                 // PresenceFile.read gives a presence, a vanished file or a problem: here it is the problem.
                 reject(f, id, Objects.requireNonNull(r.problem(), "a bad presence file has a problem"));
             } else if (since == null) {
-                sink.notice(LobbyNotice.warning(id, "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
-                        + (live ? "keeping its last good presence until it rewrites the file."
-                        : "ignored, and moved aside if it stays so for " + options.staleAfter().toMillis() + " ms.")));
+                sink.notice(LobbyNotice.warning(
+                        id,
+                        "Peer " + id + "'s presence file is not valid (" + r.problem() + "); "
+                                + (live
+                                        ? "keeping its last good presence until it rewrites the file."
+                                        : "ignored, and moved aside if it stays so for "
+                                                + options.staleAfter().toMillis() + " ms.")));
             }
         }
         badPresenceSince.keySet().retainAll(bad);
@@ -336,7 +369,8 @@ public final class FolderTransport implements SignalTransport {
             }
             files.add(f);
         }
-        files.sort((a, b) -> compareNames(a.getFileName().toString(), b.getFileName().toString()));
+        files.sort((a, b) ->
+                compareNames(a.getFileName().toString(), b.getFileName().toString()));
         Set<String> present = new HashSet<>();
         for (Path f : files) {
             present.add(f.getFileName().toString());
@@ -372,7 +406,8 @@ public final class FolderTransport implements SignalTransport {
             JsonNode n = SignalJson.MAPPER.readTree(text);
             SignalMessage checked = SignalJson.fromTree(n);
             env = SignalJson.MAPPER.treeToValue(n, FolderEnvelope.class);
-            env = new FolderEnvelope(checked.type(), checked.id(), checked.data(), env.fromInstance(), env.toInstance());
+            env = new FolderEnvelope(
+                    checked.type(), checked.id(), checked.data(), env.fromInstance(), env.toInstance());
         } catch (JsonProcessingException e) {
             reject(f, from, "not a signaling message: " + PresenceFile.jsonProblem(e));
             return;
@@ -413,8 +448,10 @@ public final class FolderTransport implements SignalTransport {
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            sink.notice(LobbyNotice.warning(from, "Could not remove the consumed message " + name + " (" + e.getMessage()
-                    + "); it would be delivered twice, so signaling from this folder stops being reliable."));
+            sink.notice(LobbyNotice.warning(
+                    from,
+                    "Could not remove the consumed message " + name + " (" + e.getMessage()
+                            + "); it would be delivered twice, so signaling from this folder stops being reliable."));
         }
         sink.received(new SignalMessage(env.type(), from, env.data()));
     }
@@ -427,16 +464,18 @@ public final class FolderTransport implements SignalTransport {
                 return;
             }
             try {
-                layout.writeInside(layout.sealed, "{\"by\":1,\"instance\":\"" + instance + "\",\"time\":"
-                        + System.currentTimeMillis() + "}\n");
+                layout.writeInside(
+                        layout.sealed,
+                        "{\"by\":1,\"instance\":\"" + instance + "\",\"time\":" + System.currentTimeMillis() + "}\n");
             } catch (IOException e) {
                 sink.notice(LobbyNotice.warning(0, "Could not seal the folder: " + e.getMessage()));
             }
             return;
         }
         if (type != MessageType.OFFER && type != MessageType.ANSWER && type != MessageType.CANDIDATE) {
-            sink.notice(LobbyNotice.warning(m.id(), "The folder transport only relays OFFER, ANSWER and CANDIDATE; "
-                    + "dropped " + m.brief() + "."));
+            sink.notice(LobbyNotice.warning(
+                    m.id(),
+                    "The folder transport only relays OFFER, ANSWER and CANDIDATE; " + "dropped " + m.brief() + "."));
             return;
         }
         int to = m.id();
@@ -456,7 +495,8 @@ public final class FolderTransport implements SignalTransport {
             }
             layout.writeInside(target, json(env));
         } catch (IOException e) {
-            sink.notice(LobbyNotice.warning(to, "Could not write " + m.brief() + " for peer " + to + ": " + describe(e)));
+            sink.notice(
+                    LobbyNotice.warning(to, "Could not write " + m.brief() + " for peer " + to + ": " + describe(e)));
         }
     }
 
@@ -472,8 +512,10 @@ public final class FolderTransport implements SignalTransport {
         } catch (IOException e) {
             if (!beatFailing) {
                 beatFailing = true;
-                sink.notice(LobbyNotice.warning(0, "Could not write the heartbeat (" + describe(e) + "); other peers "
-                        + "will report this one gone if it goes on."));
+                sink.notice(LobbyNotice.warning(
+                        0,
+                        "Could not write the heartbeat (" + describe(e) + "); other peers "
+                                + "will report this one gone if it goes on."));
             }
         }
     }
@@ -489,11 +531,14 @@ public final class FolderTransport implements SignalTransport {
         if (p != null && p.instance().equals(instance)) {
             return;
         }
-        String what = p != null ? "a presence with another instance token (pid " + p.pid() + " on " + p.host() + ")"
+        String what = p != null
+                ? "a presence with another instance token (pid " + p.pid() + " on " + p.host() + ")"
                 : "something that is not a valid presence (" + r.problem() + ")";
         if (reportOnce("own " + (p != null ? p.instance() : r.problem()))) {
-            sink.notice(LobbyNotice.warning(0, "This peer's presence file was overwritten with " + what + "; keeping id "
-                    + ownId + " and rewriting it. If another process really uses id " + ownId + ", stop it."));
+            sink.notice(LobbyNotice.warning(
+                    0,
+                    "This peer's presence file was overwritten with " + what + "; keeping id " + ownId
+                            + " and rewriting it. If another process really uses id " + ownId + ", stop it."));
         }
         beat();
     }
@@ -526,7 +571,8 @@ public final class FolderTransport implements SignalTransport {
     // ---------------------------------------------------------------- helpers
 
     private static @Nullable Presence readPresenceQuietly(Path f) {
-        return PresenceFile.read(f, FolderLayout.presenceId(f.getFileName().toString())).presence();
+        return PresenceFile.read(f, FolderLayout.presenceId(f.getFileName().toString()))
+                .presence();
     }
 
     /**
@@ -544,14 +590,18 @@ public final class FolderTransport implements SignalTransport {
     private void reject(Path f, int peerId, String reason) {
         Path to = layout.reject(f, ownId, reason);
         if (to != null) {
-            sink.notice(LobbyNotice.warning(peerId, "Moved " + layout.root.relativize(f) + " aside to "
-                    + layout.root.relativize(to) + ": " + reason + "."));
+            sink.notice(LobbyNotice.warning(
+                    peerId,
+                    "Moved " + layout.root.relativize(f) + " aside to " + layout.root.relativize(to) + ": " + reason
+                            + "."));
             return;
         }
         String why = layout.rejectProblem;
         if (why != null && reportOnce("reject " + why)) {
-            sink.notice(LobbyNotice.warning(peerId, "Could not move " + layout.root.relativize(f) + " aside ("
-                    + reason + "): " + why + ". It is left where it is and ignored."));
+            sink.notice(LobbyNotice.warning(
+                    peerId,
+                    "Could not move " + layout.root.relativize(f) + " aside (" + reason + "): " + why
+                            + ". It is left where it is and ignored."));
         }
     }
 
@@ -566,7 +616,8 @@ public final class FolderTransport implements SignalTransport {
     /** An I/O failure in words, without quoting any file content (only paths and the system's reason). */
     private static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+            return f.getFile() + ": "
+                    + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
         }
         return e.getClass().getSimpleName();
     }
@@ -578,7 +629,8 @@ public final class FolderTransport implements SignalTransport {
             layout.checkedDir(dir);
         } catch (IOException e) {
             if (!(e instanceof NoSuchFileException) && reportOnce("list " + describe(e))) {
-                sink.notice(LobbyNotice.warning(0, "Not reading " + layout.root.relativize(dir) + ": " + describe(e) + "."));
+                sink.notice(LobbyNotice.warning(
+                        0, "Not reading " + layout.root.relativize(dir) + ": " + describe(e) + "."));
             }
             return out;
         }

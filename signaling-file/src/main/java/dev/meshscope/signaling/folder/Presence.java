@@ -29,11 +29,20 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "mode", "channels", "instance", "pid", "host", "beat", "time", "pidns"})
-record Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat,
-                long time, @Nullable String pidns) {
+record Presence(
+        int id,
+        String mode,
+        List<Integer> channels,
+        String instance,
+        long pid,
+        String host,
+        long beat,
+        long time,
+        @Nullable String pidns) {
 
     /** A presence whose PID namespace is unknown (its pid is never checked against this host's processes). */
-    Presence(int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat, long time) {
+    Presence(
+            int id, String mode, List<Integer> channels, String instance, long pid, String host, long beat, long time) {
         this(id, mode, channels, instance, pid, host, beat, time, null);
     }
 
@@ -48,7 +57,8 @@ record Presence(int id, String mode, List<Integer> channels, String instance, lo
      * What is wrong with a presence read from a file named for {@code fileId}, or {@code null}. The answer never
      * quotes the file's content (only validated numbers), so it is safe in a notice or a {@code .reason} file.
      */
-    @Nullable String problem(int fileId) {
+    @Nullable
+    String problem(int fileId) {
         if (id != fileId) {
             return "the file is named for peer " + fileId + " but says it is peer " + id;
         }
@@ -78,14 +88,18 @@ record Presence(int id, String mode, List<Integer> channels, String instance, lo
      * process that is no longer running. Unknown namespaces (another OS, an older writer) are never judged.
      */
     boolean deadOn(String ownHost, @Nullable String ownPidns) {
-        return ownHost.equals(host) && ownPidns != null && ownPidns.equals(pidns) && pid > 0
+        return ownHost.equals(host)
+                && ownPidns != null
+                && ownPidns.equals(pidns)
+                && pid > 0
                 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** This process's PID namespace as Linux names it, or {@code null} where there is none to read. */
     static @Nullable String ownPidNamespace() {
         try {
-            String ns = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
+            String ns = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid"))
+                    .toString();
             return PIDNS.matcher(ns).matches() ? ns : null;
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return null;

@@ -23,11 +23,9 @@ final class PresenceFile {
      * @param problem  why it is not valid (content-free), or {@code null}
      * @param vanished the file disappeared before it could be read (a clean leave, or another peer moved it)
      */
-    record Read(@Nullable Presence presence, @Nullable String problem, boolean vanished) {
-    }
+    record Read(@Nullable Presence presence, @Nullable String problem, boolean vanished) {}
 
-    private PresenceFile() {
-    }
+    private PresenceFile() {}
 
     /** Reads {@code f}, the presence file named for {@code id}. */
     static Read read(Path f, int id) {
@@ -40,8 +38,8 @@ final class PresenceFile {
             return new Read(null, "it could not be read (" + e.getClass().getSimpleName() + ")", false);
         }
         if (text == null) {
-            return new Read(null, "larger than " + FolderTransport.MAX_PRESENCE_BYTES + " bytes: not a presence file",
-                    false);
+            return new Read(
+                    null, "larger than " + FolderTransport.MAX_PRESENCE_BYTES + " bytes: not a presence file", false);
         }
         Presence p;
         try {
@@ -53,7 +51,9 @@ final class PresenceFile {
             return new Read(null, "not a presence file: it is empty", false);
         }
         String problem = p.problem(id);
-        return problem != null ? new Read(null, "not a valid presence file: " + problem, false) : new Read(p, null, false);
+        return problem != null
+                ? new Read(null, "not a valid presence file: " + problem, false)
+                : new Read(p, null, false);
     }
 
     /**

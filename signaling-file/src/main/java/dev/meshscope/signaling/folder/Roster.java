@@ -44,11 +44,13 @@ final class Roster {
         boolean announced;
         /** Announced before and reported gone since: a return is reported as such. */
         boolean wasAnnounced;
+
         boolean stale;
         boolean reported;
         boolean sealedReported;
         /** A presence with another instance token, not yet confirmed by a heartbeat of its own. */
-        @Nullable Presence challenger;
+        @Nullable
+        Presence challenger;
 
         Entry(Presence presence, long lastChangeNanos) {
             this.presence = presence;
@@ -106,12 +108,17 @@ final class Roster {
             long age = nowMillis - p.time();
             if (p.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
-                out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file was written by pid " + p.pid()
-                        + ", which is no longer running on this host: a leftover, ignored unless it beats again."));
+                out.notice(
+                        LobbyNotice.info(
+                                p.id(),
+                                "Peer " + p.id() + "'s presence file was written by pid " + p.pid()
+                                        + ", which is no longer running on this host: a leftover, ignored unless it beats again."));
             } else if (age > options.staleAfter().toMillis()) {
                 e.stale = true;
-                out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + "'s presence file is " + age / 1000 + " s old "
-                        + "(pid " + p.pid() + " on " + p.host() + "): a leftover, ignored unless it beats again."));
+                out.notice(LobbyNotice.info(
+                        p.id(),
+                        "Peer " + p.id() + "'s presence file is " + age / 1000 + " s old " + "(pid " + p.pid() + " on "
+                                + p.host() + "): a leftover, ignored unless it beats again."));
             }
             peers.put(p.id(), e);
             return;
@@ -121,8 +128,10 @@ final class Roster {
             if (e.stale) {
                 e.stale = false;
                 if (e.wasAnnounced) {
-                    out.notice(LobbyNotice.info(p.id(), "Peer " + p.id() + " beats again after it was reported gone "
-                            + "(it was paused or its disk was slow); connecting to it again."));
+                    out.notice(LobbyNotice.info(
+                            p.id(),
+                            "Peer " + p.id() + " beats again after it was reported gone "
+                                    + "(it was paused or its disk was slow); connecting to it again."));
                 }
             }
         }
@@ -135,8 +144,13 @@ final class Roster {
             Map.Entry<Integer, Entry> me = it.next();
             if (!seen.contains(me.getKey())) {
                 if (me.getValue().announced) {
-                    // It removed its own presence file: it left as the demo lobby expects, which is news, not a problem.
-                    depart(me.getValue(), "left the lobby (its presence file is gone)", LobbyNotice.Level.INFO, sealed,
+                    // It removed its own presence file: it left as the demo lobby expects, which is news, not a
+                    // problem.
+                    depart(
+                            me.getValue(),
+                            "left the lobby (its presence file is gone)",
+                            LobbyNotice.Level.INFO,
+                            sealed,
                             out);
                 }
                 it.remove();
@@ -147,15 +161,22 @@ final class Roster {
             if (!e.stale && e.presence.deadOn(ownHost, ownPidns)) {
                 e.stale = true;
                 if (e.announced) {
-                    depart(e, "is gone: its process (pid " + e.presence.pid() + ") is no longer running on this host",
-                            sealed, out);
+                    depart(
+                            e,
+                            "is gone: its process (pid " + e.presence.pid() + ") is no longer running on this host",
+                            sealed,
+                            out);
                 }
             }
             if (!e.stale && nowNanos - e.lastChangeNanos > staleNanos) {
                 e.stale = true;
                 if (e.announced) {
-                    depart(e, "is gone: no heartbeat for " + (nowNanos - e.lastChangeNanos) / 1_000_000 + " ms (pid "
-                            + e.presence.pid() + " on " + e.presence.host() + ")", sealed, out);
+                    depart(
+                            e,
+                            "is gone: no heartbeat for " + (nowNanos - e.lastChangeNanos) / 1_000_000 + " ms (pid "
+                                    + e.presence.pid() + " on " + e.presence.host() + ")",
+                            sealed,
+                            out);
                 }
             }
             if (e.announced || e.stale) {
@@ -175,7 +196,8 @@ final class Roster {
             if (sealed) {
                 if (!e.sealedReported) {
                     e.sealedReported = true;
-                    out.notice(LobbyNotice.warning(id, "Peer " + id + " arrived after the lobby was sealed: not connecting."));
+                    out.notice(LobbyNotice.warning(
+                            id, "Peer " + id + " arrived after the lobby was sealed: not connecting."));
                 }
                 continue;
             }
@@ -206,15 +228,17 @@ final class Roster {
         if (own == NetworkMode.CLIENT && p.id() != 1) {
             return INVISIBLE;
         }
-        boolean fits = own == NetworkMode.MESH ? theirs == NetworkMode.MESH
+        boolean fits = own == NetworkMode.MESH
+                ? theirs == NetworkMode.MESH
                 : own == NetworkMode.SERVER ? theirs == NetworkMode.CLIENT : theirs == NetworkMode.SERVER;
         if (!fits) {
-            return "Peer " + p.id() + " is a " + p.mode() + " peer and this one a " + ModeNames.name(own) + " peer: not "
+            return "Peer " + p.id() + " is a " + p.mode() + " peer and this one a " + ModeNames.name(own)
+                    + " peer: not "
                     + "connecting (a mesh connects to mesh peers, a client to the server). Use one mode per folder.";
         }
         if (!p.channels().equals(ModeNames.toInts(options.channels()))) {
-            List<TransferMode> theirChannels = Objects.requireNonNull(ModeNames.fromInts(p.channels()),
-                    "Presence.problem accepts only channel lists of 0, 1 and 2");
+            List<TransferMode> theirChannels = Objects.requireNonNull(
+                    ModeNames.fromInts(p.channels()), "Presence.problem accepts only channel lists of 0, 1 and 2");
             return "Peer " + p.id() + " uses " + ModeNames.describe(theirChannels) + ", this peer "
                     + ModeNames.describe(options.channels()) + ": not connecting. Godot needs the identical "
                     + "channels_config on every peer; restart one with the other's --channels.";
@@ -231,8 +255,11 @@ final class Roster {
         e.announced = false;
         int id = e.presence.id();
         if (sealed) {
-            out.notice(new LobbyNotice(level, id, "Peer " + id + " " + why + "; the lobby is sealed, so the mesh itself "
-                    + "decides when the connection is lost."));
+            out.notice(new LobbyNotice(
+                    level,
+                    id,
+                    "Peer " + id + " " + why + "; the lobby is sealed, so the mesh itself "
+                            + "decides when the connection is lost."));
             return;
         }
         out.notice(new LobbyNotice(level, id, "Peer " + id + " " + why + "."));

@@ -38,8 +38,9 @@ public record CandidatePayload(String mid, int index, String candidate) {
             }
         }
         if (parts.size() != 3) {
-            throw new SdpException("A candidate message must carry \"\\n<mid>\\n<index>\\n<candidate>\" (3 parts); this "
-                    + "one has " + parts.size() + ". An empty mid breaks the demo format.");
+            throw new SdpException(
+                    "A candidate message must carry \"\\n<mid>\\n<index>\\n<candidate>\" (3 parts); this " + "one has "
+                            + parts.size() + ". An empty mid breaks the demo format.");
         }
         int index;
         try {

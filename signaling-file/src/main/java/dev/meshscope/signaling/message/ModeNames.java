@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * "server"/"client"/"mesh", and Godot transfer mode ints (0 unreliable, 1 unreliable ordered, 2 reliable). Pure.
  */
 public final class ModeNames {
-    private ModeNames() {
-    }
+    private ModeNames() {}
 
     /** "server", "client", "mesh" (or "none"). */
     public static String name(NetworkMode mode) {
@@ -27,10 +26,14 @@ public final class ModeNames {
             return null;
         }
         switch (s.strip().toLowerCase(Locale.ROOT)) {
-            case "server": return NetworkMode.SERVER;
-            case "client": return NetworkMode.CLIENT;
-            case "mesh": return NetworkMode.MESH;
-            default: return null;
+            case "server":
+                return NetworkMode.SERVER;
+            case "client":
+                return NetworkMode.CLIENT;
+            case "mesh":
+                return NetworkMode.MESH;
+            default:
+                return null;
         }
     }
 

@@ -14,8 +14,7 @@ public final class SignalJson {
     /** Shared, configured once; ObjectMapper is thread-safe after configuration. */
     public static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private SignalJson() {
-    }
+    private SignalJson() {}
 
     /** The compact JSON of a message (one line). */
     public static String write(SignalMessage m) {
@@ -58,7 +57,10 @@ public final class SignalJson {
         if (data != null && !data.isTextual() && !data.isNull()) {
             throw new IllegalArgumentException("a signaling message's \"data\" must be a string");
         }
-        return new SignalMessage((int) type.doubleValue(), (int) id.doubleValue(), data == null || data.isNull() ? "" : data.textValue());
+        return new SignalMessage(
+                (int) type.doubleValue(),
+                (int) id.doubleValue(),
+                data == null || data.isNull() ? "" : data.textValue());
     }
 
     /**

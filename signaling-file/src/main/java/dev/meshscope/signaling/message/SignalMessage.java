@@ -39,6 +39,7 @@ public record SignalMessage(int type, int id, String data) {
     /** "OFFER id=3 (1234 chars)", for logs; never prints the payload itself. */
     public String brief() {
         MessageType t = knownType();
-        return (t == null ? "type " + type : t.name()) + " id=" + id + (data.isEmpty() ? "" : " (" + data.length() + " chars)");
+        return (t == null ? "type " + type : t.name()) + " id=" + id
+                + (data.isEmpty() ? "" : " (" + data.length() + " chars)");
     }
 }

@@ -13,34 +13,34 @@ import java.util.Optional;
  */
 public sealed interface ExchangeInput {
     /** The operator offers to {@code peerId} ("Add peer"; the agent's start-up offer). */
-    record Offer(int peerId) implements ExchangeInput { }
+    record Offer(int peerId) implements ExchangeInput {}
 
     /** A paste: a blob, raw SDP, browser JSON or demo message; {@code assumedSender} for one without ids, or 0. */
-    record Pasted(String text, int assumedSender) implements ExchangeInput { }
+    record Pasted(String text, int assumedSender) implements ExchangeInput {}
 
     /** The operator cancels the exchange with {@code peerId}. */
-    record Cancel(int peerId) implements ExchangeInput { }
+    record Cancel(int peerId) implements ExchangeInput {}
 
     /** ICE gathering of {@code peerId}'s connection completed. */
-    record GatheringComplete(int peerId) implements ExchangeInput { }
+    record GatheringComplete(int peerId) implements ExchangeInput {}
 
     /** {@code peerId} connected (every channel open). */
-    record Connected(int peerId) implements ExchangeInput { }
+    record Connected(int peerId) implements ExchangeInput {}
 
     /** {@code peerId} left {@code get_peers()}. */
-    record Removed(int peerId, String reason) implements ExchangeInput { }
+    record Removed(int peerId, String reason) implements ExchangeInput {}
 
     /** {@code peerId}'s connection went to FAILED (ICE or DTLS). */
-    record ConnectionFailed(int peerId) implements ExchangeInput { }
+    record ConnectionFailed(int peerId) implements ExchangeInput {}
 
     /** A mesh-core step failed on {@code peerId}'s connection (synchronously or asynchronously). */
-    record StepFailed(int peerId, Step step, String reason) implements ExchangeInput { }
+    record StepFailed(int peerId, Step step, String reason) implements ExchangeInput {}
 
     /** Time passes: exchanges gathering for longer than the timeout fail. */
-    record Tick(long nowNanos) implements ExchangeInput { }
+    record Tick(long nowNanos) implements ExchangeInput {}
 
     /** The multiplayer peer was closed: every exchange ends. */
-    record Reset() implements ExchangeInput { }
+    record Reset() implements ExchangeInput {}
 
     /** The input a mesh-core event means for the exchange, if any. */
     static Optional<ExchangeInput> of(MeshEvent e) {

@@ -20,13 +20,13 @@ public sealed interface ExchangeReport {
     }
 
     /** Progress: an offer made, a paste applied, an exchange cancelled or replaced. */
-    record Progress(int peerId, String text) implements ExchangeReport { }
+    record Progress(int peerId, String text) implements ExchangeReport {}
 
     /** A paste passed every check and was applied. */
-    record Accepted(int peerId, Paste paste, String text) implements ExchangeReport { }
+    record Accepted(int peerId, Paste paste, String text) implements ExchangeReport {}
 
     /** Our offer or answer is complete: hand {@code blob} (or {@code sdp} in another form) to {@code peerId}. */
-    record Ready(int peerId, DescriptionKind kind, String sdp, String blob, String text) implements ExchangeReport { }
+    record Ready(int peerId, DescriptionKind kind, String sdp, String blob, String text) implements ExchangeReport {}
 
     /**
      * A command or paste refused: nothing was changed. {@code reason} is the paste checker's {@code PasteProblem}
@@ -49,5 +49,5 @@ public sealed interface ExchangeReport {
     }
 
     /** The exchange is complete: the peer connected. */
-    record Connected(int peerId, String text) implements ExchangeReport { }
+    record Connected(int peerId, String text) implements ExchangeReport {}
 }

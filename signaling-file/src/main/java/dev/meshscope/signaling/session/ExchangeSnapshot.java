@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param endedOffers    offers this side made that ended, and why (cancelled, answered, withdrawn...), newest last
  * @param answeredOffers remote offers answered whose peer then connected
  */
-public record ExchangeSnapshot(List<ManualExchange.Pending> pending, Map<Integer, String> answering,
-                               Map<Integer, String> endedOffers, Map<Integer, String> answeredOffers) {
+public record ExchangeSnapshot(
+        List<ManualExchange.Pending> pending,
+        Map<Integer, String> answering,
+        Map<Integer, String> endedOffers,
+        Map<Integer, String> answeredOffers) {
     /** Nothing under way, nothing ended. */
     public static final ExchangeSnapshot EMPTY = new ExchangeSnapshot(List.of(), Map.of(), Map.of(), Map.of());
 

@@ -10,10 +10,10 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.sdp.SdpException;
+import dev.meshscope.signaling.blob.DescriptionCheck;
 import dev.meshscope.signaling.message.CandidatePayload;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalMessage;
-import dev.meshscope.signaling.blob.DescriptionCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -79,20 +79,16 @@ public final class LobbySession implements AutoCloseable {
     /** What a session reports to its user; every method runs on the owner thread. */
     public interface Listener {
         /** The transport assigned this peer its id and the multiplayer peer was created. */
-        default void joined(int ownId, boolean mesh) {
-        }
+        default void joined(int ownId, boolean mesh) {}
 
         /** Something worth telling the operator (from the transport or from the session itself). */
-        default void notice(LobbyNotice notice) {
-        }
+        default void notice(LobbyNotice notice) {}
 
         /** The host sealed the lobby. */
-        default void sealed() {
-        }
+        default void sealed() {}
 
         /** The session stopped for good; {@code reason} says why. */
-        default void stopped(String reason) {
-        }
+        default void stopped(String reason) {}
     }
 
     private final MeshThread thread;
@@ -111,6 +107,7 @@ public final class LobbySession implements AutoCloseable {
     private volatile Duration stableLink = STABLE_LINK;
     /** A poller (removable, unlike a ticker) that runs {@link #tick} every {@code tickNanos}. */
     private final Runnable ticker = this::maybeTick;
+
     private volatile long tickNanos;
     private long nextTickNanos;
     private int ownId;
@@ -123,8 +120,12 @@ public final class LobbySession implements AutoCloseable {
      *
      * @param channels the extra channel configuration ({@code channels_config}) every peer of the lobby uses
      */
-    public LobbySession(MeshThread thread, WebRtcRuntime runtime, WebRtcMultiplayerPeer peer,
-                        List<TransferMode> channels, SignalTransport transport) {
+    public LobbySession(
+            MeshThread thread,
+            WebRtcRuntime runtime,
+            WebRtcMultiplayerPeer peer,
+            List<TransferMode> channels,
+            SignalTransport transport) {
         this(thread, new PeerWiring(runtime), peer, channels, transport);
     }
 
@@ -134,8 +135,12 @@ public final class LobbySession implements AutoCloseable {
      *
      * @param channels the extra channel configuration ({@code channels_config}) every peer of the lobby uses
      */
-    public LobbySession(MeshThread thread, PeerWiring wiring, WebRtcMultiplayerPeer peer,
-                        List<TransferMode> channels, SignalTransport transport) {
+    public LobbySession(
+            MeshThread thread,
+            PeerWiring wiring,
+            WebRtcMultiplayerPeer peer,
+            List<TransferMode> channels,
+            SignalTransport transport) {
         this.thread = Objects.requireNonNull(thread, "thread");
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.peer = Objects.requireNonNull(peer, "peer");
@@ -154,7 +159,8 @@ public final class LobbySession implements AutoCloseable {
      */
     public void setTimings(Duration negotiationTimeout, Duration stableLink) {
         if (negotiationTimeout.isNegative() || negotiationTimeout.isZero() || stableLink.isNegative()) {
-            throw new IllegalArgumentException("the negotiation timeout must be positive, the stable time not negative");
+            throw new IllegalArgumentException(
+                    "the negotiation timeout must be positive, the stable time not negative");
         }
         this.negotiationTimeout = negotiationTimeout;
         this.stableLink = stableLink;
@@ -190,7 +196,8 @@ public final class LobbySession implements AutoCloseable {
     public void seal() {
         thread.execute(() -> {
             if (ownId != 1) {
-                fireNotice(LobbyNotice.warning(0, "Only the host (peer 1) can seal the lobby; this peer is " + ownId + "."));
+                fireNotice(LobbyNotice.warning(
+                        0, "Only the host (peer 1) can seal the lobby; this peer is " + ownId + "."));
                 return;
             }
             transport.send(SignalMessage.of(MessageType.SEAL, 0, ""));
@@ -240,7 +247,8 @@ public final class LobbySession implements AutoCloseable {
     }
 
     private void onId(int id, boolean mesh) {
-        GodotError e = mesh ? peer.createMesh(id, channels)
+        GodotError e = mesh
+                ? peer.createMesh(id, channels)
                 : id == 1 ? peer.createServer(channels) : peer.createClient(id, channels);
         if (e != GodotError.OK) {
             stop("could not create the multiplayer peer as " + id + ": " + reason(peer.getLastFailure(), e));
@@ -274,8 +282,12 @@ public final class LobbySession implements AutoCloseable {
         if (pc == null) {
             return;
         }
-        fireNotice(LobbyNotice.info(id, "Peer " + id + " is in the lobby; " + (id < ownId ? "offering to it "
-                + "(the larger id offers)." : "waiting for its offer (the larger id offers).")));
+        fireNotice(LobbyNotice.info(
+                id,
+                "Peer " + id + " is in the lobby; "
+                        + (id < ownId
+                                ? "offering to it " + "(the larger id offers)."
+                                : "waiting for its offer (the larger id offers).")));
         if (id < ownId) {
             GodotError o = pc.createOffer();
             if (o != GodotError.OK) {
@@ -286,19 +298,21 @@ public final class LobbySession implements AutoCloseable {
 
     /** A connection whose descriptions and candidates go to {@code id}, added to the peer; {@code null} if refused. */
     private @Nullable WebRtcPeerConnection newConnection(int id) {
-        java.util.Optional<dev.meshscope.core.Failure> refused = wiring.add(peer, id, pc -> pc.addListener(
-                new WebRtcPeerConnection.Listener() {
+        java.util.Optional<dev.meshscope.core.Failure> refused = wiring.add(
+                peer,
+                id,
+                pc -> pc.addListener(new WebRtcPeerConnection.Listener() {
                     @Override
                     public void sessionDescriptionCreated(String type, String sdp) {
                         pc.setLocalDescription(type, sdp);
-                        transport.send(SignalMessage.of("offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER,
-                                id, sdp));
+                        transport.send(SignalMessage.of(
+                                "offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER, id, sdp));
                     }
 
                     @Override
                     public void iceCandidateCreated(String media, int index, String name) {
-                        transport.send(SignalMessage.of(MessageType.CANDIDATE, id,
-                                new CandidatePayload(media, index, name).encode()));
+                        transport.send(SignalMessage.of(
+                                MessageType.CANDIDATE, id, new CandidatePayload(media, index, name).encode()));
                     }
                 }));
         if (refused.isPresent()) {
@@ -306,7 +320,8 @@ public final class LobbySession implements AutoCloseable {
             fireNotice(LobbyNotice.warning(id, "Could not add peer " + id + ": " + reason(f, f.code())));
             return null;
         }
-        WebRtcPeerConnection pc = java.util.Objects.requireNonNull(peer.getPeer(id), "the peer just added").connection();
+        WebRtcPeerConnection pc = java.util.Objects.requireNonNull(peer.getPeer(id), "the peer just added")
+                .connection();
         negotiatingSince.put(id, System.nanoTime());
         connectedSince.remove(id);
         return pc;
@@ -327,13 +342,17 @@ public final class LobbySession implements AutoCloseable {
         int n = reconnects.merge(id, 1, Integer::sum);
         if (n > MAX_RECONNECTS) {
             if (n == MAX_RECONNECTS + 1) {
-                fireNotice(LobbyNotice.warning(id, "The connection to peer " + id + " was lost again (" + reason + "); "
-                        + "gave up after " + MAX_RECONNECTS + " new connections. Restart one of the two peers."));
+                fireNotice(LobbyNotice.warning(
+                        id,
+                        "The connection to peer " + id + " was lost again (" + reason + "); " + "gave up after "
+                                + MAX_RECONNECTS + " new connections. Restart one of the two peers."));
             }
             return;
         }
-        fireNotice(LobbyNotice.warning(id, "The connection to peer " + id + " was lost (" + reason + ") while it is "
-                + "still in the lobby; making a new one (" + n + " of " + MAX_RECONNECTS + ")."));
+        fireNotice(LobbyNotice.warning(
+                id,
+                "The connection to peer " + id + " was lost (" + reason + ") while it is "
+                        + "still in the lobby; making a new one (" + n + " of " + MAX_RECONNECTS + ")."));
         thread.execute(() -> {
             if (lobby.contains(id) && !peer.hasPeer(id) && !stopped.get()) {
                 connect(id);
@@ -344,27 +363,34 @@ public final class LobbySession implements AutoCloseable {
     private void onDescription(int from, String type, String sdp) {
         String bad = DescriptionCheck.problem(type, sdp);
         if (bad != null) {
-            fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused before it touched "
-                    + "any connection: " + bad));
+            fireNotice(LobbyNotice.warning(
+                    from,
+                    "The " + type + " from peer " + from + " was refused before it touched " + "any connection: "
+                            + bad));
             return;
         }
         if (!peer.hasPeer(from)) {
             if ("offer".equals(type) && lobby.contains(from) && !stopped.get()) {
                 // Its connection was dropped and the new one is still queued (e.g. after this process was paused):
                 // answering now is what the queued connect would wait for; it then finds the peer and does nothing.
-                fireNotice(LobbyNotice.info(from, "Peer " + from + " offered while the new connection to it was still "
-                        + "queued; answering on a new connection."));
+                fireNotice(LobbyNotice.info(
+                        from,
+                        "Peer " + from + " offered while the new connection to it was still "
+                                + "queued; answering on a new connection."));
                 WebRtcPeerConnection fresh = newConnection(from);
                 if (fresh != null) {
                     apply(fresh, from, type, sdp);
                 }
                 return;
             }
-            fireNotice(LobbyNotice.warning(from, "Ignored an " + type + " from peer " + from + ", which is not a peer "
-                    + "of this session (the demo client does the same)."));
+            fireNotice(LobbyNotice.warning(
+                    from,
+                    "Ignored an " + type + " from peer " + from + ", which is not a peer "
+                            + "of this session (the demo client does the same)."));
             return;
         }
-        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
+        WebRtcPeerConnection pc =
+                Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         if ("offer".equals(type) && from > ownId && pc.getConnectionState() != dev.meshscope.core.ConnectionState.NEW) {
             // The remote started over (it lost its connection to us first): answer on a fresh connection.
             fireNotice(LobbyNotice.info(from, "Peer " + from + " sent a new offer; replacing the old connection."));
@@ -379,8 +405,8 @@ public final class LobbySession implements AutoCloseable {
     private void apply(WebRtcPeerConnection pc, int from, String type, String sdp) {
         GodotError e = pc.setRemoteDescription(type, sdp);
         if (e != GodotError.OK) {
-            fireNotice(LobbyNotice.warning(from, "The " + type + " from peer " + from + " was refused: "
-                    + reason(pc.getLastFailure(), e)));
+            fireNotice(LobbyNotice.warning(
+                    from, "The " + type + " from peer " + from + " was refused: " + reason(pc.getLastFailure(), e)));
         }
     }
 
@@ -403,7 +429,8 @@ public final class LobbySession implements AutoCloseable {
 
     private void tick(long now) {
         java.util.List<Integer> stuck = new java.util.ArrayList<>();
-        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = negotiatingSince.entrySet().iterator();
+        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it =
+                        negotiatingSince.entrySet().iterator();
                 it.hasNext(); ) {
             java.util.Map.Entry<Integer, Long> en = it.next();
             int id = en.getKey();
@@ -423,20 +450,27 @@ public final class LobbySession implements AutoCloseable {
                 continue; // Removed meanwhile (by a listener of an earlier removal): nothing left to start over.
             }
             WebRtcPeerConnection pc = stuckPeer.connection();
-            fireNotice(LobbyNotice.warning(id, "The negotiation with peer " + id + " has not connected after "
-                    + negotiationTimeout.toMillis() + " ms (signaling " + pc.getSignalingState() + ", connection "
-                    + pc.getConnectionState() + "); starting it over."));
+            fireNotice(LobbyNotice.warning(
+                    id,
+                    "The negotiation with peer " + id + " has not connected after "
+                            + negotiationTimeout.toMillis() + " ms (signaling " + pc.getSignalingState()
+                            + ", connection "
+                            + pc.getConnectionState() + "); starting it over."));
             peer.removePeer(id);
         }
-        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it = connectedSince.entrySet().iterator();
+        for (java.util.Iterator<java.util.Map.Entry<Integer, Long>> it =
+                        connectedSince.entrySet().iterator();
                 it.hasNext(); ) {
             java.util.Map.Entry<Integer, Long> en = it.next();
             int id = en.getKey();
-            if (!peer.hasPeer(id) || !Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
+            if (!peer.hasPeer(id)
+                    || !Objects.requireNonNull(peer.getPeer(id), "hasPeer(id)").connected()) {
                 it.remove();
             } else if (now - en.getValue() >= stableLink.toNanos() && reconnects.remove(id) != null) {
-                fireNotice(LobbyNotice.info(id, "The link to peer " + id + " stayed up for " + stableLink.toMillis()
-                        + " ms: its budget of " + MAX_RECONNECTS + " new connections is renewed."));
+                fireNotice(LobbyNotice.info(
+                        id,
+                        "The link to peer " + id + " stayed up for " + stableLink.toMillis() + " ms: its budget of "
+                                + MAX_RECONNECTS + " new connections is renewed."));
             }
         }
     }
@@ -449,14 +483,16 @@ public final class LobbySession implements AutoCloseable {
         try {
             c = CandidatePayload.parse(data);
         } catch (SdpException ex) {
-            fireNotice(LobbyNotice.warning(from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
+            fireNotice(LobbyNotice.warning(
+                    from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
             return;
         }
-        WebRtcPeerConnection pc = Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
+        WebRtcPeerConnection pc =
+                Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         GodotError e = pc.addIceCandidate(c.mid(), c.index(), c.candidate());
         if (e != GodotError.OK) {
-            fireNotice(LobbyNotice.warning(from, "A candidate from peer " + from + " was refused: "
-                    + reason(pc.getLastFailure(), e)));
+            fireNotice(LobbyNotice.warning(
+                    from, "A candidate from peer " + from + " was refused: " + reason(pc.getLastFailure(), e)));
         }
     }
 
@@ -465,8 +501,8 @@ public final class LobbySession implements AutoCloseable {
             return;
         }
         if (sealed || stopped.get()) {
-            fireNotice(LobbyNotice.info(0, "Signaling ended (" + reason + ")"
-                    + (sealed ? " after the seal; the mesh goes on." : ".")));
+            fireNotice(LobbyNotice.info(
+                    0, "Signaling ended (" + reason + ")" + (sealed ? " after the seal; the mesh goes on." : ".")));
             finish(reason);
             return;
         }

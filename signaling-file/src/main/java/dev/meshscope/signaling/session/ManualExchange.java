@@ -79,7 +79,7 @@ public final class ManualExchange {
      * @param sinceMillis wall clock when it started
      * @param blob        our offer or answer blob once ready, else ""
      */
-    public record Pending(int peerId, boolean weOffered, State state, long sinceMillis, String blob) { }
+    public record Pending(int peerId, boolean weOffered, State state, long sinceMillis, String blob) {}
 
     private static final class Entry {
         final boolean weOffered;
@@ -105,6 +105,7 @@ public final class ManualExchange {
     private final ArrayDeque<ExchangeInput> queue = new ArrayDeque<>();
     /** Peers this exchange removed itself: their removal event is not news (a new exchange may already run). */
     private final Set<Integer> droppedHere = new HashSet<>();
+
     private Duration gatherTimeout = GATHER_TIMEOUT;
     private boolean busy;
 
@@ -164,8 +165,11 @@ public final class ManualExchange {
         } else if (in instanceof ExchangeInput.Removed r) {
             removed(r.peerId(), r.reason());
         } else if (in instanceof ExchangeInput.ConnectionFailed f) {
-            fail(f.peerId(), ExchangeStep.CONNECTION, "the connection to peer " + f.peerId() + " failed (ICE or DTLS): "
-                    + "check that both machines reach each other on the candidates exchanged.");
+            fail(
+                    f.peerId(),
+                    ExchangeStep.CONNECTION,
+                    "the connection to peer " + f.peerId() + " failed (ICE or DTLS): "
+                            + "check that both machines reach each other on the candidates exchanged.");
         } else if (in instanceof ExchangeInput.StepFailed f) {
             stepFailed(f);
         } else if (in instanceof ExchangeInput.Tick t) {
@@ -189,17 +193,22 @@ public final class ManualExchange {
             return;
         }
         if (to == me.get().ownId()) {
-            out.accept(new ExchangeReport.Refused(to, "OWN_ID", to + " is this peer's own id: enter the other peer's id."));
+            out.accept(new ExchangeReport.Refused(
+                    to, "OWN_ID", to + " is this peer's own id: enter the other peer's id."));
             return;
         }
         Entry old = entries.get(to);
         if (old != null) {
-            out.accept(new ExchangeReport.Refused(to, "BUSY", "peer " + to + " is already added (its exchange is "
-                    + describe(old.state) + ": cancel it to start again)."));
+            out.accept(new ExchangeReport.Refused(
+                    to,
+                    "BUSY",
+                    "peer " + to + " is already added (its exchange is " + describe(old.state)
+                            + ": cancel it to start again)."));
             return;
         }
         if (link.has(to)) {
-            out.accept(new ExchangeReport.Refused(to, "IN_PEERS", "peer " + to + " is already added (in get_peers()): remove it first."));
+            out.accept(new ExchangeReport.Refused(
+                    to, "IN_PEERS", "peer " + to + " is already added (in get_peers()): remove it first."));
             return;
         }
         if (failed(to, link.open(to))) {
@@ -213,8 +222,8 @@ public final class ManualExchange {
         }
         entries.put(to, new Entry(true, nanoClock.getAsLong(), ""));
         retired.remove(to);
-        out.accept(new ExchangeReport.Progress(to, "added peer " + to + " and made an offer; gathering ICE candidates "
-                + "for it..."));
+        out.accept(new ExchangeReport.Progress(
+                to, "added peer " + to + " and made an offer; gathering ICE candidates " + "for it..."));
     }
 
     private void cancel(int id) {
@@ -227,8 +236,8 @@ public final class ManualExchange {
             retire(id, "it was cancelled");
         }
         drop(id);
-        out.accept(new ExchangeReport.Progress(id, "cancelled the exchange with peer " + id
-                + " and closed its connection."));
+        out.accept(new ExchangeReport.Progress(
+                id, "cancelled the exchange with peer " + id + " and closed its connection."));
     }
 
     // ---------------------------------------------------------------- pastes
@@ -236,8 +245,10 @@ public final class ManualExchange {
     private void paste(String text, int assumedSender) {
         Optional<PasteExpectation> me = link.expectation();
         if (me.isEmpty()) {
-            out.accept(new ExchangeReport.Refused(0, "NOT_CREATED", "create a server, client or mesh first: a paste is checked "
-                    + "against this peer's id and mode."));
+            out.accept(new ExchangeReport.Refused(
+                    0,
+                    "NOT_CREATED",
+                    "create a server, client or mesh first: a paste is checked " + "against this peer's id and mode."));
             return;
         }
         PasteJudge.Verdict v = PasteJudge.judge(text, me.get().assumingSender(Math.max(0, assumedSender)), snapshot());
@@ -276,17 +287,26 @@ public final class ManualExchange {
         int from = p.from();
         Entry e = entries.get(from);
         if (e != null || link.has(from)) {
-            String was = e == null ? "in get_peers()" : e.weOffered && e.state != State.FAILED
-                    ? "our offer to it is withdrawn: offers crossed, and the larger id, peer " + from + ", offers "
-                    + "(Godot demo rule)" : "its exchange was " + describe(e.state);
+            String was = e == null
+                    ? "in get_peers()"
+                    : e.weOffered && e.state != State.FAILED
+                            ? "our offer to it is withdrawn: offers crossed, and the larger id, peer " + from
+                                    + ", offers " + "(Godot demo rule)"
+                            : "its exchange was " + describe(e.state);
             entries.remove(from);
             if (e != null && e.weOffered) {
-                retire(from, e.state == State.FAILED ? "it failed and peer " + from + " offered anew"
-                        : "it was withdrawn when offers crossed (peer " + from + "'s offer was answered instead)");
+                retire(
+                        from,
+                        e.state == State.FAILED
+                                ? "it failed and peer " + from + " offered anew"
+                                : "it was withdrawn when offers crossed (peer " + from
+                                        + "'s offer was answered instead)");
             }
             drop(from);
-            out.accept(new ExchangeReport.Progress(from, "peer " + from + " sent a new offer; " + was
-                    + ": replacing its connection, as Godot's add_peer replaces a peer with the same id."));
+            out.accept(new ExchangeReport.Progress(
+                    from,
+                    "peer " + from + " sent a new offer; " + was
+                            + ": replacing its connection, as Godot's add_peer replaces a peer with the same id."));
         }
         if (failed(from, link.open(from))) {
             return;
@@ -299,8 +319,8 @@ public final class ManualExchange {
         }
         answeredOffers.remove(from);
         entries.put(from, new Entry(false, nanoClock.getAsLong(), p.sdp()));
-        out.accept(new ExchangeReport.Accepted(from, p, "accepted " + p.summary() + "; making the answer (gathering ICE "
-                + "candidates)..."));
+        out.accept(new ExchangeReport.Accepted(
+                from, p, "accepted " + p.summary() + "; making the answer (gathering ICE " + "candidates)..."));
     }
 
     // ---------------------------------------------------------------- what the peer reports
@@ -321,14 +341,21 @@ public final class ManualExchange {
             PasteExpectation m = me.get();
             e.blob = BlobCodec.encode(new Blob(kind, m.ownId(), id, m.ownMode(), m.channels(), sdp));
         } catch (IllegalArgumentException ex) {
-            fail(id, ExchangeStep.GET_LOCAL_DESCRIPTION, "could not make the " + kind.type() + " blob for peer " + id
-                    + ": " + ex.getMessage());
+            fail(
+                    id,
+                    ExchangeStep.GET_LOCAL_DESCRIPTION,
+                    "could not make the " + kind.type() + " blob for peer " + id + ": " + ex.getMessage());
             return;
         }
         e.state = e.weOffered ? State.AWAITING_ANSWER : State.ANSWER_READY;
-        out.accept(new ExchangeReport.Ready(id, kind, sdp, e.blob, kind.type() + " for peer " + id + " is ready ("
-                + e.blob.length() + " chars): copy it to peer " + id + (e.weOffered ? " and paste its answer here."
-                : ".")));
+        out.accept(new ExchangeReport.Ready(
+                id,
+                kind,
+                sdp,
+                e.blob,
+                kind.type() + " for peer " + id + " is ready ("
+                        + e.blob.length() + " chars): copy it to peer " + id
+                        + (e.weOffered ? " and paste its answer here." : ".")));
     }
 
     private void connected(int id) {
@@ -356,8 +383,10 @@ public final class ManualExchange {
         if (e.weOffered) {
             retire(id, "peer " + id + " was removed (" + reason + ")");
         }
-        out.accept(new ExchangeReport.Refused(id, "REMOVED", "peer " + id + " was removed before it connected (" + reason
-                + "); add it again to retry."));
+        out.accept(new ExchangeReport.Refused(
+                id,
+                "REMOVED",
+                "peer " + id + " was removed before it connected (" + reason + "); add it again to retry."));
     }
 
     private void stepFailed(ExchangeInput.StepFailed f) {
@@ -384,9 +413,14 @@ public final class ManualExchange {
 
     private void timedOut(int id, Entry e) {
         e.state = State.FAILED;
-        out.accept(new ExchangeReport.Failed(id, ExchangeStep.GATHERING_TIMEOUT, "ICE gathering for peer " + id
-                + " did not complete in " + seconds(gatherTimeout) + ": check that this machine has a non-loopback "
-                + "network interface and that the ICE servers answer; cancel and try again.", true));
+        out.accept(new ExchangeReport.Failed(
+                id,
+                ExchangeStep.GATHERING_TIMEOUT,
+                "ICE gathering for peer " + id
+                        + " did not complete in " + seconds(gatherTimeout)
+                        + ": check that this machine has a non-loopback "
+                        + "network interface and that the ICE servers answer; cancel and try again.",
+                true));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -423,8 +457,11 @@ public final class ManualExchange {
 
     /** Reports {@code f} as the failure of a step of the exchange with {@code id}; true when there was one. */
     private boolean failed(int id, Optional<Failure> f) {
-        f.ifPresent(x -> out.accept(new ExchangeReport.Failed(id, ExchangeStep.of(x.step()), x.operation()
-                + " failed for peer " + id + " with " + x.code() + ": " + x.reason(), true)));
+        f.ifPresent(x -> out.accept(new ExchangeReport.Failed(
+                id,
+                ExchangeStep.of(x.step()),
+                x.operation() + " failed for peer " + id + " with " + x.code() + ": " + x.reason(),
+                true)));
         return f.isPresent();
     }
 

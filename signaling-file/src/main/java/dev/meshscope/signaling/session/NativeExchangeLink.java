@@ -36,7 +36,8 @@ public final class NativeExchangeLink implements ExchangeLink {
             return Optional.empty();
         }
         List<TransferMode> modes = peer.getChannelModes();
-        List<TransferMode> extras = modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX ? List.of()
+        List<TransferMode> extras = modes.size() <= WebRtcMultiplayerPeer.CH_RESERVED_MAX
+                ? List.of()
                 : modes.subList(WebRtcMultiplayerPeer.CH_RESERVED_MAX, modes.size());
         return Optional.of(PasteExpectation.of(peer.getUniqueId(), peer.getNetworkMode(), extras));
     }
@@ -48,7 +49,7 @@ public final class NativeExchangeLink implements ExchangeLink {
 
     @Override
     public Optional<Failure> open(int remoteId) {
-        return wiring.add(peer, remoteId, pc -> { });
+        return wiring.add(peer, remoteId, pc -> {});
     }
 
     @Override
@@ -60,7 +61,8 @@ public final class NativeExchangeLink implements ExchangeLink {
     @Override
     public Optional<Failure> setRemoteDescription(int remoteId, DescriptionKind kind, String sdp) {
         WebRtcPeerConnection pc = connection(remoteId);
-        return pc == null ? missing(remoteId, Step.SET_REMOTE_DESCRIPTION)
+        return pc == null
+                ? missing(remoteId, Step.SET_REMOTE_DESCRIPTION)
                 : check(pc, pc.setRemoteDescription(kind.type(), sdp), Step.SET_REMOTE_DESCRIPTION);
     }
 
@@ -93,7 +95,7 @@ public final class NativeExchangeLink implements ExchangeLink {
     }
 
     private static Optional<Failure> missing(int remoteId, Step step) {
-        return Optional.of(new Failure(GodotError.ERR_INVALID_PARAMETER, step, "peer " + remoteId
-                + " is no longer in get_peers()."));
+        return Optional.of(new Failure(
+                GodotError.ERR_INVALID_PARAMETER, step, "peer " + remoteId + " is no longer in get_peers()."));
     }
 }

@@ -28,13 +28,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BadPasteCorpusTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
+
     private static RealDescriptions real;
 
     /** Mesh peer 2 waiting for an offer from anyone. */
     private static final PasteExpectation MESH_2 = PasteExpectation.of(2, NetworkMode.MESH, List.of());
     /** Mesh peer 3 that offered to 2 and waits for its answer. */
     private static final PasteExpectation MESH_3_WAITING = PasteExpectation.of(3, NetworkMode.MESH, List.of())
-            .expecting(PasteExpectation.Expect.ANSWER).withPendingOffers(Set.of(2));
+            .expecting(PasteExpectation.Expect.ANSWER)
+            .withPendingOffers(Set.of(2));
 
     @BeforeAll
     static void make() {
@@ -91,13 +93,19 @@ class BadPasteCorpusTest {
 
     @Test
     void demoCandidateMessageIsNotADescription() {
-        String json = SignalJson.write(SignalMessage.of(MessageType.CANDIDATE, 3, "\n0\n0\n" + "candidate:1 1 udp 1 10.77.0.1 5000 typ host"));
+        String json = SignalJson.write(
+                SignalMessage.of(MessageType.CANDIDATE, 3, "\n0\n0\n" + "candidate:1 1 udp 1 10.77.0.1 5000 typ host"));
         refused(json, MESH_2, PasteProblem.NOT_A_DESCRIPTION, "CANDIDATE", "OFFER (4)");
     }
 
     @Test
     void blobOfANewerFormatVersion() {
-        refused("MSB2:" + offerBlob().substring(5), MESH_2, PasteProblem.UNSUPPORTED_VERSION, "version 2", "same MeshScope");
+        refused(
+                "MSB2:" + offerBlob().substring(5),
+                MESH_2,
+                PasteProblem.UNSUPPORTED_VERSION,
+                "version 2",
+                "same MeshScope");
     }
 
     @Test
@@ -115,10 +123,18 @@ class BadPasteCorpusTest {
 
     @Test
     void blobWhoseChecksumDoesNotMatchItsContent() {
-        BlobBody good = new BlobBody(1, "offer", 3, 2, "mesh", List.of(), real.offer().replace("\r\n", "\n")
-                .replace("\n", "\r\n"), null).sealed();
-        BlobBody tampered = new BlobBody(1, "offer", 3, 2, "mesh", List.of(), good.sdp().replace("a=mid:0", "a=mid:1"),
-                good.sum());
+        BlobBody good = new BlobBody(
+                        1,
+                        "offer",
+                        3,
+                        2,
+                        "mesh",
+                        List.of(),
+                        real.offer().replace("\r\n", "\n").replace("\n", "\r\n"),
+                        null)
+                .sealed();
+        BlobBody tampered =
+                new BlobBody(1, "offer", 3, 2, "mesh", List.of(), good.sdp().replace("a=mid:0", "a=mid:1"), good.sum());
         refused(BlobCodec.PREFIX + deflate(json(tampered)), MESH_2, PasteProblem.CORRUPTED, "checksum");
     }
 
@@ -127,8 +143,8 @@ class BadPasteCorpusTest {
         byte[] raw = Base64.getUrlDecoder().decode(offerBlob().substring(5));
         raw[raw.length / 3] ^= 0x5A;
         raw[raw.length / 3 + 1] ^= 0x33;
-        PasteResult r = BlobCodec.decode(BlobCodec.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
-                MESH_2);
+        PasteResult r = BlobCodec.decode(
+                BlobCodec.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw), MESH_2);
         assertThat(r.ok()).isFalse();
         assertThat(r.problem()).as(r.message()).isIn(PasteProblem.CORRUPTED, PasteProblem.TRUNCATED);
         assertThat(r.message()).containsIgnoringCase("again");
@@ -143,7 +159,11 @@ class BadPasteCorpusTest {
     @Test
     void answerPastedWhereAnOfferIsExpected() {
         String answer = RealDescriptions.blob(DescriptionKind.ANSWER, 3, 2, NetworkMode.MESH, List.of(), real.answer());
-        refused(answer, MESH_2.expecting(PasteExpectation.Expect.OFFER), PasteProblem.WRONG_KIND, "answer",
+        refused(
+                answer,
+                MESH_2.expecting(PasteExpectation.Expect.OFFER),
+                PasteProblem.WRONG_KIND,
+                "answer",
                 "made no offer");
     }
 
@@ -162,8 +182,12 @@ class BadPasteCorpusTest {
     @Test
     void crossedOffers() {
         String offer = RealDescriptions.blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.offer());
-        refused(offer, MESH_3_WAITING.expecting(PasteExpectation.Expect.ANY), PasteProblem.WRONG_KIND,
-                "made an offer too", "peer 3");
+        refused(
+                offer,
+                MESH_3_WAITING.expecting(PasteExpectation.Expect.ANY),
+                PasteProblem.WRONG_KIND,
+                "made an offer too",
+                "peer 3");
     }
 
     @Test
@@ -174,53 +198,92 @@ class BadPasteCorpusTest {
 
     @Test
     void ownOfferPastedBack() {
-        refused(offerBlob(), PasteExpectation.of(3, NetworkMode.MESH, List.of()), PasteProblem.OWN_DESCRIPTION,
+        refused(
+                offerBlob(),
+                PasteExpectation.of(3, NetworkMode.MESH, List.of()),
+                PasteProblem.OWN_DESCRIPTION,
                 "own offer");
     }
 
     @Test
     void clientGivenAnOfferFromAnotherClient() {
-        String fromFive = RealDescriptions.blob(DescriptionKind.OFFER, 5, 2, NetworkMode.CLIENT, List.of(), real.offer());
-        refused(fromFive, PasteExpectation.of(2, NetworkMode.CLIENT, List.of()), PasteProblem.UNACCEPTABLE_SENDER,
-                "only connects to the server, peer 1", "peer 5");
+        String fromFive =
+                RealDescriptions.blob(DescriptionKind.OFFER, 5, 2, NetworkMode.CLIENT, List.of(), real.offer());
+        refused(
+                fromFive,
+                PasteExpectation.of(2, NetworkMode.CLIENT, List.of()),
+                PasteProblem.UNACCEPTABLE_SENDER,
+                "only connects to the server, peer 1",
+                "peer 5");
     }
 
     @Test
     void serverGivenAnOfferFromAnotherServer() {
-        String fromOne = RealDescriptions.blob(DescriptionKind.OFFER, 1, 4, NetworkMode.SERVER, List.of(), real.offer());
+        String fromOne =
+                RealDescriptions.blob(DescriptionKind.OFFER, 1, 4, NetworkMode.SERVER, List.of(), real.offer());
         refused(fromOne, PasteExpectation.of(1, NetworkMode.SERVER, List.of()), PasteProblem.OWN_DESCRIPTION);
-        refused(fromOne, PasteExpectation.of(4, NetworkMode.SERVER, List.of()), PasteProblem.UNACCEPTABLE_SENDER,
+        refused(
+                fromOne,
+                PasteExpectation.of(4, NetworkMode.SERVER, List.of()),
+                PasteProblem.UNACCEPTABLE_SENDER,
                 "two servers");
     }
 
     @Test
     void meshOfferPastedIntoAClient() {
         String meshOne = RealDescriptions.blob(DescriptionKind.OFFER, 1, 2, NetworkMode.MESH, List.of(), real.offer());
-        refused(meshOne, PasteExpectation.of(2, NetworkMode.CLIENT, List.of()), PasteProblem.MODE_MISMATCH,
-                "mesh", "matching modes");
+        refused(
+                meshOne,
+                PasteExpectation.of(2, NetworkMode.CLIENT, List.of()),
+                PasteProblem.MODE_MISMATCH,
+                "mesh",
+                "matching modes");
     }
 
     @Test
     void mismatchedExtraChannels() {
-        String withExtras = RealDescriptions.blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH,
-                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE), real.offer());
-        refused(withExtras, MESH_2, PasteProblem.CHANNEL_MISMATCH, "[reliable, unreliable] (2,0)",
-                "no extra channels", "identical channels_config");
+        String withExtras = RealDescriptions.blob(
+                DescriptionKind.OFFER,
+                3,
+                2,
+                NetworkMode.MESH,
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE),
+                real.offer());
+        refused(
+                withExtras,
+                MESH_2,
+                PasteProblem.CHANNEL_MISMATCH,
+                "[reliable, unreliable] (2,0)",
+                "no extra channels",
+                "identical channels_config");
     }
 
     @Test
     void answerFromAPeerThatWasNotOfferedTo() {
-        String fromSeven = RealDescriptions.blob(DescriptionKind.ANSWER, 7, 3, NetworkMode.MESH, List.of(), real.answer());
+        String fromSeven =
+                RealDescriptions.blob(DescriptionKind.ANSWER, 7, 3, NetworkMode.MESH, List.of(), real.answer());
         refused(fromSeven, MESH_3_WAITING, PasteProblem.NO_PENDING_OFFER, "no offer to peer 7", "[2]");
     }
 
     @Test
     void staleAnswerSaysTheOfferNoLongerExists() {
-        String fromFive = RealDescriptions.blob(DescriptionKind.ANSWER, 5, 2, NetworkMode.MESH, List.of(), real.answer());
-        PasteResult r = refused(fromFive, MESH_2, PasteProblem.WRONG_KIND, "peer 5's answer to an offer from peer 2",
-                "no longer exists", "Add peer 5 again");
-        assertThat(r.message()).as("it does not send the operator to another peer").doesNotContain("remote");
-        refused(fromFive, MESH_2.withPendingOffers(Set.of(7)), PasteProblem.NO_PENDING_OFFER, "no longer exists",
+        String fromFive =
+                RealDescriptions.blob(DescriptionKind.ANSWER, 5, 2, NetworkMode.MESH, List.of(), real.answer());
+        PasteResult r = refused(
+                fromFive,
+                MESH_2,
+                PasteProblem.WRONG_KIND,
+                "peer 5's answer to an offer from peer 2",
+                "no longer exists",
+                "Add peer 5 again");
+        assertThat(r.message())
+                .as("it does not send the operator to another peer")
+                .doesNotContain("remote");
+        refused(
+                fromFive,
+                MESH_2.withPendingOffers(Set.of(7)),
+                PasteProblem.NO_PENDING_OFFER,
+                "no longer exists",
                 "waits for answers from [7]");
     }
 
@@ -267,7 +330,8 @@ class BadPasteCorpusTest {
 
     @Test
     void aGarbageCandidateLine() {
-        String bad = real.offer().replaceFirst("a=candidate:[^\r\n]*", "a=candidate:1 1 udp notanumber 10.0.0.1 9 typ host");
+        String bad =
+                real.offer().replaceFirst("a=candidate:[^\r\n]*", "a=candidate:1 1 udp notanumber 10.0.0.1 9 typ host");
         refused(rawFrom3(bad), MESH_2, PasteProblem.BAD_SDP, "not a valid number");
     }
 
@@ -279,7 +343,8 @@ class BadPasteCorpusTest {
         PasteResult second = BlobCodec.decode(cut, MESH_3_WAITING);
         assertThat(second).isEqualTo(first);
         assertThat(real.offerer().getPeers()).containsOnlyKeys(2);
-        assertThat(real.offerer().getPeer(2).connection().getSignalingState().name()).isEqualTo("HAVE_LOCAL_OFFER");
+        assertThat(real.offerer().getPeer(2).connection().getSignalingState().name())
+                .isEqualTo("HAVE_LOCAL_OFFER");
     }
 
     /** A demo OFFER message from peer 3, so the sender is known and only the SDP is judged. */

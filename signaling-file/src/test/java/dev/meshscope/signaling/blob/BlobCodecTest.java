@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BlobCodecTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
+
     private static RealDescriptions real;
 
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE);
@@ -83,14 +84,16 @@ class BlobCodecTest {
         assertThat(r.paste().kind()).as("actpass means offer").isEqualTo(DescriptionKind.OFFER);
         assertThat(r.paste().from()).isEqualTo(3);
         assertThat(r.paste().sdp()).endsWith("\r\n").doesNotContain("\n\n");
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("assuming it comes from peer 3"))
+        assertThat(r.warnings())
+                .anySatisfy(w -> assertThat(w).contains("assuming it comes from peer 3"))
                 .anySatisfy(w -> assertThat(w).contains("no channel configuration"));
     }
 
     @Test
     void rawAnswerIsTakenFromTheOnlyPendingOffer() {
         PasteExpectation three = PasteExpectation.of(3, NetworkMode.MESH, List.of())
-                .expecting(PasteExpectation.Expect.ANSWER).withPendingOffers(Set.of(2));
+                .expecting(PasteExpectation.Expect.ANSWER)
+                .withPendingOffers(Set.of(2));
         PasteResult r = BlobCodec.decode(real.answer(), three);
         assertThat(r.ok()).as(r.message()).isTrue();
         assertThat(r.paste().kind()).isEqualTo(DescriptionKind.ANSWER);
@@ -123,14 +126,18 @@ class BlobCodecTest {
 
     @Test
     void encodeRefusesADescriptionWithoutCandidates() {
-        assertThatThrownBy(() -> BlobCodec.encode(new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(),
-                real.early()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gathering is COMPLETE");
+        assertThatThrownBy(() -> BlobCodec.encode(
+                        new Blob(DescriptionKind.OFFER, 3, 2, NetworkMode.MESH, List.of(), real.early())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gathering is COMPLETE");
     }
 
     @Test
     void encodeRefusesAnAnswerMarkedAsOffer() {
-        assertThatThrownBy(() -> BlobCodec.encode(new Blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(),
-                real.answer()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an offer");
+        assertThatThrownBy(() -> BlobCodec.encode(
+                        new Blob(DescriptionKind.OFFER, 2, 3, NetworkMode.MESH, List.of(), real.answer())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an offer");
     }
 
     @Test
@@ -150,28 +157,42 @@ class BlobCodecTest {
         var toServer = new dev.meshscope.core.WebRtcPeerConnection(real.runtime());
         client.addPeer(toServer, 1);
         toServer.createOffer();
-        Pump.until("client gathered", () -> toServer.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE,
+        Pump.until(
+                "client gathered",
+                () -> toServer.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE,
                 client::poll);
-        String offer = RealDescriptions.blob(DescriptionKind.OFFER, 9, 1, NetworkMode.CLIENT, EXTRAS,
-                toServer.getLocalDescription());
+        String offer = RealDescriptions.blob(
+                DescriptionKind.OFFER, 9, 1, NetworkMode.CLIENT, EXTRAS, toServer.getLocalDescription());
 
         PasteResult atServer = BlobCodec.decode(offer, PasteExpectation.of(1, NetworkMode.SERVER, EXTRAS));
         assertThat(atServer.ok()).as(atServer.message()).isTrue();
         var toClient = new dev.meshscope.core.WebRtcPeerConnection(real.runtime());
         assertThat(server.addPeer(toClient, atServer.paste().from())).isEqualTo(GodotError.OK);
-        assertThat(toClient.setRemoteDescription(atServer.paste().kind().type(), atServer.paste().sdp()))
+        assertThat(toClient.setRemoteDescription(
+                        atServer.paste().kind().type(), atServer.paste().sdp()))
                 .isEqualTo(GodotError.OK);
-        Pump.until("server gathered", () -> toClient.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE
-                && !toClient.getLocalDescription().isEmpty(), server::poll);
-        String answer = RealDescriptions.blob(DescriptionKind.ANSWER, 1, 9, NetworkMode.SERVER, EXTRAS,
-                toClient.getLocalDescription());
+        Pump.until(
+                "server gathered",
+                () -> toClient.getGatheringState() == dev.meshscope.core.GatheringState.COMPLETE
+                        && !toClient.getLocalDescription().isEmpty(),
+                server::poll);
+        String answer = RealDescriptions.blob(
+                DescriptionKind.ANSWER, 1, 9, NetworkMode.SERVER, EXTRAS, toClient.getLocalDescription());
 
-        PasteResult atClient = BlobCodec.decode(answer, PasteExpectation.of(9, NetworkMode.CLIENT, EXTRAS)
-                .expecting(PasteExpectation.Expect.ANSWER).withPendingOffers(Set.of(1)));
+        PasteResult atClient = BlobCodec.decode(
+                answer,
+                PasteExpectation.of(9, NetworkMode.CLIENT, EXTRAS)
+                        .expecting(PasteExpectation.Expect.ANSWER)
+                        .withPendingOffers(Set.of(1)));
         assertThat(atClient.ok()).as(atClient.message()).isTrue();
-        assertThat(toServer.setRemoteDescription("answer", atClient.paste().sdp())).isEqualTo(GodotError.OK);
-        Pump.until("connected", () -> client.getConnectionStatus() == dev.meshscope.core.ConnectionStatus.CONNECTED
-                && server.getPeer(9).connected(), client::poll, server::poll);
+        assertThat(toServer.setRemoteDescription("answer", atClient.paste().sdp()))
+                .isEqualTo(GodotError.OK);
+        Pump.until(
+                "connected",
+                () -> client.getConnectionStatus() == dev.meshscope.core.ConnectionStatus.CONNECTED
+                        && server.getPeer(9).connected(),
+                client::poll,
+                server::poll);
         assertThat(atClient.paste().fingerprint()).isNotEqualTo(atServer.paste().fingerprint());
         client.close();
         server.close();

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PasteDamageTest {
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
+
     private static RealDescriptions real;
 
     /** Mesh peer 2 waiting for an offer; raw pastes are assumed to come from peer 3. */
-    private static final PasteExpectation MESH_2 = PasteExpectation.of(2, NetworkMode.MESH, List.of()).assumingSender(3);
+    private static final PasteExpectation MESH_2 =
+            PasteExpectation.of(2, NetworkMode.MESH, List.of()).assumingSender(3);
 
     @BeforeAll
     static void make() {
@@ -81,7 +83,9 @@ class PasteDamageTest {
         refused(joined, PasteProblem.SEVERAL_DESCRIPTIONS, "100 MeshScope blobs");
         String jsons = String.join("\n", java.util.Collections.nCopies(100, browser(real.offer())));
         refused(jsons, PasteProblem.SEVERAL_DESCRIPTIONS, "100 JSON objects");
-        refused(String.join("", java.util.Collections.nCopies(100, real.offer())), PasteProblem.SEVERAL_DESCRIPTIONS,
+        refused(
+                String.join("", java.util.Collections.nCopies(100, real.offer())),
+                PasteProblem.SEVERAL_DESCRIPTIONS,
                 "100 SDPs");
     }
 
@@ -101,8 +105,12 @@ class PasteDamageTest {
 
     @Test
     void sdpFollowedByAnythingIsRefused() {
-        refused(real.offer() + "\r\n-- \r\nsent from my phone\r\n", PasteProblem.EXTRA_TEXT, "followed by other text",
-                "line 2", "\"--\"");
+        refused(
+                real.offer() + "\r\n-- \r\nsent from my phone\r\n",
+                PasteProblem.EXTRA_TEXT,
+                "followed by other text",
+                "line 2",
+                "\"--\"");
         refused(real.offer() + blob(), PasteProblem.SEVERAL_DESCRIPTIONS, "1 blob(s), 1 SDP(s)");
         accepted(real.offer() + "\r\n\r\n\r\n");
     }
@@ -144,15 +152,19 @@ class PasteDamageTest {
     void fingerprintThatIsNotHexPairsIsRefusedUpFront() {
         String bad = real.offer().replaceAll("(a=fingerprint:sha-256 )([0-9A-F]{2}):", "$1ZZ:");
         refused(demo(3, bad), PasteProblem.BAD_FINGERPRINT, "not hex pairs", "copy the description again");
-        String lower = java.util.regex.Pattern.compile("a=fingerprint:[^\r\n]*").matcher(real.offer())
+        String lower = java.util.regex.Pattern.compile("a=fingerprint:[^\r\n]*")
+                .matcher(real.offer())
                 .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT));
         accepted(demo(3, lower));
     }
 
     @Test
     void fingerprintNamingAnUnknownHashIsRefused() {
-        refused(demo(3, real.offer().replace("a=fingerprint:sha-256", "a=fingerprint:sha-999")),
-                PasteProblem.BAD_FINGERPRINT, "\"sha-999\"", "known: sha-256");
+        refused(
+                demo(3, real.offer().replace("a=fingerprint:sha-256", "a=fingerprint:sha-999")),
+                PasteProblem.BAD_FINGERPRINT,
+                "\"sha-999\"",
+                "known: sha-256");
         accepted(demo(3, real.offer()));
     }
 
@@ -171,7 +183,10 @@ class PasteDamageTest {
         accepted("\uFEFF" + real.offer());
         String offer = real.offer();
         int third = offer.indexOf("\r\n", offer.indexOf("\r\n") + 2) + 2;
-        refused(offer.substring(0, third) + "\uFEFF" + offer.substring(third), PasteProblem.CORRUPTED, "line 3",
+        refused(
+                offer.substring(0, third) + "\uFEFF" + offer.substring(third),
+                PasteProblem.CORRUPTED,
+                "line 3",
                 "byte-order mark");
     }
 
@@ -211,7 +226,10 @@ class PasteDamageTest {
     void jsonWrappedInsideAStringIsNamed() {
         refused(demo(3, browser(real.offer())), PasteProblem.CORRUPTED, "is itself JSON", "wrapped inside a string");
         refused(BadPasteCorpusTest.quote(browser(real.offer())), PasteProblem.CORRUPTED, "encoded twice");
-        refused(browser(BadPasteCorpusTest.quote(real.offer())), PasteProblem.CORRUPTED, "encoded as a JSON string twice");
+        refused(
+                browser(BadPasteCorpusTest.quote(real.offer())),
+                PasteProblem.CORRUPTED,
+                "encoded as a JSON string twice");
         accepted(browser(real.offer()));
     }
 
@@ -235,7 +253,8 @@ class PasteDamageTest {
         PasteResult first = BlobCodec.decode(paste, MESH_2);
         assertThat(BlobCodec.decode(paste, MESH_2)).isEqualTo(first);
         assertThat(first.message()).contains("nothing was applied");
-        assertThat(real.offerer().getPeer(2).connection().getSignalingState().name()).isEqualTo("HAVE_LOCAL_OFFER");
+        assertThat(real.offerer().getPeer(2).connection().getSignalingState().name())
+                .isEqualTo("HAVE_LOCAL_OFFER");
     }
 
     // ---------------------------------------------------------------- line-by-line readers
@@ -247,7 +266,9 @@ class PasteDamageTest {
         assertThat(BlobCodec.incomplete(b)).isFalse();
         assertThat(BlobCodec.incomplete("{\n  \"type\": \"offer\",\n")).isTrue();
         assertThat(BlobCodec.incomplete(browser(real.offer()))).isFalse();
-        assertThat(BlobCodec.incomplete("> v=0\n> o=- 1 2 IN IP4 127.0.0.1\n")).as("mail-quoted raw SDP").isTrue();
+        assertThat(BlobCodec.incomplete("> v=0\n> o=- 1 2 IN IP4 127.0.0.1\n"))
+                .as("mail-quoted raw SDP")
+                .isTrue();
         assertThat(BlobCodec.incomplete("\uFEFFv=0\n")).isTrue();
         assertThat(BlobCodec.incomplete("hello")).isFalse();
     }

@@ -25,11 +25,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param offer    the complete offer (every candidate)
  * @param answer   the complete answer
  */
-record RealDescriptions(WebRtcRuntime runtime, WebRtcMultiplayerPeer offerer, WebRtcMultiplayerPeer answerer,
-                        String early, String offer, String answer) {
+record RealDescriptions(
+        WebRtcRuntime runtime,
+        WebRtcMultiplayerPeer offerer,
+        WebRtcMultiplayerPeer answerer,
+        String early,
+        String offer,
+        String answer) {
 
     /** Encodes a blob (the codec's own encoder; the corpus derives its bad pastes from these). */
-    static String blob(DescriptionKind kind, int from, int to, NetworkMode mode, List<TransferMode> channels, String sdp) {
+    static String blob(
+            DescriptionKind kind, int from, int to, NetworkMode mode, List<TransferMode> channels, String sdp) {
         return BlobCodec.encode(new Blob(kind, from, to, mode, channels, sdp));
     }
 
@@ -50,12 +56,17 @@ record RealDescriptions(WebRtcRuntime runtime, WebRtcMultiplayerPeer offerer, We
             }
         });
         assertThat(to2.createOffer()).isEqualTo(GodotError.OK);
-        Pump.until("offer gathered", () -> to2.getGatheringState() == GatheringState.COMPLETE && early.get() != null,
+        Pump.until(
+                "offer gathered",
+                () -> to2.getGatheringState() == GatheringState.COMPLETE && early.get() != null,
                 three::poll);
         String offer = to2.getLocalDescription();
         assertThat(to3.setRemoteDescription("offer", offer)).isEqualTo(GodotError.OK);
-        Pump.until("answer gathered", () -> to3.getGatheringState() == GatheringState.COMPLETE
-                && !to3.getLocalDescription().isEmpty(), two::poll);
+        Pump.until(
+                "answer gathered",
+                () -> to3.getGatheringState() == GatheringState.COMPLETE
+                        && !to3.getLocalDescription().isEmpty(),
+                two::poll);
         return new RealDescriptions(rt, three, two, early.get(), offer, to3.getLocalDescription());
     }
 

@@ -37,8 +37,10 @@ class FolderHardeningTest {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path outside;
+
     private final List<FolderPeer> peers = new ArrayList<>();
 
     @AfterEach
@@ -78,8 +80,8 @@ class FolderHardeningTest {
     }
 
     private static Presence presence(int id, String instance, long pid, String host) {
-        return new Presence(id, "mesh", List.of(), instance, pid, host, 0, System.currentTimeMillis(),
-                Presence.ownPidNamespace());
+        return new Presence(
+                id, "mesh", List.of(), instance, pid, host, 0, System.currentTimeMillis(), Presence.ownPidNamespace());
     }
 
     private void writePresence(Presence p) throws IOException {
@@ -100,7 +102,9 @@ class FolderHardeningTest {
         assertThat(String.join("\n", reasons())).contains("never follows links").doesNotContain("rootsecret");
         assertThat(Files.readString(secret)).as("the target is untouched").isEqualTo(SECRET);
         try (Stream<Path> s = Files.list(dir.resolve("rejected"))) {
-            assertThat(s.filter(Files::isSymbolicLink)).as("the link itself was moved").hasSize(1);
+            assertThat(s.filter(Files::isSymbolicLink))
+                    .as("the link itself was moved")
+                    .hasSize(1);
         }
     }
 
@@ -111,7 +115,9 @@ class FolderHardeningTest {
         FolderLayout.writeAtomically(dir.resolve("inbox/2/3-0000000000001-000000001.json"), SECRET);
         FolderLayout.writeAtomically(dir.resolve("peers/5.json"), SECRET);
         await("both moved aside").atMost(WAIT).until(() -> reasons().size() == 2);
-        assertThat(String.join("\n", reasons())).contains("not valid JSON (line 1, column").doesNotContain("rootsecret");
+        assertThat(String.join("\n", reasons()))
+                .contains("not valid JSON (line 1, column")
+                .doesNotContain("rootsecret");
         assertNothingQuoted(a);
     }
 
@@ -124,7 +130,9 @@ class FolderHardeningTest {
         assertNothingQuoted(a);
         assertThat(a.known()).isEmpty();
         writePresence(presence(6, "0000000000000006", 4242, "elsewhere"));
-        await("the real presence is announced").atMost(WAIT).until(() -> a.known().contains(6));
+        await("the real presence is announced")
+                .atMost(WAIT)
+                .until(() -> a.known().contains(6));
     }
 
     @Test
@@ -143,7 +151,9 @@ class FolderHardeningTest {
         FolderPeer a = start(2);
         await().atMost(WAIT).until(() -> Files.isDirectory(dir.resolve("rejected")));
         FolderLayout.writeAtomically(dir.resolve("inbox/2/hello.txt"), "x");
-        await("moved into the real rejected/").atMost(WAIT).until(() -> reasons().size() == 1);
+        await("moved into the real rejected/")
+                .atMost(WAIT)
+                .until(() -> reasons().size() == 1);
         Path real = dir.resolve("rejected-real");
         Files.move(dir.resolve("rejected"), real);
         Files.createSymbolicLink(dir.resolve("rejected"), outside);
@@ -192,7 +202,9 @@ class FolderHardeningTest {
     void garbageOverALivePeersPresenceDoesNotDisconnectIt() throws Exception {
         FolderPeer a = start(2);
         FolderPeer b = start(3);
-        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+        await("pair")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
         Path file = dir.resolve("peers/3.json");
         long end = System.nanoTime() + FolderPeer.STALE.multipliedBy(2).toNanos();
         while (System.nanoTime() < end) {
@@ -213,25 +225,37 @@ class FolderHardeningTest {
         writePresence(presence(9, "0000000000000009", 4242, "elsewhere"));
         await("ghost announced").atMost(WAIT).until(() -> a.known().contains(9));
         FolderLayout.writeAtomically(dir.resolve("peers/9.json"), "garbage");
-        await("moved aside once it stayed bad").atMost(WAIT).until(() -> reasons().size() == 1);
-        await("and the silent ghost is gone").atMost(WAIT).until(() -> !a.known().contains(9));
+        await("moved aside once it stayed bad")
+                .atMost(WAIT)
+                .until(() -> reasons().size() == 1);
+        await("and the silent ghost is gone")
+                .atMost(WAIT)
+                .until(() -> !a.known().contains(9));
     }
 
     @Test
     void aForgedPresenceWithAnotherTokenNeitherStopsTheOwnerNorDisconnectsIt() throws Exception {
         FolderPeer a = start(4);
         FolderPeer b = start(6);
-        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(6)) && b.connected().equals(Set.of(4)));
+        await("pair")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(6)) && b.connected().equals(Set.of(4)));
         // Written again until each owner has met it: an owner's own heartbeat may overwrite a forgery unseen.
-        await("owners met the forgeries").atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-            writePresence(presence(4, "f0f0f0f0f0f0f0f0", 1, "elsewhere"));
-            writePresence(presence(6, "e0e0e0e0e0e0e0e0", 1, "elsewhere"));
-            return a.noticed("keeping id 4") && b.noticed("keeping id 6");
-        });
-        await("owners rewrote their files").atMost(WAIT).until(() ->
-                Files.readString(dir.resolve("peers/4.json")).contains(a.transport.instance())
-                && Files.readString(dir.resolve("peers/6.json")).contains(b.transport.instance()));
-        await("and stay connected").during(FolderPeer.STALE).atMost(WAIT)
+        await("owners met the forgeries")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    writePresence(presence(4, "f0f0f0f0f0f0f0f0", 1, "elsewhere"));
+                    writePresence(presence(6, "e0e0e0e0e0e0e0e0", 1, "elsewhere"));
+                    return a.noticed("keeping id 4") && b.noticed("keeping id 6");
+                });
+        await("owners rewrote their files")
+                .atMost(WAIT)
+                .until(() -> Files.readString(dir.resolve("peers/4.json")).contains(a.transport.instance())
+                        && Files.readString(dir.resolve("peers/6.json")).contains(b.transport.instance()));
+        await("and stay connected")
+                .during(FolderPeer.STALE)
+                .atMost(WAIT)
                 .until(() -> a.connected().equals(Set.of(6)) && b.connected().equals(Set.of(4)));
         assertThat(a.stopped).isNull();
         assertThat(b.stopped).isNull();
@@ -244,11 +268,14 @@ class FolderHardeningTest {
         writePresence(presence(9, "0000000000000009", 4242, "elsewhere"));
         await("announced").atMost(WAIT).until(() -> a.known().contains(9));
         Presence[] restarted = {presence(9, "0000000000000099", 4343, "elsewhere")};
-        await("a new run that beats replaces the old one").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            writePresence(restarted[0]);
-            restarted[0] = restarted[0].next(System.currentTimeMillis());
-            return a.noticed("restarted");
-        });
+        await("a new run that beats replaces the old one")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    writePresence(restarted[0]);
+                    restarted[0] = restarted[0].next(System.currentTimeMillis());
+                    return a.noticed("restarted");
+                });
     }
 
     @Test
@@ -261,7 +288,8 @@ class FolderHardeningTest {
         writePresence(presence(9, "0000000000000009", dead, host));
         writePresence(presence(8, "0000000000000008", ProcessHandle.current().pid(), host));
         await("the live one is announced").atMost(WAIT).until(() -> a.known().contains(8));
-        assertThat(a.noticed("pid " + dead + ", which is no longer running on this host")).isTrue();
+        assertThat(a.noticed("pid " + dead + ", which is no longer running on this host"))
+                .isTrue();
         assertThat(a.known()).doesNotContain(9);
     }
 
@@ -270,9 +298,19 @@ class FolderHardeningTest {
         Process p = new ProcessBuilder("true").start();
         assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         FolderPeer a = start(2);
-        writePresence(new Presence(9, "mesh", List.of(), "0000000000000009", p.pid(), FolderTransport.hostName(), 0,
-                System.currentTimeMillis(), "pid:[1]"));
-        await("a container sharing the host name is announced").atMost(WAIT).until(() -> a.known().contains(9));
+        writePresence(new Presence(
+                9,
+                "mesh",
+                List.of(),
+                "0000000000000009",
+                p.pid(),
+                FolderTransport.hostName(),
+                0,
+                System.currentTimeMillis(),
+                "pid:[1]"));
+        await("a container sharing the host name is announced")
+                .atMost(WAIT)
+                .until(() -> a.known().contains(9));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class FolderPeer implements AutoCloseable {
     /** Fast timings so departures are seen within seconds; still two heartbeats per stale window on a loaded CI box. */
     static final Duration HEARTBEAT = Duration.ofMillis(200);
+
     static final Duration STALE = Duration.ofMillis(1500);
     static final Duration POLL = Duration.ofMillis(100);
 
@@ -42,11 +43,18 @@ final class FolderPeer implements AutoCloseable {
         this(rt, dir, id, mode, channels, LobbySession.NEGOTIATION_TIMEOUT, LobbySession.STABLE_LINK);
     }
 
-    FolderPeer(WebRtcRuntime rt, Path dir, int id, NetworkMode mode, List<TransferMode> channels,
-               Duration negotiationTimeout, Duration stableLink) {
+    FolderPeer(
+            WebRtcRuntime rt,
+            Path dir,
+            int id,
+            NetworkMode mode,
+            List<TransferMode> channels,
+            Duration negotiationTimeout,
+            Duration stableLink) {
         this.id = id;
         this.thread = new MeshThread("test-peer-" + id, rt);
-        this.transport = new FolderTransport(FolderOptions.of(dir, id, mode, channels).withTimings(HEARTBEAT, STALE, POLL));
+        this.transport =
+                new FolderTransport(FolderOptions.of(dir, id, mode, channels).withTimings(HEARTBEAT, STALE, POLL));
         this.session = new LobbySession(thread, rt, peer, channels, transport);
         session.addListener(new LobbySession.Listener() {
             @Override
@@ -89,7 +97,8 @@ final class FolderPeer implements AutoCloseable {
 
     /** How many notices contain {@code fragment}. */
     long count(String fragment) {
-        return new ArrayList<>(notices).stream().filter(n -> n.text().contains(fragment)).count();
+        return new ArrayList<>(notices)
+                .stream().filter(n -> n.text().contains(fragment)).count();
     }
 
     boolean noticed(String fragment) {
@@ -114,9 +123,10 @@ final class FolderPeer implements AutoCloseable {
         session.close();
         try {
             thread.call(() -> {
-                peer.close();
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+                        peer.close();
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderSignalingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<TransferMode> EXTRAS = List.of(TransferMode.UNRELIABLE_ORDERED);
+
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
 
     @TempDir
     Path dir;
+
     private final List<FolderPeer> peers = new ArrayList<>();
 
     @AfterEach
@@ -52,17 +54,26 @@ class FolderSignalingTest {
         FolderPeer a = start(2, NetworkMode.MESH, EXTRAS);
         FolderPeer b = start(3, NetworkMode.MESH, EXTRAS);
         FolderPeer c = start(7, NetworkMode.MESH, EXTRAS);
-        await("full mesh").atMost(WAIT).until(() -> a.connected().equals(Set.of(3, 7))
-                && b.connected().equals(Set.of(2, 7)) && c.connected().equals(Set.of(2, 3)));
+        await("full mesh")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3, 7))
+                        && b.connected().equals(Set.of(2, 7))
+                        && c.connected().equals(Set.of(2, 3)));
         assertThat(Files.exists(dir.resolve("peers/2.json"))).isTrue();
         assertThat(a.noticed("offering to it")).as("2 waits, 7 offers to it").isFalse();
         assertThat(c.noticed("offering to it")).isTrue();
 
         c.close();
         peers.remove(c);
-        await("leaver reported and removed").atMost(WAIT).until(() -> a.known().equals(Set.of(3))
-                && b.known().equals(Set.of(2)) && a.noticed("left the lobby") && b.noticed("left the lobby"));
-        assertThat(Files.exists(dir.resolve("peers/7.json"))).as("a clean leave removes the presence file").isFalse();
+        await("leaver reported and removed")
+                .atMost(WAIT)
+                .until(() -> a.known().equals(Set.of(3))
+                        && b.known().equals(Set.of(2))
+                        && a.noticed("left the lobby")
+                        && b.noticed("left the lobby"));
+        assertThat(Files.exists(dir.resolve("peers/7.json")))
+                .as("a clean leave removes the presence file")
+                .isFalse();
         assertThat(a.connected()).containsExactly(3);
         assertThat(rejected()).as("nothing was moved aside").isEmpty();
     }
@@ -71,14 +82,19 @@ class FolderSignalingTest {
     void aLostConnectionToAPeerStillInTheLobbyIsMadeAgain() {
         FolderPeer a = start(2, NetworkMode.MESH, EXTRAS);
         FolderPeer b = start(3, NetworkMode.MESH, EXTRAS);
-        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+        await("pair")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
         a.query(() -> {
             a.peer.getPeer(3).connection().close();
             return null;
         });
-        await("both sides made a new connection").atMost(WAIT).until(() -> a.noticed("making a new one (1 of 3)")
-                && b.noticed("making a new one (1 of 3)") && a.connected().equals(Set.of(3))
-                && b.connected().equals(Set.of(2)));
+        await("both sides made a new connection")
+                .atMost(WAIT)
+                .until(() -> a.noticed("making a new one (1 of 3)")
+                        && b.noticed("making a new one (1 of 3)")
+                        && a.connected().equals(Set.of(3))
+                        && b.connected().equals(Set.of(2)));
         assertThat(a.stopped).isNull();
     }
 
@@ -90,40 +106,53 @@ class FolderSignalingTest {
         b.close();
         peers.remove(b);
         await("removed").atMost(WAIT).until(() -> a.known().isEmpty() && a.noticed("left the lobby"));
-        await("and stays removed: only peers still in the lobby are reconnected").during(Duration.ofSeconds(1))
-                .atMost(WAIT).until(() -> a.known().isEmpty());
+        await("and stays removed: only peers still in the lobby are reconnected")
+                .during(Duration.ofSeconds(1))
+                .atMost(WAIT)
+                .until(() -> a.known().isEmpty());
     }
 
     @Test
     void aPeerWhoseHeartbeatStopsIsReportedGoneAndRemoved() throws IOException {
         FolderPeer a = start(2, NetworkMode.MESH, List.of());
-        Presence ghost = new Presence(9, "mesh", List.of(), "0123456789abcdef", 4242, "elsewhere", 0,
-                System.currentTimeMillis());
+        Presence ghost = new Presence(
+                9, "mesh", List.of(), "0123456789abcdef", 4242, "elsewhere", 0, System.currentTimeMillis());
         Files.createDirectories(dir.resolve("peers"));
         FolderLayout.writeAtomically(dir.resolve("peers/9.json"), SignalJson.MAPPER.writeValueAsString(ghost));
         await("ghost announced").atMost(WAIT).until(() -> a.known().contains(9));
         await("ghost gone").atMost(WAIT).until(() -> !a.known().contains(9) && a.noticed("no heartbeat"));
         assertThat(a.noticed("pid 4242 on elsewhere")).isTrue();
-        assertThat(Files.exists(dir.resolve("inbox/9"))).as("2 < 9 so 2 waited for 9's offer and wrote nothing").isFalse();
+        assertThat(Files.exists(dir.resolve("inbox/9")))
+                .as("2 < 9 so 2 waited for 9's offer and wrote nothing")
+                .isFalse();
     }
 
     @Test
     void badRelayedMessagesFromAnAnnouncedPeerAreReportedAndChangeNothing() throws IOException {
         FolderPeer a = start(2, NetworkMode.MESH, List.of());
         String ghostInstance = "00000000000000aa";
-        Presence ghost = new Presence(9, "mesh", List.of(), ghostInstance, 4242, "elsewhere", 0, System.currentTimeMillis());
+        Presence ghost =
+                new Presence(9, "mesh", List.of(), ghostInstance, 4242, "elsewhere", 0, System.currentTimeMillis());
         Files.createDirectories(dir.resolve("peers"));
         FolderLayout.writeAtomically(dir.resolve("peers/9.json"), SignalJson.MAPPER.writeValueAsString(ghost));
         await("ghost announced").atMost(WAIT).until(() -> a.known().contains(9));
         Path inbox = dir.resolve("inbox/2");
         String to = a.transport.instance();
-        FolderLayout.writeAtomically(inbox.resolve(FolderLayout.messageName(9, 1, 1)), SignalJson.MAPPER.writeValueAsString(
-                new FolderEnvelope(6, 9, "\n\n0\ncandidate:1", ghostInstance, to)));
-        FolderLayout.writeAtomically(inbox.resolve(FolderLayout.messageName(9, 1, 2)), SignalJson.MAPPER.writeValueAsString(
-                new FolderEnvelope(4, 9, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\n", ghostInstance, to)));
-        await("both reported").atMost(WAIT).until(() -> a.noticed("Ignored a malformed candidate from peer 9")
-                && a.noticed("The offer from peer 9 was refused"));
-        assertThat(a.query(() -> a.peer.getPeer(9).connection().getSignalingState().name())).isEqualTo("STABLE");
+        FolderLayout.writeAtomically(
+                inbox.resolve(FolderLayout.messageName(9, 1, 1)),
+                SignalJson.MAPPER.writeValueAsString(
+                        new FolderEnvelope(6, 9, "\n\n0\ncandidate:1", ghostInstance, to)));
+        FolderLayout.writeAtomically(
+                inbox.resolve(FolderLayout.messageName(9, 1, 2)),
+                SignalJson.MAPPER.writeValueAsString(
+                        new FolderEnvelope(4, 9, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\n", ghostInstance, to)));
+        await("both reported")
+                .atMost(WAIT)
+                .until(() -> a.noticed("Ignored a malformed candidate from peer 9")
+                        && a.noticed("The offer from peer 9 was refused"));
+        assertThat(a.query(
+                        () -> a.peer.getPeer(9).connection().getSignalingState().name()))
+                .isEqualTo("STABLE");
         assertThat(a.stopped).isNull();
     }
 
@@ -155,8 +184,11 @@ class FolderSignalingTest {
         FolderPeer server = start(1, NetworkMode.SERVER, EXTRAS);
         FolderPeer c2 = start(2, NetworkMode.CLIENT, EXTRAS);
         FolderPeer c3 = start(3, NetworkMode.CLIENT, EXTRAS);
-        await("star").atMost(WAIT).until(() -> server.connected().equals(Set.of(2, 3))
-                && c2.connected().equals(Set.of(1)) && c3.connected().equals(Set.of(1)));
+        await("star")
+                .atMost(WAIT)
+                .until(() -> server.connected().equals(Set.of(2, 3))
+                        && c2.connected().equals(Set.of(1))
+                        && c3.connected().equals(Set.of(1)));
         assertThat(c2.known()).containsExactly(1);
         assertThat(c3.known()).containsExactly(1);
     }
@@ -166,8 +198,10 @@ class FolderSignalingTest {
         FolderPeer a = start(2, NetworkMode.MESH, EXTRAS);
         FolderPeer b = start(3, NetworkMode.MESH, List.of(TransferMode.RELIABLE));
         FolderPeer c = start(4, NetworkMode.CLIENT, EXTRAS);
-        await("mismatches reported").atMost(WAIT).until(() -> a.noticed("Peer 3 uses extra channels [reliable] (2)")
-                && a.noticed("Peer 4 is a client peer and this one a mesh peer"));
+        await("mismatches reported")
+                .atMost(WAIT)
+                .until(() -> a.noticed("Peer 3 uses extra channels [reliable] (2)")
+                        && a.noticed("Peer 4 is a client peer and this one a mesh peer"));
         assertThat(a.known()).isEmpty();
         assertThat(b.known()).isEmpty();
         assertThat(c.known()).isEmpty();
@@ -207,7 +241,8 @@ class FolderSignalingTest {
         write(inbox.resolve("3-0000000000001-000000003.json"), "{\"type\":42,\"id\":3,\"data\":\"\"}");
         write(inbox.resolve("3-0000000000001-000000004.json"), "{\"type\":4,\"id\":8,\"data\":\"v=0\"}");
         write(inbox.resolve("3-0000000000001-000000005.json"), "{\"type\":7,\"id\":3,\"data\":\"\"}");
-        write(inbox.resolve("3-0000000000001-000000006.json"),
+        write(
+                inbox.resolve("3-0000000000001-000000006.json"),
                 "{\"type\":4,\"id\":3,\"data\":\"v=0\",\"fromInstance\":\"a\",\"toInstance\":\"someone-else\"}");
         write(dir.resolve("peers/notanid.json"), "{}");
         write(dir.resolve("peers/8.json"), "{\"id\":8,\"mode\":\"ring\",\"channels\":[],\"instance\":\"x\"}");
@@ -219,11 +254,19 @@ class FolderSignalingTest {
             await().atMost(WAIT).until(() -> Files.exists(reason));
             reasons.add(Files.readString(reason));
         }
-        assertThat(String.join("\n", reasons)).contains("original: inbox/2/hello.txt", "not a message file",
-                "not a signaling message", "larger than", "unknown message type 42",
-                "named for sender 3 but the message says it is from 8", "relay only OFFER, ANSWER and CANDIDATE",
-                "earlier run of peer 2", "not a presence file", "its mode is not server, client or mesh",
-                "original: peers/99999999999.json");
+        assertThat(String.join("\n", reasons))
+                .contains(
+                        "original: inbox/2/hello.txt",
+                        "not a message file",
+                        "not a signaling message",
+                        "larger than",
+                        "unknown message type 42",
+                        "named for sender 3 but the message says it is from 8",
+                        "relay only OFFER, ANSWER and CANDIDATE",
+                        "earlier run of peer 2",
+                        "not a presence file",
+                        "its mode is not server, client or mesh",
+                        "original: peers/99999999999.json");
         assertThat(a.stopped).as("nothing is fatal").isNull();
         assertThat(a.notices).anySatisfy(n -> assertThat(n.text()).contains("aside to rejected/"));
         assertThat(Files.exists(inbox.resolve("hello.txt"))).isFalse();
@@ -231,7 +274,9 @@ class FolderSignalingTest {
             assertThat(left).isEmpty();
         }
         FolderPeer b = start(3, NetworkMode.MESH, List.of());
-        await("still connects after all that").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)));
+        await("still connects after all that")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)));
         assertThat(b.connected()).containsExactly(2);
     }
 
@@ -246,7 +291,9 @@ class FolderSignalingTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(r)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".rejected")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".rejected"))
+                    .sorted()
+                    .toList();
         }
     }
 }

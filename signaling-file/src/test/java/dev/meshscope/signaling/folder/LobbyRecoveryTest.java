@@ -10,9 +10,9 @@ import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcPeerConnection;
+import dev.meshscope.core.sdp.SdpException;
 import dev.meshscope.core.testing.Pump;
 import dev.meshscope.core.testing.RuntimeExtension;
-import dev.meshscope.core.sdp.SdpException;
 import dev.meshscope.signaling.message.CandidatePayload;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalJson;
@@ -44,11 +44,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("native")
 class LobbyRecoveryTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     @RegisterExtension
     static final RuntimeExtension RT = new RuntimeExtension();
 
     @TempDir
     Path dir;
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -74,8 +76,7 @@ class LobbyRecoveryTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Peer 2 of a mesh lobby on its own owner thread, driven through a {@link ScriptedTransport}. */
@@ -115,16 +116,17 @@ class LobbyRecoveryTest {
         public void close() throws Exception {
             session.close();
             thread.call(() -> {
-                peer.close();
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+                        peer.close();
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
             thread.close();
         }
     }
 
     private FolderPeer folderPeer(int id, Duration stableLink) {
-        FolderPeer p = new FolderPeer(RT.get(), dir, id, NetworkMode.MESH, List.of(), LobbySession.NEGOTIATION_TIMEOUT,
-                stableLink);
+        FolderPeer p = new FolderPeer(
+                RT.get(), dir, id, NetworkMode.MESH, List.of(), LobbySession.NEGOTIATION_TIMEOUT, stableLink);
         open.add(p);
         return p;
     }
@@ -152,23 +154,31 @@ class LobbyRecoveryTest {
             two.peer.removePeer(3);
             return null;
         });
-        Pump.until("the answer comes back", () -> {
-            SignalMessage m = two.transport.sent.poll();
-            while (m != null) {
-                apply(to2, m);
-                m = two.transport.sent.poll();
-            }
-            return to2.getSignalingState().name().equals("STABLE");
-        }, three::poll);
-        Pump.until("connected", () -> {
-            SignalMessage m = two.transport.sent.poll();
-            while (m != null) {
-                apply(to2, m);
-                m = two.transport.sent.poll();
-            }
-            return three.getPeer(2).connected() && two.query(() -> two.peer.getPeer(3).connected());
-        }, three::poll);
-        assertThat(two.noticed("offered while the new connection to it was still queued")).isTrue();
+        Pump.until(
+                "the answer comes back",
+                () -> {
+                    SignalMessage m = two.transport.sent.poll();
+                    while (m != null) {
+                        apply(to2, m);
+                        m = two.transport.sent.poll();
+                    }
+                    return to2.getSignalingState().name().equals("STABLE");
+                },
+                three::poll);
+        Pump.until(
+                "connected",
+                () -> {
+                    SignalMessage m = two.transport.sent.poll();
+                    while (m != null) {
+                        apply(to2, m);
+                        m = two.transport.sent.poll();
+                    }
+                    return three.getPeer(2).connected()
+                            && two.query(() -> two.peer.getPeer(3).connected());
+                },
+                three::poll);
+        assertThat(two.noticed("offered while the new connection to it was still queued"))
+                .isTrue();
         assertThat(two.noticed("Ignored an offer")).isFalse();
     }
 
@@ -190,21 +200,27 @@ class LobbyRecoveryTest {
         Scripted two = new Scripted(Duration.ofMillis(800));
         open.add(two);
         two.transport.sink.received(SignalMessage.of(MessageType.PEER_CONNECT, 3, ""));
-        await("started over").atMost(WAIT).until(() -> two.noticed("has not connected after 800 ms")
-                && two.noticed("making a new one (1 of 3)"));
+        await("started over")
+                .atMost(WAIT)
+                .until(() -> two.noticed("has not connected after 800 ms") && two.noticed("making a new one (1 of 3)"));
         await("with a new connection").atMost(WAIT).until(() -> two.query(() -> two.peer.hasPeer(3)));
     }
 
     @Test
     void aLinkThatConnectsIsNotStartedOver() {
-        FolderPeer a = new FolderPeer(RT.get(), dir, 2, NetworkMode.MESH, List.of(), Duration.ofMillis(800),
-                LobbySession.STABLE_LINK);
+        FolderPeer a = new FolderPeer(
+                RT.get(), dir, 2, NetworkMode.MESH, List.of(), Duration.ofMillis(800), LobbySession.STABLE_LINK);
         open.add(a);
-        FolderPeer b = new FolderPeer(RT.get(), dir, 3, NetworkMode.MESH, List.of(), Duration.ofMillis(800),
-                LobbySession.STABLE_LINK);
+        FolderPeer b = new FolderPeer(
+                RT.get(), dir, 3, NetworkMode.MESH, List.of(), Duration.ofMillis(800), LobbySession.STABLE_LINK);
         open.add(b);
-        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
-        await("stays").during(Duration.ofMillis(2000)).atMost(WAIT).until(() -> a.connected().equals(Set.of(3)));
+        await("pair")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+        await("stays")
+                .during(Duration.ofMillis(2000))
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)));
         assertThat(a.noticed("starting it over")).isFalse();
         assertThat(b.noticed("starting it over")).isFalse();
     }
@@ -215,8 +231,11 @@ class LobbyRecoveryTest {
         FolderPeer b = folderPeer(3, Duration.ofMillis(700));
         for (int i = 1; i <= LobbySession.MAX_RECONNECTS + 1; i++) {
             int renewed = i - 1;
-            await("up and renewed " + renewed).atMost(WAIT).until(() -> a.connected().equals(Set.of(3))
-                    && b.connected().equals(Set.of(2)) && a.count("is renewed") >= renewed);
+            await("up and renewed " + renewed)
+                    .atMost(WAIT)
+                    .until(() -> a.connected().equals(Set.of(3))
+                            && b.connected().equals(Set.of(2))
+                            && a.count("is renewed") >= renewed);
             drop(a);
             int n = i;
             await("drop " + n + " reported").atMost(WAIT).until(() -> a.count("was lost") >= n);
@@ -230,7 +249,10 @@ class LobbyRecoveryTest {
         FolderPeer a = folderPeer(2, LobbySession.STABLE_LINK);
         FolderPeer b = folderPeer(3, LobbySession.STABLE_LINK);
         for (int i = 1; i <= LobbySession.MAX_RECONNECTS + 1; i++) {
-            await("up").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+            await("up")
+                    .atMost(WAIT)
+                    .until(() ->
+                            a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
             drop(a);
             int n = i;
             await("drop " + n + " reported").atMost(WAIT).until(() -> a.count("was lost") >= n);
@@ -249,15 +271,24 @@ class LobbyRecoveryTest {
     void aForgedOfferWithAGarbageSdpDoesNotReplaceAConnectedLink() throws IOException {
         FolderPeer a = folderPeer(2, LobbySession.STABLE_LINK);
         FolderPeer b = folderPeer(3, LobbySession.STABLE_LINK);
-        await("pair").atMost(WAIT).until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
+        await("pair")
+                .atMost(WAIT)
+                .until(() -> a.connected().equals(Set.of(3)) && b.connected().equals(Set.of(2)));
         Object before = a.query(() -> a.peer.getPeer(3).connection());
-        FolderEnvelope forged = new FolderEnvelope(MessageType.OFFER.code(), 3, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\n",
-                b.transport.instance(), a.transport.instance());
-        FolderLayout.writeAtomically(dir.resolve("inbox/2").resolve(FolderLayout.messageName(3, 9_999_999_999_999L, 1)),
+        FolderEnvelope forged = new FolderEnvelope(
+                MessageType.OFFER.code(),
+                3,
+                "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\n",
+                b.transport.instance(),
+                a.transport.instance());
+        FolderLayout.writeAtomically(
+                dir.resolve("inbox/2").resolve(FolderLayout.messageName(3, 9_999_999_999_999L, 1)),
                 SignalJson.MAPPER.writeValueAsString(forged));
         await("refused").atMost(WAIT).until(() -> a.noticed("was refused before it touched any connection"));
         assertThat(a.noticed("replacing the old connection")).isFalse();
-        assertThat(a.query(() -> a.peer.getPeer(3).connection())).as("the same connection").isSameAs(before);
+        assertThat(a.query(() -> a.peer.getPeer(3).connection()))
+                .as("the same connection")
+                .isSameAs(before);
         assertThat(a.connected()).containsExactly(3);
         assertThat(Files.exists(dir.resolve("inbox/2"))).isTrue();
     }

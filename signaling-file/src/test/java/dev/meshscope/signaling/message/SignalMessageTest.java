@@ -25,7 +25,8 @@ class SignalMessageTest {
         assertThatThrownBy(() -> SignalJson.read("[1,2]")).hasMessageContaining("JSON object");
         assertThatThrownBy(() -> SignalJson.read("{\"type\":\"4\",\"id\":1}")).hasMessageContaining("integer \"type\"");
         assertThatThrownBy(() -> SignalJson.read("{\"type\":4}")).hasMessageContaining("integer \"id\"");
-        assertThatThrownBy(() -> SignalJson.read("{\"type\":4,\"id\":1,\"data\":5}")).hasMessageContaining("string");
+        assertThatThrownBy(() -> SignalJson.read("{\"type\":4,\"id\":1,\"data\":5}"))
+                .hasMessageContaining("string");
         assertThatThrownBy(() -> SignalJson.read("{\"type\":4,")).hasMessageContaining("not JSON");
     }
 
@@ -45,9 +46,11 @@ class SignalMessageTest {
 
     @Test
     void candidatePayloadRefusesWhatTheDemoClientRefuses() {
-        assertThatThrownBy(() -> CandidatePayload.parse("\n\n0\n" + CAND)).isInstanceOf(SdpException.class)
+        assertThatThrownBy(() -> CandidatePayload.parse("\n\n0\n" + CAND))
+                .isInstanceOf(SdpException.class)
                 .hasMessageContaining("empty mid");
         assertThatThrownBy(() -> CandidatePayload.parse("\n0\nx\n" + CAND)).hasMessageContaining("not an integer");
-        assertThatThrownBy(() -> CandidatePayload.parse("\n0\n0\ncandidate:garbage")).hasMessageContaining("incomplete");
+        assertThatThrownBy(() -> CandidatePayload.parse("\n0\n0\ncandidate:garbage"))
+                .hasMessageContaining("incomplete");
     }
 }

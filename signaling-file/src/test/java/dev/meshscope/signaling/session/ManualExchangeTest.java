@@ -29,7 +29,11 @@ class ManualExchangeTest {
     }
 
     private ManualExchange.State state(ManualExchange x, int peer) {
-        return x.list().stream().filter(p -> p.peerId() == peer).findFirst().orElseThrow().state();
+        return x.list().stream()
+                .filter(p -> p.peerId() == peer)
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     private ManualExchange offering(RecordingLink link, int to) {
@@ -77,8 +81,9 @@ class ManualExchangeTest {
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.OFFER, 3, 2, 5), 0));
         assertThat(link.calls).containsExactly("open 3", "setRemoteDescription 3 offer");
         x.on(new ExchangeInput.GatheringComplete(3));
-        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Ready.class,
-                r -> assertThat(r.kind()).isEqualTo(DescriptionKind.ANSWER));
+        assertThat(last())
+                .isInstanceOfSatisfying(
+                        ExchangeReport.Ready.class, r -> assertThat(r.kind()).isEqualTo(DescriptionKind.ANSWER));
         assertThat(state(x, 3)).isEqualTo(ManualExchange.State.ANSWER_READY);
     }
 
@@ -151,10 +156,14 @@ class ManualExchangeTest {
         ManualExchange x = offering(link, 3);
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.OFFER, 3, 2, 9), 0));
         assertThat(link.calls).endsWith("drop 3", "open 3", "setRemoteDescription 3 offer");
-        assertThat(x.list()).singleElement().satisfies(p -> assertThat(p.weOffered()).isFalse());
+        assertThat(x.list())
+                .singleElement()
+                .satisfies(p -> assertThat(p.weOffered()).isFalse());
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.ANSWER, 3, 2, 4), 0));
         assertThat(last()).isInstanceOf(ExchangeReport.Refused.class);
-        assertThat(last().text()).contains("the offer to peer 3 no longer exists").contains("crossed");
+        assertThat(last().text())
+                .contains("the offer to peer 3 no longer exists")
+                .contains("crossed");
     }
 
     @Test
@@ -178,8 +187,10 @@ class ManualExchangeTest {
         RecordingLink link = new RecordingLink(3);
         ManualExchange x = offering(link, 2);
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.ANSWER, 4, 3, 7), 0));
-        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Refused.class,
-                r -> assertThat(r.reason()).isEqualTo("NO_PENDING_OFFER"));
+        assertThat(last())
+                .isInstanceOfSatisfying(
+                        ExchangeReport.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo("NO_PENDING_OFFER"));
         assertThat(last().text()).doesNotContain("no longer exists: it was");
     }
 
@@ -190,7 +201,8 @@ class ManualExchangeTest {
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.ANSWER, 2, 3, 7), 0));
         x.on(new ExchangeInput.Connected(2));
         x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.ANSWER, 2, 3, 8), 0));
-        assertThat(last().text()).contains("the offer to peer 2 no longer exists: it was answered and peer 2 connected");
+        assertThat(last().text())
+                .contains("the offer to peer 2 no longer exists: it was answered and peer 2 connected");
     }
 
     @Test
@@ -217,8 +229,10 @@ class ManualExchangeTest {
         now.addAndGet(Duration.ofMillis(2).toNanos());
         x.on(new ExchangeInput.Tick(now.get()));
         assertThat(state(x, 2)).isEqualTo(ManualExchange.State.FAILED);
-        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Failed.class,
-                f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
+        assertThat(last())
+                .isInstanceOfSatisfying(
+                        ExchangeReport.Failed.class,
+                        f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
         x.on(new ExchangeInput.GatheringComplete(2));
         assertThat(reports).noneMatch(r -> r instanceof ExchangeReport.Ready);
     }
@@ -231,8 +245,10 @@ class ManualExchangeTest {
         x.on(new ExchangeInput.Offer(2));
         now.addAndGet(Duration.ofMillis(501).toNanos());
         x.on(new ExchangeInput.GatheringComplete(2));
-        assertThat(last()).isInstanceOfSatisfying(ExchangeReport.Failed.class,
-                f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
+        assertThat(last())
+                .isInstanceOfSatisfying(
+                        ExchangeReport.Failed.class,
+                        f -> assertThat(f.step()).isEqualTo(ExchangeStep.GATHERING_TIMEOUT));
         assertThat(reports).noneMatch(r -> r instanceof ExchangeReport.Ready);
     }
 
@@ -244,15 +260,23 @@ class ManualExchangeTest {
         String stale = RecordingLink.blob(DescriptionKind.ANSWER, 2, 3, 7);
         PasteJudge.Verdict v = PasteJudge.judge(stale, link.expectation().orElseThrow(), x.snapshot());
         x.on(new ExchangeInput.Pasted(stale, 0));
-        assertThat(v).isInstanceOfSatisfying(PasteJudge.Verdict.Refused.class, r -> assertThat(r.text())
-                .isEqualTo(last().text()));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        PasteJudge.Verdict.Refused.class,
+                        r -> assertThat(r.text()).isEqualTo(last().text()));
         String good = RecordingLink.blob(DescriptionKind.OFFER, 4, 3, 1);
         assertThat(PasteJudge.judge(good, link.expectation().orElseThrow(), x.snapshot()))
                 .isInstanceOf(PasteJudge.Verdict.Accepted.class);
     }
 
     /** The steps a failure can come from, each forced on the fake. */
-    enum Failing { CREATE_OFFER, CREATE_ANSWER, SET_REMOTE_DESCRIPTION, ADD_ICE_CANDIDATE, GATHERING_TIMEOUT }
+    enum Failing {
+        CREATE_OFFER,
+        CREATE_ANSWER,
+        SET_REMOTE_DESCRIPTION,
+        ADD_ICE_CANDIDATE,
+        GATHERING_TIMEOUT
+    }
 
     @ParameterizedTest
     @EnumSource(Failing.class)
@@ -286,8 +310,10 @@ class ManualExchangeTest {
                 x.on(new ExchangeInput.Tick(now.get() + ManualExchange.GATHER_TIMEOUT.toNanos() + 1));
             }
         }
-        List<ExchangeReport.Failed> failed = reports.stream().filter(r -> r instanceof ExchangeReport.Failed)
-                .map(r -> (ExchangeReport.Failed) r).toList();
+        List<ExchangeReport.Failed> failed = reports.stream()
+                .filter(r -> r instanceof ExchangeReport.Failed)
+                .map(r -> (ExchangeReport.Failed) r)
+                .toList();
         assertThat(failed).singleElement().satisfies(f -> {
             assertThat(f.step()).isEqualTo(ExchangeStep.valueOf(failing.name()));
             assertThat(f.peerId()).isEqualTo(offerer ? 2 : 4);

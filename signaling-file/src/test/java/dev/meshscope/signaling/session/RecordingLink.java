@@ -29,7 +29,7 @@ final class RecordingLink implements ExchangeLink {
     final Set<Integer> peers = new LinkedHashSet<>();
     final Set<Integer> answering = new LinkedHashSet<>();
     final Set<Step> failing = EnumSet.noneOf(Step.class);
-    Consumer<ExchangeInput> raise = in -> { };
+    Consumer<ExchangeInput> raise = in -> {};
     boolean created = true;
 
     RecordingLink(int ownId) {
@@ -68,7 +68,8 @@ final class RecordingLink implements ExchangeLink {
         if (kind == DescriptionKind.OFFER) {
             answering.add(remoteId);
         }
-        return failing.contains(Step.SET_REMOTE_DESCRIPTION) ? fail(remoteId, Step.SET_REMOTE_DESCRIPTION)
+        return failing.contains(Step.SET_REMOTE_DESCRIPTION)
+                ? fail(remoteId, Step.SET_REMOTE_DESCRIPTION)
                 : Optional.empty();
     }
 
@@ -113,7 +114,7 @@ final class RecordingLink implements ExchangeLink {
 
     /** A mesh blob of {@code kind} from {@code from} to {@code to}. */
     static String blob(DescriptionKind kind, int from, int to, int seed) {
-        return BlobCodec.encode(new Blob(kind, from, to, NetworkMode.MESH, List.of(),
-                sdp(seed, kind == DescriptionKind.OFFER)));
+        return BlobCodec.encode(
+                new Blob(kind, from, to, NetworkMode.MESH, List.of(), sdp(seed, kind == DescriptionKind.OFFER)));
     }
 }

@@ -49,9 +49,11 @@ public final class ChannelRow {
         this.negotiatedId = c.streamId();
         this.ordered = c.ordered();
         // Godot's reliable channels never carry a limit (and the native getter reads an unset lifetime as 0).
-        this.reliability = c.mode() == TransferMode.RELIABLE ? "reliable"
-                : c.maxPacketLifeTime() >= 0 ? "lifetime " + c.maxPacketLifeTime() + " ms"
-                : c.maxRetransmits() >= 0 ? c.maxRetransmits() + " retransmits" : "reliable";
+        this.reliability = c.mode() == TransferMode.RELIABLE
+                ? "reliable"
+                : c.maxPacketLifeTime() >= 0
+                        ? "lifetime " + c.maxPacketLifeTime() + " ms"
+                        : c.maxRetransmits() >= 0 ? c.maxRetransmits() + " retransmits" : "reliable";
     }
 
     /**

@@ -49,9 +49,12 @@ public final class ChannelTableView extends BorderPane {
         // Words in cells stay whole too (a narrow window scrolls the table sideways instead).
         for (int i = 0; i < FITTED_COLUMNS; i++) {
             @SuppressWarnings("unchecked")
-            TableColumn<ChannelRow, Object> c = (TableColumn<ChannelRow, Object>) table.getColumns().get(i);
+            TableColumn<ChannelRow, Object> c =
+                    (TableColumn<ChannelRow, Object>) table.getColumns().get(i);
             Tables.fitCells(table, c, r -> {
-                Object v = c.getCellObservableValue(r) == null ? null : c.getCellObservableValue(r).getValue();
+                Object v = c.getCellObservableValue(r) == null
+                        ? null
+                        : c.getCellObservableValue(r).getValue();
                 return v == null ? "" : v.toString();
             });
         }
@@ -60,17 +63,27 @@ public final class ChannelTableView extends BorderPane {
         table.getColumns().add(live("Bytes out", ChannelRow::bytesOutProperty, v -> Format.bytes(v.doubleValue()), 66));
         table.getColumns().add(live("Msg in", ChannelRow::msgsInProperty, v -> Format.count(v.doubleValue()), 56));
         table.getColumns().add(live("Bytes in", ChannelRow::bytesInProperty, v -> Format.bytes(v.doubleValue()), 66));
-        table.getColumns().add(live("Msg/s out", ChannelRow::msgRateOutProperty, v -> Format.count(Math.round(v.doubleValue())), 62));
-        table.getColumns().add(live("Msg/s in", ChannelRow::msgRateInProperty, v -> Format.count(Math.round(v.doubleValue())), 58));
-        table.getColumns().add(live("B/s out", ChannelRow::byteRateOutProperty, v -> Format.bytes(v.doubleValue()), 66));
+        table.getColumns()
+                .add(live(
+                        "Msg/s out",
+                        ChannelRow::msgRateOutProperty,
+                        v -> Format.count(Math.round(v.doubleValue())),
+                        62));
+        table.getColumns()
+                .add(live(
+                        "Msg/s in", ChannelRow::msgRateInProperty, v -> Format.count(Math.round(v.doubleValue())), 58));
+        table.getColumns()
+                .add(live("B/s out", ChannelRow::byteRateOutProperty, v -> Format.bytes(v.doubleValue()), 66));
         table.getColumns().add(live("B/s in", ChannelRow::byteRateInProperty, v -> Format.bytes(v.doubleValue()), 66));
         table.getColumns().add(live("Drops", ChannelRow::dropsProperty, v -> Format.count(v.doubleValue()), 44));
         Label title = new Label();
         title.getStyleClass().add("pane-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selection().peer() == 0
-                ? "Channels · every peer (select a peer in the graph to filter)"
-                : "Channels · peer " + vm.selection().peer() + " (click it again to show every peer)",
-                vm.selection().peerProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.selection().peer() == 0
+                                ? "Channels · every peer (select a peer in the graph to filter)"
+                                : "Channels · peer " + vm.selection().peer() + " (click it again to show every peer)",
+                        vm.selection().peerProperty()));
         setTop(new HBox(title));
         setCenter(table);
     }
@@ -80,8 +93,8 @@ public final class ChannelTableView extends BorderPane {
         return table;
     }
 
-    private static <T extends Comparable<T>> TableColumn<ChannelRow, T> fixed(String name, Function<ChannelRow, T> f,
-                                                                             double width) {
+    private static <T extends Comparable<T>> TableColumn<ChannelRow, T> fixed(
+            String name, Function<ChannelRow, T> f, double width) {
         TableColumn<ChannelRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
@@ -99,8 +112,8 @@ public final class ChannelTableView extends BorderPane {
                 // Pseudo-classes, not style classes: a live table must not re-apply CSS on every update.
                 pseudoClassStateChanged(OPEN, !empty && s == ChannelState.OPEN);
                 pseudoClassStateChanged(CONNECTING, !empty && s == ChannelState.CONNECTING);
-                pseudoClassStateChanged(CLOSED, !empty && s != null && s != ChannelState.OPEN
-                        && s != ChannelState.CONNECTING);
+                pseudoClassStateChanged(
+                        CLOSED, !empty && s != null && s != ChannelState.OPEN && s != ChannelState.CONNECTING);
                 setText(empty || s == null ? null : s.name());
             }
         });
@@ -108,8 +121,8 @@ public final class ChannelTableView extends BorderPane {
     }
 
     /** A live numeric column whose cells keep their digits and units whole as the numbers grow. */
-    private <N extends Number> TableColumn<ChannelRow, Number> live(String name,
-            Function<ChannelRow, ObservableValue<N>> prop, Function<Number, String> fmt, double width) {
+    private <N extends Number> TableColumn<ChannelRow, Number> live(
+            String name, Function<ChannelRow, ObservableValue<N>> prop, Function<Number, String> fmt, double width) {
         TableColumn<ChannelRow, Number> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> {
             @SuppressWarnings("unchecked")

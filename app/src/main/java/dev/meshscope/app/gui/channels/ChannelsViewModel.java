@@ -2,9 +2,9 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
+import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.create;
 
+import atlantafx.base.theme.Styles;
 import dev.meshscope.app.gui.Forms;
 import dev.meshscope.app.gui.Icons;
-import atlantafx.base.theme.Styles;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import javafx.collections.FXCollections;
@@ -34,7 +34,9 @@ public final class CreateView extends VBox {
         mode.setConverter(new StringConverter<>() {
             @Override
             public String toString(NetworkMode m) {
-                return m == null ? "" : m == NetworkMode.SERVER ? "server (id 1)" : m == NetworkMode.CLIENT ? "client" : "mesh";
+                return m == null
+                        ? ""
+                        : m == NetworkMode.SERVER ? "server (id 1)" : m == NetworkMode.CLIENT ? "client" : "mesh";
             }
 
             @Override
@@ -47,15 +49,16 @@ public final class CreateView extends VBox {
         id.setPromptText("own peer id");
         id.textProperty().bindBidirectional(vm.idTextProperty());
         vm.idProblemProperty().addListener((o, a, b) -> id.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
-        id.disableProperty().bind(vm.modeProperty().isEqualTo(NetworkMode.SERVER).or(vm.createdProperty()));
+        id.disableProperty()
+                .bind(vm.modeProperty().isEqualTo(NetworkMode.SERVER).or(vm.createdProperty()));
         HBox.setHgrow(id, Priority.ALWAYS);
         Button random = Icons.button("", Icons.RANDOM);
         random.setTooltip(new javafx.scene.control.Tooltip("Random id (Godot's generate_unique_id)"));
         random.setId("randomIdButton");
         random.setOnAction(e -> vm.random());
 
-        ChoiceBox<TransferMode> extraMode = new ChoiceBox<>(FXCollections.observableArrayList(TransferMode.RELIABLE,
-                TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE));
+        ChoiceBox<TransferMode> extraMode = new ChoiceBox<>(FXCollections.observableArrayList(
+                TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE));
         extraMode.setId("extraChannelModeChoice");
         extraMode.valueProperty().bindBidirectional(vm.nextExtraProperty());
         Button addExtra = Icons.button("Add", Icons.ADD);
@@ -74,8 +77,11 @@ public final class CreateView extends VBox {
         });
         Button removeExtra = Icons.button("", Icons.REMOVE);
         removeExtra.setId("removeExtraChannelButton");
-        removeExtra.disableProperty().bind(extras.getSelectionModel().selectedItemProperty().isNull());
-        removeExtra.setOnAction(e -> vm.removeExtraChannel(extras.getSelectionModel().getSelectedIndex()));
+        removeExtra
+                .disableProperty()
+                .bind(extras.getSelectionModel().selectedItemProperty().isNull());
+        removeExtra.setOnAction(
+                e -> vm.removeExtraChannel(extras.getSelectionModel().getSelectedIndex()));
         extraMode.disableProperty().bind(vm.createdProperty());
         addExtra.disableProperty().bind(vm.createdProperty());
 
@@ -101,7 +107,9 @@ public final class CreateView extends VBox {
         mode.disableProperty().bind(vm.createdProperty());
         random.disableProperty().bind(vm.createdProperty());
 
-        VBox card = Forms.card("Create", Icons.icon(Icons.MESH),
+        VBox card = Forms.card(
+                "Create",
+                Icons.icon(Icons.MESH),
                 Forms.row(mode, new Label("id"), id, random),
                 Forms.row(new Label("Extras"), extraMode, addExtra),
                 Forms.row(extras, removeExtra),

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.create;
 
-import dev.meshscope.session.CreateRequest;
-import dev.meshscope.session.SessionCommands;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.session.CreateRequest;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -42,18 +42,18 @@ public final class CreateViewModel {
     private final StringProperty idText = new SimpleStringProperty(this, "idText", "");
     private final ReadOnlyStringWrapper idProblem = new ReadOnlyStringWrapper(this, "idProblem", "");
     private final ObservableList<TransferMode> extraChannels = FXCollections.observableArrayList();
-    private final ObjectProperty<TransferMode> nextExtra = new SimpleObjectProperty<>(this, "nextExtra",
-            TransferMode.RELIABLE);
+    private final ObjectProperty<TransferMode> nextExtra =
+            new SimpleObjectProperty<>(this, "nextExtra", TransferMode.RELIABLE);
     private final StringProperty iceText = new SimpleStringProperty(this, "iceText", "");
     private final ReadOnlyStringWrapper iceProblem = new ReadOnlyStringWrapper(this, "iceProblem", "");
     private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(this, "created", false);
     private final ReadOnlyBooleanWrapper createDisabled = new ReadOnlyBooleanWrapper(this, "createDisabled", true);
-    private final ReadOnlyObjectWrapper<ConnectionStatus> status = new ReadOnlyObjectWrapper<>(this, "status",
-            ConnectionStatus.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<ConnectionStatus> status =
+            new ReadOnlyObjectWrapper<>(this, "status", ConnectionStatus.DISCONNECTED);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper uniqueIdText = new ReadOnlyStringWrapper(this, "uniqueIdText", "-");
-    private final ReadOnlyObjectWrapper<NetworkMode> activeMode = new ReadOnlyObjectWrapper<>(this, "activeMode",
-            NetworkMode.NONE);
+    private final ReadOnlyObjectWrapper<NetworkMode> activeMode =
+            new ReadOnlyObjectWrapper<>(this, "activeMode", NetworkMode.NONE);
     private final BooleanProperty refuse = new SimpleBooleanProperty(this, "refuse", false);
     private boolean applyingState;
     /** The id field's problem, shown or not (Create stays disabled either way). */
@@ -167,7 +167,10 @@ public final class CreateViewModel {
         if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
             return null;
         }
-        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels),
+        return new CreateRequest(
+                mode.get(),
+                IdRules.parse(mode.get(), idText.get()),
+                List.copyOf(extraChannels),
                 IceServersParser.parse(iceText.get()));
     }
 
@@ -187,8 +190,11 @@ public final class CreateViewModel {
         boolean isCreated = m.status() != ConnectionStatus.DISCONNECTED;
         created.set(isCreated);
         uniqueIdText.set(isCreated ? Integer.toString(m.uniqueId()) : "-");
-        statusText.set(isCreated ? m.status() + " · " + m.mode() + " · id " + m.uniqueId() + " · " + m.peers().size()
-                + " peer(s)" : "DISCONNECTED · nothing created");
+        statusText.set(
+                isCreated
+                        ? m.status() + " · " + m.mode() + " · id " + m.uniqueId() + " · "
+                                + m.peers().size() + " peer(s)"
+                        : "DISCONNECTED · nothing created");
         applyingState = true;
         try {
             refuse.set(m.refusingNew());

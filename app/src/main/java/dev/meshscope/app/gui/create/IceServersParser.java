@@ -11,8 +11,7 @@ import java.util.List;
  * lines starting with {@code #} ignored. Pure, any thread.
  */
 public final class IceServersParser {
-    private IceServersParser() {
-    }
+    private IceServersParser() {}
 
     /** The parsed servers, or throws {@link IllegalArgumentException} whose message names the line and the fix. */
     public static List<RtcConfiguration.IceServer> parse(String text) {
@@ -32,8 +31,8 @@ public final class IceServersParser {
                         + "credential\" (several urls separated by commas), not " + parts.length + " words.");
             }
             List<String> urls = Arrays.asList(parts[0].split(","));
-            RtcConfiguration.IceServer s = new RtcConfiguration.IceServer(urls, parts.length == 3 ? parts[1] : "",
-                    parts.length == 3 ? parts[2] : "");
+            RtcConfiguration.IceServer s = new RtcConfiguration.IceServer(
+                    urls, parts.length == 3 ? parts[1] : "", parts.length == 3 ? parts[2] : "");
             String p = s.problem();
             if (p != null) {
                 throw new IllegalArgumentException("ICE servers line " + (i + 1) + ": " + p);

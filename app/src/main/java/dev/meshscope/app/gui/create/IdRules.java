@@ -13,8 +13,7 @@ public final class IdRules {
     /** The largest peer id Godot accepts. */
     public static final int MAX_ID = Integer.MAX_VALUE;
 
-    private IdRules() {
-    }
+    private IdRules() {}
 
     /** The smallest id allowed in {@code mode}. */
     public static int minId(NetworkMode mode) {

@@ -10,18 +10,18 @@ import java.io.IOException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 
@@ -55,7 +55,8 @@ public final class EventLogView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Tables.placeholder("Nothing logged yet."));
         TableColumn<LogEntry, String> time = col("Time", e -> Format.time(e.atMillis()), 96);
-        TableColumn<LogEntry, String> peerCol = col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48);
+        TableColumn<LogEntry, String> peerCol =
+                col("Peer", e -> e.peerId() == 0 ? "" : Integer.toString(e.peerId()), 48);
         TableColumn<LogEntry, String> kindCol = col("Kind", LogEntry::kind, 132);
         TableColumn<LogEntry, String> event = col("Event", LogEntry::text, EVENT_MIN_WIDTH);
         event.setMinWidth(EVENT_MIN_WIDTH);

@@ -11,5 +11,4 @@ package dev.meshscope.app.gui.log;
  * @param failed   shown highlighted: an error, a drop, a failed state or a failed command
  * @param detail   the original event or action record, exported with the line
  */
-public record LogEntry(long atMillis, int peerId, String kind, String text, boolean failed, Object detail) {
-}
+public record LogEntry(long atMillis, int peerId, String kind, String text, boolean failed, Object detail) {}

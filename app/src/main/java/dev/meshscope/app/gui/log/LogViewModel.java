@@ -4,9 +4,9 @@ package dev.meshscope.app.gui.log;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.session.OperatorAction;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,10 +99,13 @@ public final class LogViewModel {
             if (a.kind().startsWith("create ") || "close".equals(a.kind()) || "join folder".equals(a.kind())) {
                 return true;
             }
-            return failure.detail() instanceof OperatorAction f && f.kind().equals(a.kind())
+            return failure.detail() instanceof OperatorAction f
+                    && f.kind().equals(a.kind())
                     && (f.peerId() == 0 || f.peerId() == a.peerId());
         }
-        return e.detail() instanceof MeshEvent.PeerConnected c && failure.peerId() != 0 && c.peerId() == failure.peerId();
+        return e.detail() instanceof MeshEvent.PeerConnected c
+                && failure.peerId() != 0
+                && c.peerId() == failure.peerId();
     }
 
     /** The operator read the newest failure: the header stops showing it (the log keeps it). */
@@ -115,7 +118,8 @@ public final class LogViewModel {
         if (batch.isEmpty()) {
             return;
         }
-        List<LogEntry> add = batch.size() > MAX_ENTRIES ? batch.subList(batch.size() - MAX_ENTRIES, batch.size()) : batch;
+        List<LogEntry> add =
+                batch.size() > MAX_ENTRIES ? batch.subList(batch.size() - MAX_ENTRIES, batch.size()) : batch;
         int overflow = entries.size() + add.size() - MAX_ENTRIES;
         if (overflow > 0) {
             entries.remove(0, Math.min(overflow, entries.size()));
@@ -129,8 +133,8 @@ public final class LogViewModel {
         if (e instanceof MeshEvent.ErrorRaised || e instanceof MeshEvent.PacketDropped) {
             return true;
         }
-        return e instanceof MeshEvent.ConnectionStateChanged c && (c.to() == ConnectionState.FAILED
-                || c.to() == ConnectionState.DISCONNECTED);
+        return e instanceof MeshEvent.ConnectionStateChanged c
+                && (c.to() == ConnectionState.FAILED || c.to() == ConnectionState.DISCONNECTED);
     }
 
     private void refilter() {
@@ -140,7 +144,9 @@ public final class LogViewModel {
     private static Predicate<LogEntry> predicate(String peer, String kind) {
         Integer id = parsePeer(peer);
         return e -> (id == null || e.peerId() == id)
-                && (kind == null || ALL_KINDS.equals(kind) || (FAILURES.equals(kind) ? e.failed() : kind.equals(e.kind())));
+                && (kind == null
+                        || ALL_KINDS.equals(kind)
+                        || (FAILURES.equals(kind) ? e.failed() : kind.equals(e.kind())));
     }
 
     private static Integer parsePeer(String s) {

@@ -22,7 +22,8 @@ public record GraphModel(NetworkMode mode, int localId, ConnectionStatus status,
     }
 
     /** Nothing created. */
-    public static final GraphModel EMPTY = new GraphModel(NetworkMode.NONE, 0, ConnectionStatus.DISCONNECTED, List.of());
+    public static final GraphModel EMPTY =
+            new GraphModel(NetworkMode.NONE, 0, ConnectionStatus.DISCONNECTED, List.of());
 
     /**
      * One remote peer and the edge to it.

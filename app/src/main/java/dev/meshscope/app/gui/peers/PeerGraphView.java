@@ -60,17 +60,19 @@ public final class PeerGraphView extends Pane {
 
     private void apply(GraphModel m) {
         model = m;
-        boolean created = m.status() != ConnectionStatus.DISCONNECTED || !m.peers().isEmpty();
+        boolean created =
+                m.status() != ConnectionStatus.DISCONNECTED || !m.peers().isEmpty();
         empty.setVisible(!created);
         local.group.setVisible(created);
-        local.setText(m.localId() == 0 ? "" : Integer.toString(m.localId()),
+        local.setText(
+                m.localId() == 0 ? "" : Integer.toString(m.localId()),
                 "you · " + roleWords(m.mode(), true) + (m.localId() == 0 ? "" : " · id " + m.localId()));
         local.group.setId("peer-node-local");
         Map<Integer, GraphModel.Peer> byId = new HashMap<>();
         for (GraphModel.Peer p : m.peers()) {
             byId.put(p.id(), p);
         }
-        for (Iterator<Map.Entry<Integer, NodeView>> it = remote.entrySet().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<Integer, NodeView>> it = remote.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, NodeView> e = it.next();
             if (!byId.containsKey(e.getKey())) {
                 nodes.getChildren().remove(e.getValue().group);
@@ -109,12 +111,18 @@ public final class PeerGraphView extends Pane {
             return "connected";
         }
         switch (p.state()) {
-            case NEW: return "new";
-            case CONNECTING: return "connecting";
-            case CONNECTED: return "partial";
-            case DISCONNECTED: return "disconnected";
-            case FAILED: return "failed";
-            default: return "closed";
+            case NEW:
+                return "new";
+            case CONNECTING:
+                return "connecting";
+            case CONNECTED:
+                return "partial";
+            case DISCONNECTED:
+                return "disconnected";
+            case FAILED:
+                return "failed";
+            default:
+                return "closed";
         }
     }
 
@@ -127,16 +135,21 @@ public final class PeerGraphView extends Pane {
     }
 
     private static String shortState(GraphModel.Peer p) {
-        return p.state() == ConnectionState.CONNECTED && !p.connected() ? "channels opening"
+        return p.state() == ConnectionState.CONNECTED && !p.connected()
+                ? "channels opening"
                 : p.state().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String roleWords(NetworkMode mode, boolean local) {
         switch (mode) {
-            case SERVER: return "server";
-            case CLIENT: return "client";
-            case MESH: return "mesh";
-            default: return local ? "not created" : "";
+            case SERVER:
+                return "server";
+            case CLIENT:
+                return "client";
+            case MESH:
+                return "mesh";
+            default:
+                return local ? "not created" : "";
         }
     }
 

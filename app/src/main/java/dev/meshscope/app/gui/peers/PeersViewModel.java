@@ -2,9 +2,9 @@
 package dev.meshscope.app.gui.peers;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
+import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,7 +16,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class PeersViewModel {
     private final Selection selection;
-    private final ReadOnlyObjectWrapper<GraphModel> model = new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
+    private final ReadOnlyObjectWrapper<GraphModel> model =
+            new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
 
     /** A model that selects through {@code selection}. */
     public PeersViewModel(Selection selection) {
@@ -37,7 +38,12 @@ public final class PeersViewModel {
     static GraphModel toModel(MeshSnapshot m) {
         List<GraphModel.Peer> peers = new ArrayList<>(m.peers().size());
         for (PeerSnapshot p : m.peers()) {
-            peers.add(new GraphModel.Peer(p.id(), p.connection(), p.connected(), p.openChannels(), p.channels().size()));
+            peers.add(new GraphModel.Peer(
+                    p.id(),
+                    p.connection(),
+                    p.connected(),
+                    p.openChannels(),
+                    p.channels().size()));
         }
         return new GraphModel(m.mode(), m.uniqueId(), m.status(), peers);
     }

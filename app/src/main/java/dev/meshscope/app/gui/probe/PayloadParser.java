@@ -15,8 +15,7 @@ public final class PayloadParser {
 
     private static final Random RANDOM = new SecureRandom();
 
-    private PayloadParser() {
-    }
+    private PayloadParser() {}
 
     /** The payload bytes; throws {@link IllegalArgumentException} with an operator-facing message. */
     public static byte[] parse(PayloadKind kind, String text) {
@@ -33,8 +32,8 @@ public final class PayloadParser {
 
     private static byte[] check(byte[] b) {
         if (b.length > MAX_PAYLOAD) {
-            throw new IllegalArgumentException("the payload is " + b.length + " bytes; at most " + MAX_PAYLOAD
-                    + " fit in one message.");
+            throw new IllegalArgumentException(
+                    "the payload is " + b.length + " bytes; at most " + MAX_PAYLOAD + " fit in one message.");
         }
         return b;
     }
@@ -51,14 +50,14 @@ public final class PayloadParser {
                 continue;
             }
             if (Character.digit(c, 16) < 0) {
-                throw new IllegalArgumentException("'" + c + "' at position " + (i + 1) + " is not a hex digit "
-                        + "(0-9, a-f).");
+                throw new IllegalArgumentException(
+                        "'" + c + "' at position " + (i + 1) + " is not a hex digit " + "(0-9, a-f).");
             }
             digits.append(c);
         }
         if (digits.length() % 2 != 0) {
-            throw new IllegalArgumentException("hex needs two digits per byte; " + digits.length()
-                    + " digits is an odd number.");
+            throw new IllegalArgumentException(
+                    "hex needs two digits per byte; " + digits.length() + " digits is an odd number.");
         }
         byte[] out = new byte[digits.length() / 2];
         for (int i = 0; i < out.length; i++) {
@@ -72,8 +71,8 @@ public final class PayloadParser {
         try {
             n = Long.parseLong(t.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("for random bytes, type how many (0 to " + MAX_PAYLOAD + "), not \""
-                    + t.trim() + "\".");
+            throw new IllegalArgumentException(
+                    "for random bytes, type how many (0 to " + MAX_PAYLOAD + "), not \"" + t.trim() + "\".");
         }
         if (n < 0 || n > MAX_PAYLOAD) {
             throw new IllegalArgumentException(n + " random bytes is out of range: 0 to " + MAX_PAYLOAD + ".");

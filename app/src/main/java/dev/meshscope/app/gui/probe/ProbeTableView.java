@@ -30,7 +30,8 @@ public final class ProbeTableView extends BorderPane {
         SortedList<ProbeRow> sorted = new SortedList<>(vm.probeRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
+        table.setPlaceholder(
+                Tables.placeholder("No probes yet: send probe pings (Test packets) to a peer whose echo is on."));
         add(table, col("Peer", r -> r.peerId(), Object::toString, 56));
         add(table, col("Ch", r -> r.channel(), v -> v + "", 30));
         add(table, col("Label", r -> r.label(), v -> v, 68));
@@ -41,8 +42,13 @@ public final class ProbeTableView extends BorderPane {
         add(table, col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
         add(table, col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
         add(table, col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
-        add(table, col("Loss", r -> r.stats().lossRatio(),
-                v -> String.format(java.util.Locale.ROOT, "%.1f%%", v * 100), 46));
+        add(
+                table,
+                col(
+                        "Loss",
+                        r -> r.stats().lossRatio(),
+                        v -> String.format(java.util.Locale.ROOT, "%.1f%%", v * 100),
+                        46));
         add(table, col("Dup", r -> r.stats().duplicates(), v -> Format.count(v), 34));
         add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
         add(table, col("Wrong ch", r -> r.stats().wrongChannel(), v -> Format.count(v), 52));
@@ -64,11 +70,10 @@ public final class ProbeTableView extends BorderPane {
     }
 
     /** A column and the text its cell shows for a row. */
-    private record Shown(TableColumn<ProbeRow, ?> column, Function<ProbeRow, String> text) {
-    }
+    private record Shown(TableColumn<ProbeRow, ?> column, Function<ProbeRow, String> text) {}
 
-    private static <T extends Comparable<T>> Shown col(String name, Function<ProbeRow, T> f,
-                                                                          Function<T, String> fmt, double width) {
+    private static <T extends Comparable<T>> Shown col(
+            String name, Function<ProbeRow, T> f, Function<T, String> fmt, double width) {
         TableColumn<ProbeRow, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);

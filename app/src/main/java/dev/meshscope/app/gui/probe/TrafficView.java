@@ -65,16 +65,19 @@ public final class TrafficView extends VBox {
         progress.getStyleClass().add("hint");
         progress.textProperty().bind(vm.progressProperty());
         progress.setWrapText(true); // Its own line below the buttons: a long report wraps instead of squeezing them.
-        getChildren().add(Forms.card("Test packets", Icons.icon(Icons.SEND),
-                Forms.row(new Label("Target"), target),
-                Forms.hint("0 = every peer · id = one peer · -id = every peer but that one"),
-                // Its own row: an extra channel's name ("4 extra channel 1 (UNRELIABLE)") needs the width.
-                Forms.row(new Label("Channel"), channel),
-                Forms.row(kind, payload),
-                Forms.row(new Label("Count"), count, new Label("Rate /s"), rate),
-                Forms.row(probe, echo),
-                Forms.row(send, stop),
-                Forms.errorLine("sendError", vm.problemProperty()),
-                progress));
+        getChildren()
+                .add(Forms.card(
+                        "Test packets",
+                        Icons.icon(Icons.SEND),
+                        Forms.row(new Label("Target"), target),
+                        Forms.hint("0 = every peer · id = one peer · -id = every peer but that one"),
+                        // Its own row: an extra channel's name ("4 extra channel 1 (UNRELIABLE)") needs the width.
+                        Forms.row(new Label("Channel"), channel),
+                        Forms.row(kind, payload),
+                        Forms.row(new Label("Count"), count, new Label("Rate /s"), rate),
+                        Forms.row(probe, echo),
+                        Forms.row(send, stop),
+                        Forms.errorLine("sendError", vm.problemProperty()),
+                        progress));
     }
 }

@@ -2,13 +2,12 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.session.SendRequest;
-import dev.meshscope.session.SessionCommands;
-import dev.meshscope.session.SessionState;
-import dev.meshscope.session.TrafficStatus;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
+import dev.meshscope.session.SendRequest;
+import dev.meshscope.session.SessionCommands;
+import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,9 +36,10 @@ public final class TrafficViewModel {
     private final SessionCommands commands;
     private final StringProperty target = new SimpleStringProperty(this, "target", "0");
     private final ObservableList<ChannelOption> channelOptions = FXCollections.observableArrayList(ChannelOption.ALL);
-    private final ObjectProperty<ChannelOption> channel = new SimpleObjectProperty<>(this, "channel", ChannelOption.ALL);
-    private final ObjectProperty<PayloadKind> payloadKind = new SimpleObjectProperty<>(this, "payloadKind",
-            PayloadKind.TEXT);
+    private final ObjectProperty<ChannelOption> channel =
+            new SimpleObjectProperty<>(this, "channel", ChannelOption.ALL);
+    private final ObjectProperty<PayloadKind> payloadKind =
+            new SimpleObjectProperty<>(this, "payloadKind", PayloadKind.TEXT);
     private final StringProperty payload = new SimpleStringProperty(this, "payload", "hello mesh");
     private final StringProperty count = new SimpleStringProperty(this, "count", "10");
     private final StringProperty rate = new SimpleStringProperty(this, "rate", "100");
@@ -93,8 +93,9 @@ public final class TrafficViewModel {
         try {
             t = Integer.parseInt(target.get().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Target: 0 for every peer, a peer id for one peer, or -id for every peer "
-                    + "but that one; \"" + target.get().trim() + "\" is none of these.");
+            throw new IllegalArgumentException(
+                    "Target: 0 for every peer, a peer id for one peer, or -id for every peer " + "but that one; \""
+                            + target.get().trim() + "\" is none of these.");
         }
         byte[] bytes;
         try {
@@ -113,8 +114,8 @@ public final class TrafficViewModel {
         try {
             v = Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": a whole number from " + min + " to " + max + ", not \""
-                    + s.trim() + "\".");
+            throw new IllegalArgumentException(
+                    what + ": a whole number from " + min + " to " + max + ", not \"" + s.trim() + "\".");
         }
         if (v < min || v > max) {
             throw new IllegalArgumentException(what + ": " + v + " is out of range (" + min + " to " + max + ").");
@@ -127,11 +128,12 @@ public final class TrafficViewModel {
         try {
             v = Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Rate: packets per second (0 = as fast as possible), not \"" + s.trim()
-                    + "\".");
+            throw new IllegalArgumentException(
+                    "Rate: packets per second (0 = as fast as possible), not \"" + s.trim() + "\".");
         }
         if (!(v >= 0 && v <= MAX_RATE)) {
-            throw new IllegalArgumentException("Rate: " + s.trim() + " is out of range (0 to " + (long) MAX_RATE + ").");
+            throw new IllegalArgumentException(
+                    "Rate: " + s.trim() + " is out of range (0 to " + (long) MAX_RATE + ").");
         }
         return v;
     }
@@ -186,12 +188,16 @@ public final class TrafficViewModel {
         opts.add(ChannelOption.ALL);
         for (int i = 0; i < modes.size(); i++) {
             String label = WebRtcMultiplayerPeer.channelLabel(i);
-            String text = i < WebRtcMultiplayerPeer.CH_RESERVED_MAX ? i + " " + label
-                    : i + " extra channel " + (i - WebRtcMultiplayerPeer.CH_RESERVED_MAX + 1) + " (" + modes.get(i) + ")";
+            String text = i < WebRtcMultiplayerPeer.CH_RESERVED_MAX
+                    ? i + " " + label
+                    : i + " extra channel " + (i - WebRtcMultiplayerPeer.CH_RESERVED_MAX + 1) + " (" + modes.get(i)
+                            + ")";
             opts.add(new ChannelOption(i, text));
         }
         channelOptions.setAll(opts);
-        channel.set(opts.stream().filter(o -> keep != null && o.index() == keep.index()).findFirst()
+        channel.set(opts.stream()
+                .filter(o -> keep != null && o.index() == keep.index())
+                .findFirst()
                 .orElse(ChannelOption.ALL));
     }
 

@@ -47,10 +47,14 @@ public final class FolderView extends VBox {
         status.getStyleClass().add("hint");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        getChildren().add(Forms.card("Shared folder", Icons.icon(Icons.FOLDER),
-                Forms.row(dir, browse, join, leave),
-                Forms.errorLine("folderError", vm.problemProperty()),
-                Forms.hint("Joins with the mode, id and extra channels chosen in Create (do not press Create)."),
-                status));
+        getChildren()
+                .add(Forms.card(
+                        "Shared folder",
+                        Icons.icon(Icons.FOLDER),
+                        Forms.row(dir, browse, join, leave),
+                        Forms.errorLine("folderError", vm.problemProperty()),
+                        Forms.hint(
+                                "Joins with the mode, id and extra channels chosen in Create (do not press Create)."),
+                        status));
     }
 }

@@ -65,7 +65,8 @@ public final class FolderViewModel {
             return "The peer is already created: press Close first (joining creates it with the folder's lobby).";
         }
         if (form == null) {
-            return "Fix the Create form first (mode and id are used to join): " + create.idProblemProperty().get()
+            return "Fix the Create form first (mode and id are used to join): "
+                    + create.idProblemProperty().get()
                     + create.iceProblemProperty().get();
         }
         return "";

@@ -20,8 +20,7 @@ public final class QrCodes {
      */
     public static final int MAX_CHARS = 2953;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** The QR code of {@code text} at {@code pixelsPerModule} scale, or {@code null} when it does not fit. */
     public static WritableImage render(String text, int pixelsPerModule) {
@@ -30,8 +29,13 @@ public final class QrCodes {
         }
         BitMatrix m;
         try {
-            m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2));
+            m = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L, EncodeHintType.MARGIN, 2));
         } catch (WriterException | IllegalArgumentException e) {
             return null;
         }

@@ -38,8 +38,8 @@ public final class SignalingView extends VBox {
         remote.setId("remotePeerIdField");
         remote.setPromptText("remote peer id");
         remote.textProperty().bindBidirectional(vm.remoteIdProperty());
-        vm.remoteIdProblemProperty().addListener((o, a, b) -> remote.pseudoClassStateChanged(Styles.STATE_DANGER,
-                !b.isEmpty()));
+        vm.remoteIdProblemProperty()
+                .addListener((o, a, b) -> remote.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
         HBox.setHgrow(remote, Priority.ALWAYS);
         Button add = Icons.button("Add peer", Icons.ADD);
         add.setId("addPeerButton");
@@ -94,8 +94,8 @@ public final class SignalingView extends VBox {
         paste.getStyleClass().add("mono");
         paste.setPromptText("paste the other peer's blob (MSB1:...), an SDP, or a browser {\"type\",\"sdp\"} here");
         paste.textProperty().bindBidirectional(vm.pasteProperty());
-        vm.pasteProblemProperty().addListener((o, a, b) -> paste.pseudoClassStateChanged(Styles.STATE_DANGER,
-                !b.isEmpty()));
+        vm.pasteProblemProperty()
+                .addListener((o, a, b) -> paste.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
         Label ok = new Label();
         ok.setId("pasteSummary");
         ok.getStyleClass().add("blob-ready");
@@ -124,17 +124,20 @@ public final class SignalingView extends VBox {
             }
         });
 
-        getChildren().add(Forms.card("Manual signaling", Icons.icon(Icons.LINK),
-                Forms.row(new Label("Remote peer"), remote, add),
-                Forms.errorLine("remotePeerIdError", vm.remoteIdProblemProperty()),
-                Forms.row(progress, caption),
-                new HBox(6, blob, qrFrame),
-                Forms.row(copy),
-                paste,
-                Forms.row(apply),
-                pasteVerdict,
-                new Label("Pending"),
-                pending));
+        getChildren()
+                .add(Forms.card(
+                        "Manual signaling",
+                        Icons.icon(Icons.LINK),
+                        Forms.row(new Label("Remote peer"), remote, add),
+                        Forms.errorLine("remotePeerIdError", vm.remoteIdProblemProperty()),
+                        Forms.row(progress, caption),
+                        new HBox(6, blob, qrFrame),
+                        Forms.row(copy),
+                        paste,
+                        Forms.row(apply),
+                        pasteVerdict,
+                        new Label("Pending"),
+                        pending));
     }
 
     /** A pending exchange: what it waits for, and a Cancel button. */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.signaling;
 
+import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.NetworkMode;
 import dev.meshscope.session.PendingSignal;
 import dev.meshscope.session.SessionCommands;
 import dev.meshscope.session.SessionState;
-import dev.meshscope.core.ConnectionStatus;
-import dev.meshscope.core.NetworkMode;
 import dev.meshscope.signaling.blob.PasteResult;
 import dev.meshscope.signaling.session.PasteJudge;
 import java.util.List;
@@ -34,10 +34,11 @@ public final class SignalingViewModel {
     private final IntegerProperty shownPeer = new SimpleIntegerProperty(this, "shownPeer", 0);
     private final ReadOnlyStringWrapper localBlob = new ReadOnlyStringWrapper(this, "localBlob", "");
     /** The blob caption while no exchange is shown. */
-    static final String NO_BLOB_CAPTION = "Add a peer to make an offer blob, or paste an offer below to make the answer "
-            + "blob.";
-    private final ReadOnlyStringWrapper localBlobCaption = new ReadOnlyStringWrapper(this, "localBlobCaption",
-            NO_BLOB_CAPTION);
+    static final String NO_BLOB_CAPTION =
+            "Add a peer to make an offer blob, or paste an offer below to make the answer " + "blob.";
+
+    private final ReadOnlyStringWrapper localBlobCaption =
+            new ReadOnlyStringWrapper(this, "localBlobCaption", NO_BLOB_CAPTION);
     private final ReadOnlyBooleanWrapper gathering = new ReadOnlyBooleanWrapper(this, "gathering", false);
     private final StringProperty paste = new SimpleStringProperty(this, "paste", "");
     private final ReadOnlyStringWrapper pasteProblem = new ReadOnlyStringWrapper(this, "pasteProblem", "");
@@ -113,7 +114,8 @@ public final class SignalingViewModel {
         Integer assumed = remoteIdValue();
         PasteJudge.Verdict v = state.judgePaste(text, assumed == null ? 0 : assumed);
         if (v == null) {
-            pasteProblem.set("Create a server, client or mesh first: a paste is checked against this peer's id and mode.");
+            pasteProblem.set(
+                    "Create a server, client or mesh first: a paste is checked against this peer's id and mode.");
             pasteSummary.set("");
             canApply.set(false);
             return;
@@ -122,7 +124,8 @@ public final class SignalingViewModel {
         if (v instanceof PasteJudge.Verdict.Accepted ok) {
             PasteResult r = ok.result();
             pasteProblem.set("");
-            pasteSummary.set("✓ " + r.message() + (r.warnings().isEmpty() ? "" : "\n" + String.join("\n", r.warnings())));
+            pasteSummary.set(
+                    "✓ " + r.message() + (r.warnings().isEmpty() ? "" : "\n" + String.join("\n", r.warnings())));
             canApply.set(true);
         } else {
             pasteProblem.set(((PasteJudge.Verdict.Refused) v).text());
@@ -152,8 +155,10 @@ public final class SignalingViewModel {
 
     /** Applies the newest state: pending list, the shown blob, and re-checks the paste against the new state. */
     public void onState(SessionState s) {
-        boolean identityChanged = s.mesh().uniqueId() != state.mesh().uniqueId() || s.mesh().mode() != state.mesh().mode()
-                || !s.mesh().channelModes().equals(state.mesh().channelModes()) || !s.pending().equals(state.pending())
+        boolean identityChanged = s.mesh().uniqueId() != state.mesh().uniqueId()
+                || s.mesh().mode() != state.mesh().mode()
+                || !s.mesh().channelModes().equals(state.mesh().channelModes())
+                || !s.pending().equals(state.pending())
                 || !s.exchange().equals(state.exchange());
         boolean closed = s.mesh().status() == ConnectionStatus.DISCONNECTED
                 && state.mesh().status() != ConnectionStatus.DISCONNECTED;
@@ -181,7 +186,8 @@ public final class SignalingViewModel {
         if (p == null) {
             gathering.set(false);
             if (id != 0 && !localBlob.get().isEmpty()) {
-                localBlobCaption.set("The exchange with peer " + id + " is over (see the log); this was its last blob.");
+                localBlobCaption.set(
+                        "The exchange with peer " + id + " is over (see the log); this was its last blob.");
             }
             return;
         }

@@ -4,7 +4,6 @@ package dev.meshscope.app.gui.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;
@@ -15,6 +14,7 @@ import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
+import dev.meshscope.session.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +24,46 @@ class ChannelsViewModelTest {
     private final ChannelsViewModel vm = new ChannelsViewModel(selection);
 
     private static ChannelSnapshot ch(int i, TransferMode m, long sent, long bytesIn) {
-        return new ChannelSnapshot(i, i == 0 ? "reliable" : "ordered", i + 1, m, true, m == TransferMode.RELIABLE ? 0 : 1,
-                -1, ChannelState.OPEN, 0, sent, sent * 100, bytesIn / 10, bytesIn, 0, 2, 0);
+        return new ChannelSnapshot(
+                i,
+                i == 0 ? "reliable" : "ordered",
+                i + 1,
+                m,
+                true,
+                m == TransferMode.RELIABLE ? 0 : 1,
+                -1,
+                ChannelState.OPEN,
+                0,
+                sent,
+                sent * 100,
+                bytesIn / 10,
+                bytesIn,
+                0,
+                2,
+                0);
     }
 
     private static SessionState state(long atNanos, int... peers) {
         List<PeerSnapshot> ps = new java.util.ArrayList<>();
         for (int p : peers) {
-            ps.add(new PeerSnapshot(p, true, ConnectionState.CONNECTED, GatheringState.COMPLETE, SignalingState.STABLE,
-                    List.of(ch(0, TransferMode.RELIABLE, atNanos / 1_000_000, atNanos / 1000),
+            ps.add(new PeerSnapshot(
+                    p,
+                    true,
+                    ConnectionState.CONNECTED,
+                    GatheringState.COMPLETE,
+                    SignalingState.STABLE,
+                    List.of(
+                            ch(0, TransferMode.RELIABLE, atNanos / 1_000_000, atNanos / 1000),
                             ch(1, TransferMode.UNRELIABLE_ORDERED, 0, 0))));
         }
-        MeshSnapshot m = new MeshSnapshot(atNanos, NetworkMode.MESH, 1, ConnectionStatus.CONNECTED, false,
-                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE), ps);
+        MeshSnapshot m = new MeshSnapshot(
+                atNanos,
+                NetworkMode.MESH,
+                1,
+                ConnectionStatus.CONNECTED,
+                false,
+                List.of(TransferMode.RELIABLE, TransferMode.UNRELIABLE_ORDERED, TransferMode.UNRELIABLE),
+                ps);
         SessionState s = SessionState.initial();
         return new SessionState(atNanos, m, s.dictionary(), List.of(), List.of(), true, s.traffic(), "");
     }

@@ -42,11 +42,15 @@ class CreateFormTest {
     void refusesBadIceServersWithTheLineAndTheFix() {
         vm.idTextProperty().set("4");
         vm.iceTextProperty().set("stun:stun.example.org:3478\nhttp://example.org");
-        assertThat(vm.iceProblemProperty().get()).startsWith("ICE servers line 2:").contains("must start with stun:");
+        assertThat(vm.iceProblemProperty().get())
+                .startsWith("ICE servers line 2:")
+                .contains("must start with stun:");
         vm.iceTextProperty().set("turn:turn.example.org:3478");
         assertThat(vm.iceProblemProperty().get()).contains("needs a username and a credential");
         assertThat(vm.create()).isFalse();
-        assertThat(commands.calls).as("a refused form asks the session for nothing").isEmpty();
+        assertThat(commands.calls)
+                .as("a refused form asks the session for nothing")
+                .isEmpty();
         vm.iceTextProperty().set("# none\n\nturn:turn.example.org:3478 user secret");
         assertThat(vm.iceProblemProperty().get()).isEmpty();
     }
@@ -76,7 +80,9 @@ class CreateFormTest {
         vm.modeProperty().set(NetworkMode.SERVER);
         vm.random();
         assertThat(commands.calls).containsExactly("generateUniqueId");
-        assertThat(vm.modeProperty().get()).as("a server is always 1: random switches to mesh").isEqualTo(NetworkMode.MESH);
+        assertThat(vm.modeProperty().get())
+                .as("a server is always 1: random switches to mesh")
+                .isEqualTo(NetworkMode.MESH);
         assertThat(vm.idTextProperty().get()).isEqualTo("424242");
         assertThat(vm.idProblemProperty().get()).isEmpty();
     }

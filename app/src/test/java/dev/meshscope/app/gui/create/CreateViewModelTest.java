@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshscope.app.gui.FxBridge;
-import dev.meshscope.session.MeshSession;
-import dev.meshscope.session.OperatorAction;
-import dev.meshscope.session.SessionState;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.OperatorAction;
+import dev.meshscope.session.SessionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,7 @@ class CreateViewModelTest {
     CreateViewModelTest() {
         bridge.setReceiver(new FxBridge.Receiver() {
             @Override
-            public void onEvent(MeshEvent e) {
-            }
+            public void onEvent(MeshEvent e) {}
 
             @Override
             public void onAction(OperatorAction a) {
@@ -56,10 +55,13 @@ class CreateViewModelTest {
     }
 
     private void drainUntil(String what, java.util.function.BooleanSupplier c) {
-        await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            bridge.drain();
-            return c.getAsBoolean();
-        });
+        await(what)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    bridge.drain();
+                    return c.getAsBoolean();
+                });
     }
 
     @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshscope.session.OperatorAction;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.Step;
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.session.OperatorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +27,10 @@ class LogViewModelTest {
     @Test
     void flagsFailuresAndFiltersByPeerAndKind() {
         vm.onEvent(new MeshEvent.PeerConnected(0, now(), 3));
-        vm.onEvent(new MeshEvent.ErrorRaised(0, now(), 4, GodotError.ERR_INVALID_DATA, Step.SET_REMOTE_DESCRIPTION, "bad"));
-        vm.onEvent(new MeshEvent.ConnectionStateChanged(0, now(), 3, ConnectionState.CONNECTED, ConnectionState.FAILED));
+        vm.onEvent(new MeshEvent.ErrorRaised(
+                0, now(), 4, GodotError.ERR_INVALID_DATA, Step.SET_REMOTE_DESCRIPTION, "bad"));
+        vm.onEvent(
+                new MeshEvent.ConnectionStateChanged(0, now(), 3, ConnectionState.CONNECTED, ConnectionState.FAILED));
         vm.onAction(OperatorAction.ok(3, "send", "sending"));
         assertThat(vm.entries()).as("nothing shows before the flush").isEmpty();
         vm.flush();
@@ -84,19 +86,30 @@ class LogViewModelTest {
         vm.onAction(OperatorAction.failed(0, "join folder", "cannot use /nowhere: no such folder"));
         assertThat(vm.lastFailureProperty().get()).isNotNull();
         vm.onAction(OperatorAction.ok(0, "send", "sending 10 probe ping(s)"));
-        assertThat(vm.lastFailureProperty().get()).as("an unrelated success changes nothing").isNotNull();
+        assertThat(vm.lastFailureProperty().get())
+                .as("an unrelated success changes nothing")
+                .isNotNull();
         vm.onAction(OperatorAction.ok(0, "join folder", "joining /shared as mesh peer 2..."));
-        assertThat(vm.lastFailureProperty().get()).as("the same command now works").isNull();
+        assertThat(vm.lastFailureProperty().get())
+                .as("the same command now works")
+                .isNull();
 
         vm.onAction(OperatorAction.failed(5, "add peer", "peer 5 is already added"));
         vm.onEvent(new MeshEvent.PeerConnected(0, now(), 6));
-        assertThat(vm.lastFailureProperty().get()).as("another peer connecting changes nothing").isNotNull();
+        assertThat(vm.lastFailureProperty().get())
+                .as("another peer connecting changes nothing")
+                .isNotNull();
         vm.onEvent(new MeshEvent.PeerConnected(0, now(), 5));
-        assertThat(vm.lastFailureProperty().get()).as("the peer it was about connected").isNull();
+        assertThat(vm.lastFailureProperty().get())
+                .as("the peer it was about connected")
+                .isNull();
 
-        vm.onEvent(new MeshEvent.ConnectionStateChanged(0, now(), 7, ConnectionState.CONNECTED, ConnectionState.FAILED));
+        vm.onEvent(
+                new MeshEvent.ConnectionStateChanged(0, now(), 7, ConnectionState.CONNECTED, ConnectionState.FAILED));
         vm.onAction(OperatorAction.ok(0, "close", "closed the multiplayer peer, dropping 1 peer(s)."));
-        assertThat(vm.lastFailureProperty().get()).as("Close ends every condition of the old peer").isNull();
+        assertThat(vm.lastFailureProperty().get())
+                .as("Close ends every condition of the old peer")
+                .isNull();
 
         vm.onAction(OperatorAction.failed(0, "create mesh", "ERR_INVALID_PARAMETER: bad id"));
         vm.dismissFailure();

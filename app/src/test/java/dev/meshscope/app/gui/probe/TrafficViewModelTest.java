@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshscope.app.gui.FxBridge;
 import dev.meshscope.app.gui.Selection;
-import dev.meshscope.session.MeshSession;
 import dev.meshscope.core.WebRtcRuntime;
+import dev.meshscope.session.MeshSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,9 @@ class TrafficViewModelTest {
         assertThat(PayloadParser.parse(PayloadKind.TEXT, "hé")).hasSize(3);
         assertThat(PayloadParser.parse(PayloadKind.HEX, "0x0A ff")).containsExactly(0x0A, 0xFF);
         assertThat(PayloadParser.parse(PayloadKind.RANDOM, "32")).hasSize(32);
-        assertThatThrownBy(() -> PayloadParser.parse(PayloadKind.RANDOM, "300000")).hasMessageContaining("out of range");
-        assertThatThrownBy(() -> PayloadParser.parse(PayloadKind.RANDOM, "lots")).hasMessageContaining("type how many");
+        assertThatThrownBy(() -> PayloadParser.parse(PayloadKind.RANDOM, "300000"))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> PayloadParser.parse(PayloadKind.RANDOM, "lots"))
+                .hasMessageContaining("type how many");
     }
 }
