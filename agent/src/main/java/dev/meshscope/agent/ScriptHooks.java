@@ -88,6 +88,8 @@ final class ScriptHooks {
         if (send == null) {
             return 0;
         }
+        // A run shorter than one report interval still leaves its progress figures once, before the summary.
+        send.report(r -> events.agentRecord("SendReport", r));
         Summary s = send.summary();
         String line = s.toJson();
         out.println(line);
