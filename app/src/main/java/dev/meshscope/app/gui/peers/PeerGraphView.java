@@ -198,7 +198,13 @@ public final class PeerGraphView extends Pane {
         int n = model.peers().size();
         double radius = Math.max(30, Math.min(w, h - 20) / 2 - LABEL_MARGIN);
         double nodeR = n <= 8 ? 22 : n <= 16 ? 17 : 13;
-        local.place(cx, cy, 26, 0, true);
+        if (n == 0) {
+            local.place(cx, cy, 26, 0, true);
+        } else {
+            // The local caption points into the gap between the first two peers, so no peer disc covers it (with
+            // two peers, one sits right below the centre where a centred caption would go).
+            local.place(cx, cy, 26, -Math.PI / 2 + Math.PI / n, false);
+        }
         relayRing.setCenterX(cx);
         relayRing.setCenterY(cy);
         relayRing.setRadius(radius);
