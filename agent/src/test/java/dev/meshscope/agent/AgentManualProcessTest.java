@@ -7,11 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,17 +25,11 @@ class AgentManualProcessTest {
     @TempDir
     Path work;
 
-    private final List<AgentProcess> agents = new ArrayList<>();
-
-    @AfterEach
-    void kill() {
-        agents.forEach(AgentProcess::close);
-    }
+    @RegisterExtension
+    final AgentProcesses agents = new AgentProcesses();
 
     private AgentProcess agent(String name, String... args) throws Exception {
-        AgentProcess a = AgentProcess.start(work, name, args);
-        agents.add(a);
-        return a;
+        return agents.start(work, name, args);
     }
 
     private static boolean refused(AgentProcess a, String problem) {

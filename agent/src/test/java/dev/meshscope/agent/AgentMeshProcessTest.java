@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,15 +33,11 @@ class AgentMeshProcessTest {
     @TempDir
     Path work;
 
-    private final List<AgentProcess> agents = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        agents.forEach(AgentProcess::close);
-    }
+    @RegisterExtension
+    final AgentProcesses agents = new AgentProcesses();
 
     private AgentProcess agent(int id) throws Exception {
-        AgentProcess a = AgentProcess.start(
+        return agents.start(
                 work,
                 "agent" + id,
                 "--mode",
@@ -63,8 +58,6 @@ class AgentMeshProcessTest {
                 "200",
                 "--stale-ms",
                 "2500");
-        agents.add(a);
-        return a;
     }
 
     /** The latest "answered" count per (peer, channel) from an agent's ProbeReport events. */
@@ -141,7 +134,7 @@ class AgentMeshProcessTest {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> count(a2, "PeerConnected", 3) >= 2 && count(a3, "PeerConnected", 2) >= 2);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + AgentProcess.diagnostics(agents), e);
+            throw new AssertionError(e.getMessage() + agents.diagnostics(), e);
         }
     }
 
@@ -158,7 +151,7 @@ class AgentMeshProcessTest {
                             && answeredOnEveryChannel(a3, 2, 4)
                             && answeredOnEveryChannel(a4, 2, 3));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + AgentProcess.diagnostics(agents), e);
+            throw new AssertionError(e.getMessage() + agents.diagnostics(), e);
         }
 
         AgentProcess dup = AgentProcess.start(

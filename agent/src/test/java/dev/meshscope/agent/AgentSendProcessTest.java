@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,17 +48,11 @@ class AgentSendProcessTest {
     @TempDir
     Path work;
 
-    private final List<AgentProcess> agents = new ArrayList<>();
-
-    @AfterEach
-    void kill() {
-        agents.forEach(AgentProcess::close);
-    }
+    @RegisterExtension
+    final AgentProcesses agents = new AgentProcesses();
 
     private AgentProcess agent(String name, String... args) throws Exception {
-        AgentProcess a = AgentProcess.start(work, name, args);
-        agents.add(a);
-        return a;
+        return agents.start(work, name, args);
     }
 
     /** The client offers, the server answers: the test copies both lines. */
@@ -74,7 +67,7 @@ class AgentSendProcessTest {
 
     private JsonNode summary(AgentProcess a) throws Exception {
         String line = a.nextLine(SUMMARY_PREFIX, EXIT_WAIT_SECONDS);
-        assertThat(line).as("summary line; " + AgentProcess.diagnostics(agents)).isNotNull();
+        assertThat(line).as("summary line; " + agents.diagnostics()).isNotNull();
         System.err.println(a.name + " summary: " + line);
         return JSON.readTree(line);
     }
@@ -197,9 +190,7 @@ class AgentSendProcessTest {
                 LOSS_TIMEOUT_MS);
 
         JsonNode good = summary(toEcho);
-        assertThat(toEcho.waitFor(EXIT_WAIT_SECONDS))
-                .as(AgentProcess.diagnostics(agents))
-                .isZero();
+        assertThat(toEcho.waitFor(EXIT_WAIT_SECONDS)).as(agents.diagnostics()).isZero();
         assertThat(good.path("flows")).hasSize(1);
         assertThat(good.path("flows").get(0).path("peerId").asInt())
                 .as("only the --target")
@@ -207,9 +198,7 @@ class AgentSendProcessTest {
         assertAllBack(good.path("flows").get(0), 50);
 
         JsonNode bad = summary(toSilent);
-        assertThat(toSilent.waitFor(EXIT_WAIT_SECONDS))
-                .as(AgentProcess.diagnostics(agents))
-                .isEqualTo(Summary.EXIT_INCOMPLETE);
+        assertThat(toSilent.waitFor(EXIT_WAIT_SECONDS)).as(agents.diagnostics()).isEqualTo(Summary.EXIT_INCOMPLETE);
         assertThat(bad.path("flows")).hasSize(1);
         assertThat(bad.path("flows").get(0).path("peerId").asInt()).isEqualTo(5);
         assertThat(bad.path("flows").get(0).path("lost").asLong()).isEqualTo(50);
@@ -240,9 +229,7 @@ class AgentSendProcessTest {
         connect(server, client);
 
         JsonNode s = summary(client);
-        assertThat(client.waitFor(EXIT_WAIT_SECONDS))
-                .as(AgentProcess.diagnostics(agents))
-                .isZero();
+        assertThat(client.waitFor(EXIT_WAIT_SECONDS)).as(agents.diagnostics()).isZero();
         JsonNode flow = s.path("flows").get(0);
         assertAllBack(flow, BULK_PACKETS);
         assertThat(flow.path("bytesBack").asLong()).isEqualTo((long) BULK_PACKETS * BULK_SIZE);
@@ -277,9 +264,7 @@ class AgentSendProcessTest {
         connect(server, client);
 
         JsonNode flow = summary(client).path("flows").get(0);
-        assertThat(client.waitFor(EXIT_WAIT_SECONDS))
-                .as(AgentProcess.diagnostics(agents))
-                .isZero();
+        assertThat(client.waitFor(EXIT_WAIT_SECONDS)).as(agents.diagnostics()).isZero();
         assertAllBack(flow, PACED_PACKETS);
         double expectedMs = (PACED_PACKETS - 1) * 1000.0 / PACED_RATE;
         assertThat(flow.path("durationMs").asDouble()).as(flow.toString()).isGreaterThanOrEqualTo(expectedMs);
