@@ -454,8 +454,7 @@ public final class MeshSession implements SessionCommands {
                 traffic.status(),
                 folder.status(),
                 manual.snapshot(),
-                runtime.messagesReceived(),
-                runtime.leakEstimateBytes()));
+                runtime.messagesReceived()));
     }
 
     private List<PendingSignal> pendingList() {

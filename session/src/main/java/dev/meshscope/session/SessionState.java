@@ -5,6 +5,7 @@ import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.signaling.blob.PasteExpectation;
@@ -29,7 +30,6 @@ import java.util.Set;
  * @param folder     the shared-folder signaling status line, or "" when not joined
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
- * @param webrtcLeakBytes the heap webrtc-java 0.14.0 leaks for them, estimated ({@code WebRtcRuntime.leakEstimateBytes()})
  */
 public record SessionState(
         long atNanos,
@@ -41,8 +41,7 @@ public record SessionState(
         TrafficStatus traffic,
         String folder,
         ExchangeSnapshot exchange,
-        long webrtcMessages,
-        long webrtcLeakBytes) {
+        long webrtcMessages) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
@@ -60,7 +59,15 @@ public record SessionState(
             boolean echo,
             TrafficStatus traffic,
             String folder) {
-        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0, 0);
+        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0);
+    }
+
+    /**
+     * The heap webrtc-java 0.14.0 leaks for {@link #webrtcMessages()}, estimated as
+     * {@code WebRtcRuntime.leakEstimateBytes()} does.
+     */
+    public long webrtcLeakBytes() {
+        return webrtcMessages * WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE;
     }
 
     /**
