@@ -60,8 +60,20 @@ public interface SessionCommands {
     void joinFolder(java.nio.file.Path dir, CreateRequest as);
 
     /**
-     * Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule), so
-     * the multiplayer peer is closed too and Join works again at once; after the seal the mesh stays up.
+     * Seals the lobby this session is in, folder or WebSocket: nobody new can join. Only the host (peer 1) can; a
+     * demo server then closes every member's signaling after 10 s, and the mesh stays up.
      */
-    void leaveFolder();
+    void sealLobby();
+
+    /**
+     * Leaves the lobby this session is in, folder or WebSocket (one lobby at a time). Before the lobby is sealed the
+     * other peers then drop this one (demo lobby rule), so the multiplayer peer is closed too and Join works again
+     * at once; after the seal the mesh stays up. Also forgets a lobby whose signaling already ended.
+     */
+    void leaveLobby();
+
+    /** Stops folder signaling: the same as {@link #leaveLobby()} (a session is in one lobby at a time). */
+    default void leaveFolder() {
+        leaveLobby();
+    }
 }

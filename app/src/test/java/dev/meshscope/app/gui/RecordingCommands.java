@@ -90,4 +90,14 @@ public final class RecordingCommands implements SessionCommands {
     public void leaveFolder() {
         calls.add("leaveFolder");
     }
+
+    @Override
+    public void sealLobby() {
+        calls.add("sealLobby");
+    }
+
+    @Override
+    public void leaveLobby() {
+        calls.add("leaveLobby");
+    }
 }
