@@ -99,6 +99,8 @@ public final class WebRtcDataChannel implements PacketPeer {
     private long heldInBytes;
     private long lastInDue;
     private final AtomicLong inImpairedDrops = new AtomicLong();
+    /** Wall clock of the last arrival from the wire (written on the receiving thread), 0 before any. */
+    private volatile long lastArrivalMillis;
 
     private record Incoming(byte[] data, boolean binary, long arrivedNanos) {}
 
@@ -489,7 +491,9 @@ public final class WebRtcDataChannel implements PacketPeer {
                 receiveDrops.get(),
                 Math.max(0, queued.get()),
                 impairedDrops(),
-                heldPackets());
+                heldPackets(),
+                maxMessageSize,
+                lastArrivalMillis);
     }
 
     /** Messages handed to the native channel, including pongs sent on arrival. */
@@ -594,6 +598,7 @@ public final class WebRtcDataChannel implements PacketPeer {
         @Override
         public boolean onMessage(byte[] data, boolean binary) {
             long arrived = System.nanoTime();
+            lastArrivalMillis = System.currentTimeMillis();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
             if (connection.answersProbesOnArrival() && !impaired() && answerOnArrival(data, binary)) {

@@ -27,6 +27,9 @@ import dev.meshscope.core.TransferMode;
  * @param impairedDrops     packets an impairment dropped on purpose, out and in (not counted as sent or received
  *                          by the application; counted in {@code messagesReceived} when they came off the wire)
  * @param held              packets an impairment holds now (delayed, capped or paused), out and in
+ * @param maxMessageSize    the largest message this channel may send (the smaller of the two ends'
+ *                          {@code a=max-message-size}, once the remote description is applied)
+ * @param lastReceivedAtMillis wall clock when the last message arrived from the wire, 0 if none has
  */
 public record ChannelSnapshot(
         int index,
@@ -46,7 +49,9 @@ public record ChannelSnapshot(
         long receiveDrops,
         int queued,
         long impairedDrops,
-        int held) {
+        int held,
+        long maxMessageSize,
+        long lastReceivedAtMillis) {
 
     /** A snapshot of a channel no impairment touched. */
     public ChannelSnapshot(
@@ -84,6 +89,8 @@ public record ChannelSnapshot(
                 receiveDrops,
                 queued,
                 0,
+                0,
+                -1,
                 0);
     }
 }
