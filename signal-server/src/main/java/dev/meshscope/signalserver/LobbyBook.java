@@ -58,9 +58,15 @@ final class LobbyBook {
         final int serverId;
         final WebSocket socket;
         final String address;
-        @Nullable Lobby lobby;
-        @Nullable ScheduledFuture<?> noLobbyTimer;
-        @Nullable Instant joined;
+
+        @Nullable
+        Lobby lobby;
+
+        @Nullable
+        ScheduledFuture<?> noLobbyTimer;
+
+        @Nullable
+        Instant joined;
         /** This server closed it (refusal, seal, host gone): what it still sends is ignored. */
         boolean closing;
 
@@ -79,8 +85,12 @@ final class LobbyBook {
         final Instant created;
         final List<Peer> members = new ArrayList<>();
         boolean sealed;
-        @Nullable Instant sealedAt;
-        @Nullable ScheduledFuture<?> sealTimer;
+
+        @Nullable
+        Instant sealedAt;
+
+        @Nullable
+        ScheduledFuture<?> sealTimer;
 
         Lobby(String name, Peer host, boolean mesh, Instant created) {
             this.name = name;
@@ -110,7 +120,9 @@ final class LobbyBook {
         peers.put(socket, p);
         usedIds.add(p.serverId);
         p.noLobbyTimer = lobbyThread.schedule(
-                fenced("no-lobby timeout", () -> noLobbyTimeout(p)), config.noLobbyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                fenced("no-lobby timeout", () -> noLobbyTimeout(p)),
+                config.noLobbyTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
         ObjectNode line = log.event("peer_connected", p.serverId, null);
         line.put("address", address);
         line.put("connections", peers.size());
@@ -245,7 +257,11 @@ final class LobbyBook {
             if (p.lobby != null) {
                 throw new Refusal(CloseReasons.ALREADY_IN_LOBBY, "a second JOIN, already in " + p.lobby.name);
             }
-            l = new Lobby(random.lobbyName(lobbies::containsKey), p, mesh, config.clock().instant());
+            l = new Lobby(
+                    random.lobbyName(lobbies::containsKey),
+                    p,
+                    mesh,
+                    config.clock().instant());
             lobbies.put(l.name, l);
             ObjectNode line = log.event("lobby_created", p.serverId, l.name);
             line.put("mesh", mesh);
@@ -297,7 +313,9 @@ final class LobbyBook {
         }
         if (l.sealTimer == null) {
             l.sealTimer = lobbyThread.schedule(
-                    fenced("seal timeout", () -> sealComplete(l)), config.sealCloseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                    fenced("seal timeout", () -> sealComplete(l)),
+                    config.sealCloseTimeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
         ObjectNode line = log.event("lobby_sealed", p.serverId, l.name);
         line.put("peers", l.members.size());
@@ -354,7 +372,12 @@ final class LobbyBook {
 
     private void noLobbyTimeout(Peer p) {
         if (peers.get(p.socket) == p && p.lobby == null && !p.closing) {
-            refuse(p, CloseReasons.NO_LOBBY, "no JOIN within " + config.noLobbyTimeout().toMillis() + " ms", null, 0);
+            refuse(
+                    p,
+                    CloseReasons.NO_LOBBY,
+                    "no JOIN within " + config.noLobbyTimeout().toMillis() + " ms",
+                    null,
+                    0);
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,8 +120,8 @@ public final class LobbyServer implements AutoCloseable {
             throw new IOException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             close();
-            throw new IOException("cannot listen on " + host + ":" + port + ": not bound after " + BIND_TIMEOUT_MS
-                    + " ms");
+            throw new IOException(
+                    "cannot listen on " + host + ":" + port + ": not bound after " + BIND_TIMEOUT_MS + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();

@@ -89,7 +89,8 @@ public record LobbyServerConfig(
 
     /** This configuration with other no-lobby and seal-close timeouts. */
     public LobbyServerConfig withTimeouts(Duration noLobby, Duration sealClose) {
-        return new LobbyServerConfig(maxPeers, maxLobbies, noLobby, sealClose, pingInterval, maxMessageBytes, log, clock);
+        return new LobbyServerConfig(
+                maxPeers, maxLobbies, noLobby, sealClose, pingInterval, maxMessageBytes, log, clock);
     }
 
     /** This configuration with another ping interval. */

@@ -76,8 +76,8 @@ public final class SignalServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 0..65535 (0 picks a free port), was "
-                    + port);
+            throw new ParameterException(
+                    spec.commandLine(), "--port must be 0..65535 (0 picks a free port), was " + port);
         }
         if (host.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--host must not be empty; e.g. 0.0.0.0 or 127.0.0.1");
