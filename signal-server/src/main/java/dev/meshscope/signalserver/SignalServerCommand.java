@@ -123,7 +123,6 @@ public final class SignalServerCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs (or ran) anyway
         }
-        lines.accept("{\"event\":\"exit\"}");
         return 0;
     }
 
