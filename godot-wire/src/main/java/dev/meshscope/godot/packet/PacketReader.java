@@ -67,6 +67,8 @@ public final class PacketReader {
             return Decoded.ok(read(new WireReader(message, offset, length), false));
         } catch (DecodeFailure f) {
             return Decoded.failed(f.toError());
+        } catch (StackOverflowError e) {
+            return Decoded.failed(new DecodeError(0, VariantReader.STACK_TOO_SMALL));
         } catch (RuntimeException e) {
             // A decoder bug must not take the caller down either; the fuzz test holds this branch at zero.
             return Decoded.failed(new DecodeError(0, "decoder bug: " + e));

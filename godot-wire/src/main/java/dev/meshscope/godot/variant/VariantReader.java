@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.godot.variant;
 
+import dev.meshscope.godot.DecodeError;
 import dev.meshscope.godot.DecodeFailure;
 import dev.meshscope.godot.DecodeOptions;
 import dev.meshscope.godot.Decoded;
@@ -39,6 +40,15 @@ public final class VariantReader {
     static final int META_BOOL_TRUE = 0x80;
     /** Container counts: the top bit is an old "shared" flag, masked off as Godot does. */
     static final long COUNT_MASK = 0x7FFF_FFFFL;
+
+    /** Reported if a thread's stack runs out before {@link #MAX_DEPTH} is reached. */
+    public static final String STACK_TOO_SMALL =
+            "Variant nesting exhausted this thread's stack before the 1024-level limit; decode on a thread with a"
+                    + " larger stack";
+
+    private static final String[] VECTOR_ARRAY_NAMES = {
+        "", "", "PackedVector2Array", "PackedVector3Array", "PackedVector4Array"
+    };
 
     /** Smallest encoding of one nested Variant (a header). */
     private static final int MIN_VARIANT_BYTES = 4;
@@ -82,6 +92,8 @@ public final class VariantReader {
             return Decoded.ok(v);
         } catch (DecodeFailure f) {
             return Decoded.failed(f.toError());
+        } catch (StackOverflowError e) {
+            return Decoded.failed(new DecodeError(0, STACK_TOO_SMALL));
         }
     }
 
@@ -97,6 +109,8 @@ public final class VariantReader {
             return Decoded.ok(v);
         } catch (DecodeFailure f) {
             return Decoded.failed(f.toError());
+        } catch (StackOverflowError e) {
+            return Decoded.failed(new DecodeError(0, STACK_TOO_SMALL));
         }
     }
 
@@ -151,6 +165,18 @@ public final class VariantReader {
                             + (typeCount - 1) + ")");
         }
         boolean wide = (header & FLAG_64) != 0;
+        // Containers recurse; they are dispatched here so each nesting level costs two small stack frames.
+        if (type == VariantType.ARRAY) {
+            return readArray(r, header, depth);
+        } else if (type == VariantType.DICTIONARY) {
+            return readDictionary(r, header, depth);
+        } else if (type == VariantType.OBJECT) {
+            return readObject(r, wide, depth, start);
+        }
+        return readLeaf(r, type, wide, start);
+    }
+
+    private Variant readLeaf(WireReader r, VariantType type, boolean wide, int start) {
         switch (type) {
             case NIL:
                 return Variant.Nil.INSTANCE;
@@ -211,21 +237,15 @@ public final class VariantReader {
                 return readNodePath(r);
             case RID:
                 return new Variant.Rid(r.i64("RID"));
-            case OBJECT:
-                return readObject(r, wide, depth, start);
             case CALLABLE:
                 return new Variant.Callable();
             case SIGNAL: {
                 String name = readString(r, "Signal name");
                 return new Variant.Signal(name, r.i64("Signal object id"));
             }
-            case DICTIONARY:
-                return readDictionary(r, header, depth);
-            case ARRAY:
-                return readArray(r, header, depth);
             case PACKED_BYTE_ARRAY: {
-                long n = r.u32("PackedByteArray size");
-                byte[] data = r.bytes(n, "PackedByteArray of " + n + " bytes");
+                int n = count(r, 1, "PackedByteArray");
+                byte[] data = r.bytes(n, "PackedByteArray data");
                 // Godot counts the padding but does not check it is there (marshalls.cpp): tolerate it missing at the
                 // end.
                 r.skip(Math.min(pad(n), r.remaining()), "PackedByteArray padding");
@@ -267,7 +287,7 @@ public final class VariantReader {
                 int n = count(r, 4, "PackedStringArray");
                 List<String> v = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    v.add(readString(r, "PackedStringArray element " + i));
+                    v.add(readString(r, "PackedStringArray element"));
                 }
                 return new Variant.PackedStringArray(v);
             }
@@ -285,8 +305,11 @@ public final class VariantReader {
                 }
                 return new Variant.PackedColorArray(v);
             }
+            case OBJECT:
+            case DICTIONARY:
+            case ARRAY:
             default:
-                throw r.failAt(start, "Variant type " + type + " has no decoder (bug)");
+                throw r.failAt(start, "Variant type " + type + " is not a leaf type (bug)");
         }
     }
 
@@ -313,11 +336,17 @@ public final class VariantReader {
 
     /** vstr: u32 byte length, UTF-8 bytes, zero padding to 4; the whole padded length must be present. */
     static String readString(WireReader r, String what) {
-        long n = r.u32(what + " length");
+        int at = r.offset();
+        long n = r.u32(what);
         if (n > Integer.MAX_VALUE) {
-            throw r.fail(what + " length " + n + " is negative as Godot's int32");
+            throw r.failAt(at, what + " length " + n + " is negative as Godot's int32");
         }
-        r.require(n + pad(n), what + " of " + n + " bytes (padded to 4)");
+        if (n + pad(n) > r.remaining()) {
+            throw r.failAt(
+                    at,
+                    what + " claims " + n + " bytes (padded to " + (n + pad(n)) + ") but only " + r.remaining()
+                            + " remain");
+        }
         String s = r.utf8(n, what);
         r.skip(pad(n), what + " padding");
         return s;
@@ -326,7 +355,7 @@ public final class VariantReader {
     /** A u32 element count, checked against the bytes left assuming {@code minBytesEach} per element. */
     private static int count(WireReader r, int minBytesEach, String what) {
         int at = r.offset();
-        long n = r.u32(what + " count");
+        long n = r.u32(what);
         if (n > Integer.MAX_VALUE) {
             throw r.failAt(at, what + " count " + n + " is negative as Godot's int32");
         }
@@ -341,7 +370,7 @@ public final class VariantReader {
 
     private static int maskedCount(WireReader r, int minBytesEach, String what) {
         int at = r.offset();
-        long n = r.u32(what + " count") & COUNT_MASK;
+        long n = r.u32(what) & COUNT_MASK;
         if (n * minBytesEach > r.remaining()) {
             throw r.failAt(
                     at,
@@ -352,8 +381,7 @@ public final class VariantReader {
     }
 
     private static Variant readPackedVectors(WireReader r, int width, boolean wide) {
-        String what = "PackedVector" + width + "Array";
-        int n = count(r, width * realSize(wide), what);
+        int n = count(r, width * realSize(wide), VECTOR_ARRAY_NAMES[width]);
         double[] xs = new double[n * width];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = real(r, wide);
@@ -383,7 +411,7 @@ public final class VariantReader {
         List<String> ns = new ArrayList<>((int) names);
         List<String> ss = new ArrayList<>((int) subnames);
         for (long i = 0; i < total; i++) {
-            String s = readString(r, "NodePath name " + i);
+            String s = readString(r, "NodePath name");
             (i < names ? ns : ss).add(s);
         }
         return new Variant.NodePath(ns, ss, (flags & 1) != 0);
@@ -418,7 +446,7 @@ public final class VariantReader {
                 return ContainerType.NONE;
             case 1: {
                 int at = r.offset();
-                long id = r.u32(what + " builtin type");
+                long id = r.u32(what);
                 if (id >= typeCount) {
                     throw r.failAt(at, what + " builtin type " + id + " does not exist");
                 }
@@ -429,15 +457,15 @@ public final class VariantReader {
                 return ContainerType.builtin(t);
             }
             case 2:
-                return ContainerType.className(readString(r, what + " class name"));
+                return ContainerType.className(readString(r, what));
             default:
-                return ContainerType.script(readString(r, what + " script path"));
+                return ContainerType.script(readString(r, what));
         }
     }
 
     private Variant readArray(WireReader r, int header, int depth) {
         ContainerType type =
-                typedArrays ? readContainerType(r, (header >>> 16) & 3, "Array element") : ContainerType.NONE;
+                typedArrays ? readContainerType(r, (header >>> 16) & 3, "Array element type") : ContainerType.NONE;
         int n = maskedCount(r, MIN_VARIANT_BYTES, "Array");
         List<Variant> elements = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -450,8 +478,8 @@ public final class VariantReader {
         ContainerType keyType = ContainerType.NONE;
         ContainerType valueType = ContainerType.NONE;
         if (typedDictionaries) {
-            keyType = readContainerType(r, (header >>> 16) & 3, "Dictionary key");
-            valueType = readContainerType(r, (header >>> 18) & 3, "Dictionary value");
+            keyType = readContainerType(r, (header >>> 16) & 3, "Dictionary key type");
+            valueType = readContainerType(r, (header >>> 18) & 3, "Dictionary value type");
         }
         int n = maskedCount(r, 2 * MIN_VARIANT_BYTES, "Dictionary");
         List<Variant.Entry> entries = new ArrayList<>(n);
