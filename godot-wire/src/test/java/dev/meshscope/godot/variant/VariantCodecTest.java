@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class VariantCodecTest {
+public class VariantCodecTest {
     private static final VariantReader READER = new VariantReader(DecodeOptions.DEFAULTS);
     private static final VariantReader OBJECTS = new VariantReader(DecodeOptions.DEFAULTS.withObjectDecoding(true));
     private static final VariantReader GODOT_4_2 = new VariantReader(GodotVersion.V4_2, false);
@@ -29,7 +29,7 @@ class VariantCodecTest {
     }
 
     /** One value of every Godot 4 type, in both real widths where a type has them. */
-    static Stream<Variant> everyType() {
+    public static Stream<Variant> everyType() {
         List<Variant> vs = new ArrayList<>(List.of(
                 Variant.Nil.INSTANCE,
                 Variant.Bool.TRUE,
