@@ -29,6 +29,7 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
 
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Script script;
+    private volatile WebSocket client;
 
     ScriptedServer(Script script) {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -65,7 +66,14 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
     }
 
     @Override
-    public void onOpen(WebSocket conn, ClientHandshake handshake) {}
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        client = conn;
+    }
+
+    /** The last client that connected (the test sends it frames at moments it chooses). */
+    WebSocket client() {
+        return client;
+    }
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
