@@ -15,20 +15,37 @@ import org.jspecify.annotations.Nullable;
  *                       exhausts the descriptor limit
  * @param portRangeBegin lowest local UDP port, or 0 for any
  * @param portRangeEnd   highest local UDP port, or 0 for any
+ * @param iceTransportPolicy which candidates ICE may use; {@link IceTransportPolicy#RELAY} needs a TURN server
  */
-public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp, int portRangeBegin, int portRangeEnd) {
+public record RtcConfiguration(
+        List<IceServer> iceServers,
+        boolean enableIceTcp,
+        int portRangeBegin,
+        int portRangeEnd,
+        IceTransportPolicy iceTransportPolicy) {
 
-    /** No ICE servers, no TCP candidates, any port. */
-    public static final RtcConfiguration DEFAULT = new RtcConfiguration(List.of(), false, 0, 0);
+    /** No ICE servers, no TCP candidates, any port, every candidate type. */
+    public static final RtcConfiguration DEFAULT = new RtcConfiguration(List.of(), false, 0, 0, IceTransportPolicy.ALL);
 
     /** Copies the server list. */
     public RtcConfiguration {
         iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
     }
 
     /** The default configuration with these ICE servers. */
     public static RtcConfiguration withServers(List<IceServer> servers) {
-        return new RtcConfiguration(servers, false, 0, 0);
+        return new RtcConfiguration(servers, false, 0, 0, IceTransportPolicy.ALL);
+    }
+
+    /** The default configuration with these ICE servers and this transport policy. */
+    public static RtcConfiguration withServers(List<IceServer> servers, IceTransportPolicy policy) {
+        return new RtcConfiguration(servers, false, 0, 0, policy);
+    }
+
+    /** Whether some server entry has a {@code turn:} or {@code turns:} url. */
+    public boolean hasTurnServer() {
+        return iceServers.stream().anyMatch(IceServer::isTurn);
     }
 
     /**
@@ -46,6 +63,10 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
             return "The port range " + portRangeBegin + "-" + portRangeEnd
                     + " is not a range of UDP ports (0-65535, begin <= end).";
         }
+        if (iceTransportPolicy == IceTransportPolicy.RELAY && !hasTurnServer()) {
+            return "Relay-only ICE needs a TURN server: add one (turn:HOST:PORT with a username and a credential) "
+                    + "or allow every candidate type.";
+        }
         return null;
     }
 
@@ -62,6 +83,11 @@ public record RtcConfiguration(List<IceServer> iceServers, boolean enableIceTcp,
             urls = List.copyOf(urls);
             username = Objects.requireNonNullElse(username, "");
             credential = Objects.requireNonNullElse(credential, "");
+        }
+
+        /** Whether one of the urls is a {@code turn:} or {@code turns:} url. */
+        public boolean isTurn() {
+            return urls.stream().map(u -> u.toLowerCase(Locale.ROOT)).anyMatch(u -> u.startsWith("turn"));
         }
 
         /** Why this server entry is unusable, or {@code null}. */

@@ -45,8 +45,12 @@ public enum Step {
     SET_REMOTE_DESCRIPTION("setRemoteDescription", true),
     /** {@code add_ice_candidate()}. */
     ADD_ICE_CANDIDATE("addIceCandidate", false),
+    /** libwebrtc gathering candidates from the STUN/TURN servers (a server refused or did not answer). */
+    GATHER_CANDIDATES("iceGathering", false),
     /** Reading the local description once gathering completed. */
     GET_LOCAL_DESCRIPTION("getLocalDescription", false),
+    /** Setting a network impairment on a peer's channels (a debugger extra). */
+    SET_IMPAIRMENT("setImpairment", false),
     /** Wire statistics ({@code getStats}). */
     WIRE_STATS("requestWireStats", false);
 

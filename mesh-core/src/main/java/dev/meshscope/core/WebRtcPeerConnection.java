@@ -106,8 +106,28 @@ public final class WebRtcPeerConnection {
     private java.util.function.BooleanSupplier packetEvents = () -> false;
     private long changes;
     private volatile boolean answerProbesOnArrival;
+    /** The policy of the current native connection (relay-only gathering that yields nothing is reported). */
+    private IceTransportPolicy policy = IceTransportPolicy.ALL;
+    /** Local candidates gathered since the last initialize. */
+    private int gatheredCandidates;
+    /** When gathering started (System.nanoTime), or 0 when it is not gathering. */
+    private long gatheringSinceNanos;
+    /** Whether the relay-silence warning was given for the current gathering. */
+    private boolean relaySilenceReported;
+    /** STUN/TURN servers that failed since the last initialize, as explained to the operator. */
+    private final List<String> serverProblems = new ArrayList<>();
     /** Wakes the owner MeshThread (this connection was created on it), or {@code null}: then the runtime's listeners. */
     private final @Nullable Runnable ownerWake;
+    /** The earliest wake scheduled for held packets (System.nanoTime), or Long.MAX_VALUE. */
+    private final java.util.concurrent.atomic.AtomicLong wakeScheduledFor =
+            new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+
+    /**
+     * How long relay-only gathering may go without a candidate before the operator is told the TURN server is not
+     * answering: an allocation on a LAN takes milliseconds and across the internet well under a second, while
+     * libwebrtc's own timeout is ~39.75 s (STUN's total retransmission time).
+     */
+    public static final java.time.Duration RELAY_SILENCE = java.time.Duration.ofSeconds(5);
 
     /** A connection on the process-wide runtime, initialized with no ICE servers (Godot's constructor does the same). */
     public WebRtcPeerConnection() {
@@ -152,6 +172,11 @@ public final class WebRtcPeerConnection {
         localDescription = "";
         localDescriptionStale = false;
         nat = null;
+        policy = config.iceTransportPolicy();
+        gatheredCandidates = 0;
+        gatheringSinceNanos = 0;
+        relaySilenceReported = false;
+        serverProblems.clear();
         NativeRuntime nativeRuntime = runtime.nativeRuntime();
         if (!runtime.isUsable() || nativeRuntime == null) {
             initProblem = runtime.loadProblem() != null ? runtime.loadProblem() : "the WebRTC runtime is closed";
@@ -417,10 +442,39 @@ public final class WebRtcPeerConnection {
             }
             handle(s);
         }
+        long now = System.nanoTime();
+        long nextDue = Long.MAX_VALUE;
         for (WebRtcDataChannel ch : channels) {
             ch.reportReceiveDrops();
+            nextDue = Math.min(nextDue, ch.releaseDue(now));
         }
+        if (nextDue != Long.MAX_VALUE) {
+            wakeAt(nextDue);
+        }
+        checkRelaySilence();
         return GodotError.OK;
+    }
+
+    /**
+     * Relay-only gathering with no candidate after {@link #RELAY_SILENCE}: the TURN server has not answered. Said
+     * once per gathering, at the first poll after that time, long before libwebrtc's own verdict (~39.75 s).
+     */
+    private void checkRelaySilence() {
+        if (policy != IceTransportPolicy.RELAY
+                || relaySilenceReported
+                || gatheredCandidates > 0
+                || gatheringSinceNanos == 0
+                || System.nanoTime() - gatheringSinceNanos < RELAY_SILENCE.toNanos()) {
+            return;
+        }
+        relaySilenceReported = true;
+        recordFailure(
+                GodotError.FAILED,
+                Step.GATHER_CANDIDATES,
+                "No relay candidate " + RELAY_SILENCE.toSeconds() + " s after gathering started: the TURN server"
+                        + " has not answered (" + serverProblems.size() + " server error(s) so far). Check the host, "
+                        + "the port, the transport (udp/tcp) and that no firewall drops the traffic; libwebrtc gives up"
+                        + " on it after ~40 s.");
     }
 
     /** Closes the channels and the connection; pending callbacks are dropped, as in native Godot. */
@@ -563,6 +617,25 @@ public final class WebRtcPeerConnection {
         return answerProbesOnArrival;
     }
 
+    /**
+     * Wakes the owner at {@code dueNanos} (System.nanoTime) so a packet held by an impairment leaves on time. Only an
+     * earlier time than the one already scheduled schedules another wake. Any thread; never blocks.
+     */
+    void wakeAt(long dueNanos) {
+        long current;
+        do {
+            current = wakeScheduledFor.get();
+            if (dueNanos >= current) {
+                return;
+            }
+        } while (!wakeScheduledFor.compareAndSet(current, dueNanos));
+        Runnable wake = ownerWake != null ? ownerWake : runtime.wake();
+        WakeTimer.at(dueNanos, () -> {
+            wakeScheduledFor.compareAndSet(dueNanos, Long.MAX_VALUE);
+            wake.run();
+        });
+    }
+
     /** Set by the owner (the multiplayer peer); see {@link WebRtcMultiplayerPeer#setAnswerProbesOnArrival}. */
     void setAnswerProbesOnArrival(boolean on) {
         answerProbesOnArrival = on;
@@ -609,11 +682,13 @@ public final class WebRtcPeerConnection {
             transitionTo(c.state(), at);
         } else if (s instanceof NativeSignal.GatheringChanged g) {
             if (g.state() == GatheringState.COMPLETE) {
+                reportEmptyRelayGathering();
                 // Read lazily by getLocalDescription(): a trickle peer never needs it, and the read is a
                 // blocking hop to libwebrtc's thread in the middle of connecting.
                 localDescriptionStale = true;
             }
             GatheringState prev = gathering;
+            gatheringSinceNanos = g.state() == GatheringState.GATHERING ? at.nanos() : 0;
             if (prev != g.state()) {
                 gathering = g.state();
                 emit(new MeshEvent.GatheringStateChanged(at.nanos(), at.millis(), peerId, prev, g.state()));
@@ -621,6 +696,7 @@ public final class WebRtcPeerConnection {
         } else if (s instanceof NativeSignal.SignalingChanged sg) {
             setSignaling(sg.state(), at);
         } else if (s instanceof NativeSignal.LocalCandidate lc) {
+            gatheredCandidates++;
             emit(new MeshEvent.CandidateCreated(at.nanos(), at.millis(), peerId, lc.mid(), lc.index(), lc.candidate()));
             for (Listener l : listeners) {
                 safely(() -> l.iceCandidateCreated(lc.mid(), lc.index(), lc.candidate()));
@@ -634,6 +710,10 @@ public final class WebRtcPeerConnection {
                 negotiate(Negotiation.FAILED); // A refused candidate leaves the others (and the descriptions) usable.
             }
             recordFailure(GodotError.FAILED, f.step(), "libwebrtc: " + f.message());
+        } else if (s instanceof NativeSignal.ServerFailed sf) {
+            String why = IceServerAdvice.explain(sf.url(), sf.code(), sf.text());
+            serverProblems.add(why);
+            recordFailure(GodotError.FAILED, Step.GATHER_CANDIDATES, why);
         } else if (s instanceof NativeSignal.ChannelChanged cc) {
             for (WebRtcDataChannel ch : channels) {
                 if (ch.nativeChannel() == cc.channel()) {
@@ -653,6 +733,32 @@ public final class WebRtcPeerConnection {
             emit(new MeshEvent.WireStatsUpdated(at.nanos(), at.millis(), peerId, st.stats()));
             safely(() -> st.consumer().accept(st.stats()));
         }
+    }
+
+    /**
+     * Relay-only gathering that found no candidate can never connect: say so when gathering ends, with the server
+     * problems seen, instead of leaving the operator to wait for a timeout.
+     */
+    private void reportEmptyRelayGathering() {
+        if (policy != IceTransportPolicy.RELAY || gatheredCandidates > 0) {
+            return;
+        }
+        recordFailure(
+                GodotError.FAILED,
+                Step.GATHER_CANDIDATES,
+                "Relay-only gathering ended without a relay candidate, so this connection cannot connect"
+                        + (serverProblems.isEmpty()
+                                ? ": no TURN server answered. Check the TURN url, port and credentials."
+                                : ": " + String.join(" ", serverProblems)));
+    }
+
+    /**
+     * The STUN/TURN server problems seen since the last {@link #initialize}, explained (empty when every server
+     * answered). Owner thread.
+     */
+    public List<String> getIceServerProblems() {
+        checkOwner("WebRtcPeerConnection.getIceServerProblems");
+        return List.copyOf(serverProblems);
     }
 
     private void onLocalApplied(NativeSignal.LocalApplied la, Stamp at) {

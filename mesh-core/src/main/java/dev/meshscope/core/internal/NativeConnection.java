@@ -4,6 +4,7 @@ package dev.meshscope.core.internal;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.DataChannelOptions;
 import dev.meshscope.core.GatheringState;
+import dev.meshscope.core.IceTransportPolicy;
 import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.SignalingState;
 import dev.meshscope.core.Step;
@@ -18,8 +19,10 @@ import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionIceErrorEvent;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
@@ -104,6 +107,9 @@ public final class NativeConnection {
             }
             c.iceServers.add(n);
         }
+        c.iceTransportPolicy = config.iceTransportPolicy() == IceTransportPolicy.RELAY
+                ? RTCIceTransportPolicy.RELAY
+                : RTCIceTransportPolicy.ALL;
         c.portAllocatorConfig = new PortAllocatorConfig(config.portRangeBegin(), config.portRangeEnd(), 0);
         c.portAllocatorConfig.setDisableTcp(!config.enableIceTcp());
         return c;
@@ -391,6 +397,17 @@ public final class NativeConnection {
                     "onIceCandidate",
                     () -> emit(new NativeSignal.LocalCandidate(
                             Stamp.now(), c.sdpMid == null ? "" : c.sdpMid, c.sdpMLineIndex, c.sdp)));
+        }
+
+        @Override
+        public void onIceCandidateError(RTCPeerConnectionIceErrorEvent e) {
+            CallbackGuard.run(
+                    "onIceCandidateError",
+                    () -> emit(new NativeSignal.ServerFailed(
+                            Stamp.now(),
+                            String.valueOf(e.getUrl()),
+                            e.getErrorCode(),
+                            String.valueOf(e.getErrorText()))));
         }
 
         @Override

@@ -29,6 +29,12 @@ public sealed interface NativeSignal {
     /** A local candidate was gathered. */
     record LocalCandidate(Stamp at, String mid, int index, String candidate) implements NativeSignal {}
 
+    /**
+     * A STUN or TURN server could not be used for gathering ({@code onicecandidateerror}): {@code code} is the STUN
+     * error code (401 bad credentials, 701 unreachable...), {@code text} libwebrtc's words.
+     */
+    record ServerFailed(Stamp at, String url, int code, String text) implements NativeSignal {}
+
     /** A local description was applied. */
     record LocalApplied(Stamp at, String type, String sdp) implements NativeSignal {}
 
