@@ -12,6 +12,10 @@ import dev.meshscope.signaling.session.LobbyNotice;
 import dev.meshscope.signaling.session.LobbySession;
 import dev.meshscope.signaling.session.PeerWiring;
 import dev.meshscope.signaling.session.SignalTransport;
+import dev.meshscope.signaling.timeline.SignalTrace;
+import dev.meshscope.signaling.websocket.WebSocketOptions;
+import dev.meshscope.signaling.websocket.WebSocketTransport;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +45,7 @@ final class LobbySignaling {
     private final PeerWiring wiring;
     private final Supplier<WebRtcMultiplayerPeer> peer;
     private final Consumer<OperatorAction> out;
+    private final SignalTimeline timeline;
     private LobbySession lobby;
     private SignalPath path = SignalPath.NONE;
     private LobbyPhase phase = LobbyPhase.NONE;
@@ -52,12 +57,21 @@ final class LobbySignaling {
     private boolean sealedSeen;
     private SortedSet<Integer> members = new TreeSet<>();
 
+    /**
+     * @param out      where operator actions go (mesh thread)
+     * @param timeline the session's signaling timeline, which every lobby message is added to
+     */
     LobbySignaling(
-            MeshThread thread, PeerWiring wiring, Supplier<WebRtcMultiplayerPeer> peer, Consumer<OperatorAction> out) {
+            MeshThread thread,
+            PeerWiring wiring,
+            Supplier<WebRtcMultiplayerPeer> peer,
+            Consumer<OperatorAction> out,
+            SignalTimeline timeline) {
         this.thread = thread;
         this.wiring = wiring;
         this.peer = peer;
         this.out = out;
+        this.timeline = timeline;
     }
 
     /** Joins the signaling folder {@code dir} as {@code as} says (mode, id, extra channels). */
@@ -69,6 +83,21 @@ final class LobbySignaling {
                 as,
                 "as " + as.mode().name().toLowerCase(Locale.ROOT) + " peer " + id,
                 () -> new FolderTransport(FolderOptions.of(dir, id, as.mode(), as.extraChannels())));
+    }
+
+    /**
+     * Joins lobby {@code name} ("" creates one) at the WebSocket lobby server {@code url}: a mesh lobby when
+     * {@code as} asks for MESH, else a client/server lobby; the lobby assigns the id.
+     */
+    void joinWebSocket(URI url, String name, CreateRequest as) {
+        boolean asMesh = as.mode() == NetworkMode.MESH;
+        String lobbyText = name.isEmpty() ? "a new " : "\"" + name + "\", a ";
+        join(
+                SignalPath.WEBSOCKET,
+                url.toString(),
+                as,
+                "(" + lobbyText + (asMesh ? "mesh" : "client/server") + " lobby)",
+                () -> new WebSocketTransport(WebSocketOptions.of(url, name, asMesh)));
     }
 
     /** The one join: checks, makes the transport, starts the lobby session. */
@@ -140,6 +169,29 @@ final class LobbySignaling {
         }
 
         @Override
+        public void traced(SignalTrace t) {
+            timeline.add(t); // Every session's traces, also those of a lobby being left: the timeline is history.
+        }
+
+        @Override
+        public void lobbyNamed(String name) {
+            if (current()) {
+                lobbyName = name;
+                if (path == SignalPath.WEBSOCKET) {
+                    status = status + " · lobby " + name;
+                }
+            }
+        }
+
+        @Override
+        public void rosterChanged(int id, SortedSet<Integer> lobbyPeers) {
+            if (current()) {
+                members = new TreeSet<>(lobbyPeers);
+                members.add(id);
+            }
+        }
+
+        @Override
         public void notice(LobbyNotice n) {
             boolean bad = n.level() != LobbyNotice.Level.INFO;
             out.accept(new OperatorAction(System.currentTimeMillis(), n.peerId(), label(path), n.text(), bad));
@@ -157,19 +209,14 @@ final class LobbySignaling {
 
         @Override
         public void stopped(String reason) {
+            // The lobby session's own notice has already told the operator why (an error before the seal).
             if (!current()) {
-                out.accept(OperatorAction.ok(0, label(path), "earlier lobby signaling stopped: " + reason));
                 return;
             }
             lobby = null;
-            boolean afterSeal = sealedSeen;
             status = label(path) + " signaling ended: " + reason
-                    + (afterSeal ? " (after the seal: the mesh goes on)" : "");
+                    + (sealedSeen ? " (after the seal: the mesh goes on)" : "");
             to(LobbyPhase.ENDED);
-            out.accept(
-                    afterSeal
-                            ? OperatorAction.ok(0, label(path), status + ".")
-                            : OperatorAction.failed(0, label(path), status + "."));
         }
     }
 
@@ -265,7 +312,18 @@ final class LobbySignaling {
             }
             roster.add(new RosterEntry(id, id == 1, link));
         }
-        return new SignalingState(shown, phase, status, where, lobbyName, ownId, mesh, roster, sealedSeen);
+        return new SignalingState(
+                shown,
+                phase,
+                status,
+                where,
+                lobbyName,
+                ownId,
+                mesh,
+                roster,
+                sealedSeen,
+                timeline.entries(),
+                timeline.total());
     }
 
     private static String label(SignalPath p) {

@@ -65,6 +65,7 @@ public final class MeshSession implements SessionCommands {
     private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels =
             new java.util.HashMap<>();
 
+    private final SignalTimeline timeline = new SignalTimeline();
     private final LobbySignaling lobby;
     private WebRtcMultiplayerPeer peer;
     private Duration gatherTimeout = ManualExchange.GATHER_TIMEOUT;
@@ -86,7 +87,7 @@ public final class MeshSession implements SessionCommands {
         this.traffic = new TrafficPump(tracker, echo, sink::action);
         this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
-        this.lobby = new LobbySignaling(thread, wiring, () -> peer, sink::action);
+        this.lobby = new LobbySignaling(thread, wiring, () -> peer, sink::action, timeline);
         thread.setFailureHandler(t -> sink.action(OperatorAction.failed(
                 0,
                 "internal",
@@ -100,7 +101,8 @@ public final class MeshSession implements SessionCommands {
     private void init() {
         peer = new WebRtcMultiplayerPeer();
         echo.setOn(peer, true);
-        manual = new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, System::nanoTime);
+        manual =
+                new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, timeline::add, System::nanoTime);
         manual.setGatherTimeout(gatherTimeout);
         peer.addEventListener(this::onEvent);
         if (runtime.loadProblem() != null) {
@@ -245,6 +247,16 @@ public final class MeshSession implements SessionCommands {
         thread.execute(() -> {
             if (configure(as, "join folder")) {
                 lobby.joinFolder(dir, as);
+            }
+            publish();
+        });
+    }
+
+    @Override
+    public void joinLobby(java.net.URI url, String lobbyName, CreateRequest as) {
+        thread.execute(() -> {
+            if (configure(as, "join lobby")) {
+                lobby.joinWebSocket(url, lobbyName.strip(), as);
             }
             publish();
         });

@@ -92,6 +92,11 @@ public final class RecordingCommands implements SessionCommands {
     }
 
     @Override
+    public void joinLobby(java.net.URI url, String lobby, CreateRequest as) {
+        calls.add("joinLobby " + url + " lobby '" + lobby + "' as " + as.mode());
+    }
+
+    @Override
     public void sealLobby() {
         calls.add("sealLobby");
     }
