@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * events' own arrival times. Run inside the test network namespace (libwebrtc ignores loopback):
  *
  * <pre>
- * mvn -B -q -o -pl session -am test-compile
- * mvn -B -q -o -pl session dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * mvn -B -q -o -pl session -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
+ *     -Dmdep.includeScope=test
  * tools/netns/bin/java -cp session/target/test-classes:session/target/classes:$(cat /tmp/cp.txt) \
  *     dev.meshscope.session.LobbyJoinTiming
  * </pre>
