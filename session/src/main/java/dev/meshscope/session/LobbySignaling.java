@@ -113,8 +113,10 @@ final class LobbySignaling {
             out.accept(OperatorAction.failed(
                     0,
                     op,
-                    "the peer is already created: press Close first (joining a " + label(kind)
-                            + " creates the peer with the id the lobby assigns)."));
+                    "the peer is already created: press Close first (joining a " + label(kind) + " creates the peer "
+                            + (kind == SignalPath.FOLDER
+                                    ? "with the mode and id chosen above)."
+                                    : "with the id the lobby assigns).")));
             return;
         }
         SignalTransport transport;
