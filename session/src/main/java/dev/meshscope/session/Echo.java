@@ -62,6 +62,7 @@ public final class Echo {
         }
     };
     private Tap tap = new Tap() {};
+    private @org.jspecify.annotations.Nullable GodotHostRelay relay;
     private Held held;
     private boolean on;
     private long received;
@@ -75,6 +76,16 @@ public final class Echo {
     /** Sets the tap that sees every packet first and every echo sent. Before the first drain. */
     public void setTap(Tap t) {
         tap = java.util.Objects.requireNonNull(t, "tap");
+    }
+
+    /**
+     * Lets {@code r} take SceneMultiplayer relay packets after the tap has seen them (a relayed packet is forwarded,
+     * not echoed), and remembers what the relay sends as this peer's own, so an echoing remote's reflection of it
+     * is not echoed back. Before the first drain.
+     */
+    public void setRelay(GodotHostRelay r) {
+        relay = r;
+        r.setSentObserver(this::sent);
     }
 
     /** Turns echo on or off for {@code peer} (also answering pings on arrival). */
@@ -119,6 +130,7 @@ public final class Echo {
             boolean text = peer.wasStringPacket();
             long arrived = peer.getLastPacketArrivalNanos();
             if (tap.received(from, channel, data, text, arrived)
+                    || relay != null && relay.onPacket(from, channel, data) != GodotHostRelay.Verdict.NOT_RELAY
                     || tracker.onReceived(from, channel, data, arrived)
                     || !on) {
                 continue;

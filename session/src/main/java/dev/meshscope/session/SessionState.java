@@ -31,6 +31,7 @@ import java.util.Set;
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param signaling  signaling path, lobby, roster and the signaling timeline
+ * @param controls   server relay, impairments and the probes' late threshold
  */
 public record SessionState(
         long atNanos,
@@ -43,13 +44,15 @@ public record SessionState(
         String folder,
         ExchangeSnapshot exchange,
         long webrtcMessages,
-        SignalingState signaling) {
+        SignalingState signaling,
+        SessionControls controls) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(signaling, "signaling");
+        Objects.requireNonNull(controls, "controls");
     }
 
     /**
@@ -76,7 +79,8 @@ public record SessionState(
                 folder,
                 ExchangeSnapshot.EMPTY,
                 0,
-                SignalingState.NONE);
+                SignalingState.NONE,
+                SessionControls.DEFAULT);
     }
 
     /**
