@@ -80,6 +80,8 @@ class ModuleLayersTest {
                 "mesh-core",
                 "signaling",
                 "signaling-file",
+                "signalserver",
+                "signal-server",
                 "session",
                 "session",
                 "app",
