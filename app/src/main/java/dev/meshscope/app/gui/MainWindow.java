@@ -285,6 +285,11 @@ public final class MainWindow implements FxBridge.Receiver {
         return root;
     }
 
+    /** The lobby server this window may run (started from the Signaling server panel or the menu). */
+    public LocalServerViewModel localServer() {
+        return localServer;
+    }
+
     /** The shared selection. */
     public Selection selection() {
         return selection;
