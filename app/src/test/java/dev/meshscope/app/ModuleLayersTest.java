@@ -80,8 +80,6 @@ class ModuleLayersTest {
                 "mesh-core",
                 "signaling",
                 "signaling-file",
-                "signalserver",
-                "signal-server",
                 "session",
                 "session",
                 "app",
