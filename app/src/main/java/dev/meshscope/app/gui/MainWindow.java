@@ -254,6 +254,9 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        if (event instanceof MeshEvent.WireStatsUpdated w) {
+            peers.onWireStats(w.peerId(), w.stats());
+        }
     }
 
     @Override

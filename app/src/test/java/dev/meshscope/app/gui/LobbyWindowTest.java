@@ -123,6 +123,16 @@ class LobbyWindowTest extends WindowTestBase {
                     "the server's table lists both peers",
                     () -> lobbies.getItems().get(0).peerIds().equals(List.of(1, id)));
 
+            // The selected candidate pair beside the peer, from the connection's stats (host candidates here: no
+            // STUN/TURN server in the test's network namespace).
+            w.session().onMeshThread(peer -> peer.requestWireStats(id));
+            t.awaitFx(
+                    "the pair drawn beside peer " + id,
+                    () -> ((javafx.scene.text.Text) t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                    .lookup(".graph-node-text"))
+                            .getText()
+                            .contains("host ⇄ host"));
+
             // The timeline: what the host sends and receives, with the right directions and ends.
             GuiTestSupport.fxRun(() -> w.window().showTimeline());
             t.awaitFx(
