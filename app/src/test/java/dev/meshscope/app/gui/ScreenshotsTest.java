@@ -146,6 +146,28 @@ class ScreenshotsTest extends WindowTestBase {
                                 .getStyleClass()
                                 .contains("connected"));
             }
+            // The selected candidate pairs beside the peers (the session does not ask for stats by itself yet).
+            w.session().onMeshThread(peer -> ids.forEach(peer::requestWireStats));
+            for (int id : ids) {
+                t.awaitFx(
+                        "the pair beside " + id,
+                        () -> ((javafx.scene.text.Text) t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                        .lookup(".graph-node-text"))
+                                .getText()
+                                .contains("⇄"));
+            }
+            // The operator drags the channel table smaller to read the timeline (as tall as the laptop layout allows).
+            javafx.scene.Node channels = t.find(w, "#channelTable");
+            GuiTestSupport.fxRun(() -> {
+                for (javafx.scene.Parent p = channels.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.SplitPane sp
+                            && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                            && sp.getItems().size() == 3) {
+                        sp.setDividerPositions(0.3, 0.42);
+                        break;
+                    }
+                }
+            });
             GuiTestSupport.fxRun(() -> w.window().showTimeline());
             TableView<dev.meshscope.signaling.timeline.SignalTrace> timeline = t.find(w, "#signalTimeline");
             GuiTestSupport.fxRun(() -> timeline.getItems().stream()
