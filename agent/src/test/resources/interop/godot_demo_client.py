@@ -28,7 +28,8 @@ does (the sender decides, so both interoperate).
 Traffic: once the three channels to a peer are open it sends --send numbered binary packets on each,
 "PYDEMO <from> <to> <channel id> <n>", and counts, per peer and channel, what it sent and what it received; a packet
 in MeshScope's test form "MESHSCOPE <from> <to> <channel id> <n>" that names another sender, addressee or channel is
-counted as misrouted, a repeated one as a duplicate. With --echo it also sends every packet that is not its own back
+counted as misrouted, a repeated one as a duplicate; its own packets coming back (from an echoing peer) are counted
+as echoed, anything else as other. With --echo it also sends every packet that is not its own back
 on the channel it came in on.
 
 Output: JSON lines on stdout, one per event, each with "event":
@@ -39,7 +40,7 @@ Output: JSON lines on stdout, one per event, each with "event":
   ignored       {"type", "id", "why"}          a message the demo client would ignore
   sealed, closed {"code", "reason", "sealed"}, stopped {"why"}
   report        {"id", "lobby", "sealed", "peers": {"<peer>": {"connected", "channels": {"1": {"sent", "received",
-                 "misrouted", "duplicates"}, "2": ..., "3": ...}}}}
+                 "echoed", "other", "misrouted", "duplicates"}, "2": ..., "3": ...}}}}
 Commands on stdin, one a line: "report"; "seal"; "stray-candidate <id>" (sends a well-formed CANDIDATE, one of its
 own candidates, to <id> whether or not it is a peer: a negative test's deliberate misstep); "quit" (final report,
 everything closed, exit 0). Stderr is a log.
@@ -89,6 +90,8 @@ class Peer:
         }
         self.sent = {c: 0 for c in CHANNEL_IDS}
         self.received = {c: 0 for c in CHANNEL_IDS}
+        self.echoed = {c: 0 for c in CHANNEL_IDS}
+        self.other = {c: 0 for c in CHANNEL_IDS}
         self.misrouted = {c: 0 for c in CHANNEL_IDS}
         self.duplicates = {c: 0 for c in CHANNEL_IDS}
         self.seen = {c: set() for c in CHANNEL_IDS}
@@ -100,9 +103,14 @@ class Peer:
         def on_message(message):
             data = message.encode("utf-8") if isinstance(message, str) else message
             text = data.decode("utf-8", "replace")
-            self.received[cid] += 1
             m = MESHSCOPE_PACKET.match(text)
-            if m:
+            if not m:
+                if text.startswith("PYDEMO %d %d %d " % (client.own_id, self.id, cid)):
+                    self.echoed[cid] += 1  # its own packet, sent back by an echoing peer
+                else:
+                    self.other[cid] += 1  # e.g. an agent's probe ping
+            else:
+                self.received[cid] += 1
                 sender, addressee, channel, n = (int(g) for g in m.groups())
                 if sender != self.id or addressee != client.own_id or channel != cid:
                     self.misrouted[cid] += 1
@@ -120,7 +128,7 @@ class Peer:
     def figures(self):
         return {"connected": self.connected, "added": self.added,
                 "channels": {str(c): {"sent": self.sent[c], "received": self.received[c],
-                                      "misrouted": self.misrouted[c], "duplicates": self.duplicates[c]}
+                                      "echoed": self.echoed[c], "other": self.other[c], "misrouted": self.misrouted[c], "duplicates": self.duplicates[c]}
                              for c in CHANNEL_IDS}}
 
 
