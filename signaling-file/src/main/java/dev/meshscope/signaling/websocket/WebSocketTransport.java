@@ -212,8 +212,14 @@ public final class WebSocketTransport implements SignalTransport {
 
     // ---------------------------------------------------------------- transport thread
 
+    /** The JOIN message's text, written in {@link #connect} before the handshake. Transport thread. */
+    private String joinJson = "";
+
     private void connect() {
         moveTo(State.CONNECTING);
+        // Written (and Jackson warmed up) before the handshake: the demo servers close a peer that has not joined
+        // within 1 s of connecting, and a cold JVM under load can spend that long in first-use class loading.
+        joinJson = SignalJson.write(SignalMessage.of(MessageType.JOIN, options.mesh() ? 0 : 1, options.lobby()));
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
         // Every outcome is handled in whenComplete; the returned stage carries nothing more.
@@ -235,12 +241,12 @@ public final class WebSocketTransport implements SignalTransport {
             return;
         }
         moveTo(State.JOINING);
-        SignalMessage join = SignalMessage.of(MessageType.JOIN, options.mesh() ? 0 : 1, options.lobby());
-        String json = SignalJson.write(join);
+        String json = joinJson;
         synchronized (lock) {
             outbox.addFirst(json);
             socket = ws;
         }
+        pump(); // JOIN leaves before anything else is done here.
         sink.traced(new SignalTrace(
                 java.time.Instant.now(),
                 SignalTrace.Direction.SENT,
@@ -255,7 +261,6 @@ public final class WebSocketTransport implements SignalTransport {
                         ? "create a " + (options.mesh() ? "mesh" : "client/server") + " lobby"
                         : "join lobby \"" + options.lobby() + "\" as " + (options.mesh() ? "mesh" : "client/server")));
         joinTimer = thread.schedule(this::joinTimedOut, options.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        pump();
         ws.request(1);
     }
 
