@@ -227,8 +227,16 @@ public final class AgentCommand implements Callable<Integer> {
     @Mixin
     SendOptions sendOptions = new SendOptions();
 
+    @Mixin
+    GodotOptions godotOptions = new GodotOptions();
+
+    @Mixin
+    LinkOptions linkOptions = new LinkOptions();
+
     private volatile boolean closing;
     private SendPlan sendPlan;
+    private GodotPlan godotPlan;
+    private LinkPlan linkPlan;
 
     /**
      * Runs the agent on its own ({@code java -cp CLASSPATH dev.meshscope.agent.AgentCommand ARGS}), as the agent's
@@ -241,10 +249,14 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentSetup setup = validate();
-        sendPlan = sendOptions.plan(
-                spec.commandLine(),
-                WebRtcMultiplayerPeer.CH_RESERVED_MAX + setup.channels().size());
+        AgentSetup validated = validate();
+        int channelCount =
+                WebRtcMultiplayerPeer.CH_RESERVED_MAX + validated.channels().size();
+        sendPlan = sendOptions.plan(spec.commandLine(), channelCount, !godotOptions.sendRpc.isEmpty());
+        godotPlan = godotOptions.plan(
+                spec.commandLine(), channelCount, validated.mode(), validated.webSocket(), sendPlan.target());
+        linkPlan = linkOptions.plan(spec.commandLine(), channelCount, iceServers);
+        AgentSetup setup = validated.withIce(linkPlan.ice());
         Status status = new Status(System.err, setup.id());
         EventWriter events = null;
         if (setup.events() != null) {
@@ -298,6 +310,23 @@ public final class AgentCommand implements Callable<Integer> {
         thread.addPoller(traffic::drain);
         ScriptHooks script =
                 new ScriptHooks(sendPlan, setup, peer, traffic, thread, status, events, () -> done.complete(0));
+        GodotHooks godot = new GodotHooks(
+                godotPlan,
+                peer,
+                traffic,
+                thread,
+                status,
+                events,
+                System.out,
+                setup.reportEvery().toMillis());
+        new LinkHooks(
+                linkPlan,
+                peer,
+                traffic,
+                thread,
+                status,
+                events,
+                setup.reportEvery().toMillis());
         if (!setup.pingEvery().isZero()) {
             thread.addTicker(setup.pingEvery().toMillis(), TimeUnit.MILLISECONDS, traffic::pingAll);
             thread.addTicker(
@@ -328,7 +357,8 @@ public final class AgentCommand implements Callable<Integer> {
                 + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ", "
                 + (setup.ice().iceServers().isEmpty()
                         ? "no ICE servers (host candidates only)"
-                        : setup.ice().iceServers().size() + " ICE server(s)")
+                        : setup.ice().iceServers().size() + " ICE server(s)"
+                                + (linkPlan.relayOnly() ? ", relay candidates only" : ""))
                 + ".");
 
         AgentLobby lobby = null;
@@ -380,6 +410,7 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             int scriptCode = thread.call(() -> {
                         traffic.report(s -> events.agentRecord("ProbeReport", s), status::say);
+                        godot.finish(System.out);
                         int c = script.finish(System.out);
                         peer.close();
                         return c;
