@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.agent;
 
+import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.GodotError;
 import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.MultiplayerPeer;
+import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WriteMode;
@@ -53,7 +55,7 @@ final class GodotHooks implements AgentTraffic.PacketObserver {
     private final Map<Integer, Set<Integer>> confirmed = new HashMap<>();
     private long rpcsSent;
     private GodotHostRelay.Stats lastReported;
-    private boolean relayActed;
+    private boolean served;
 
     /** Registers the hooks on {@code thread}; {@code out} is stdout (decoded packets, the relay summary). */
     GodotHooks(
@@ -84,7 +86,7 @@ final class GodotHooks implements AgentTraffic.PacketObserver {
             peer.addListener(new MultiplayerPeer.Listener() {
                 @Override
                 public void peerConnected(int id) {
-                    relayActed |= relay.active();
+                    served |= serving();
                     relay.peerConnected(id);
                     if (plan.target() == 0 || plan.target() == id) {
                         sendCalls(id);
@@ -208,11 +210,16 @@ final class GodotHooks implements AgentTraffic.PacketObserver {
         return true;
     }
 
-    /** Reports the relay's counters when they changed (or at the end, {@code all}), if it ever acted. */
+    /** Whether this agent is the server of a client/server mesh now (where the relay acts when it is on). */
+    private boolean serving() {
+        return peer.getNetworkMode() == NetworkMode.SERVER && peer.getConnectionStatus() == ConnectionStatus.CONNECTED;
+    }
+
+    /** Reports the relay's counters when they changed (or at the end, {@code all}), if this agent ever served. */
     private void reportRelay(boolean all) {
-        relayActed |= relay.active();
+        served |= serving();
         GodotHostRelay.Stats s = relay.stats();
-        if (!relayActed || !all && s.equals(lastReported)) {
+        if (!served || !all && s.equals(lastReported)) {
             return;
         }
         lastReported = s;
@@ -249,8 +256,8 @@ final class GodotHooks implements AgentTraffic.PacketObserver {
         if (rpcsSent > 0) {
             status.say("sent " + rpcsSent + " rpc(s).");
         }
-        relayActed |= relay.active();
-        if (!relayActed) {
+        served |= serving();
+        if (!served) {
             return;
         }
         reportRelay(true);
