@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
  * ({@code --signal-dir}) or through a WebSocket lobby server ({@code --signal-url}; both lobbies driven by
  * signaling-file's {@code LobbySession}, see {@link AgentLobby}), optionally echoes every packet and pings every
  * channel, and writes mesh-core's events as JSON lines. Status goes to stderr so stdout stays machine-readable.
+ * Godot traffic ({@code --decode}, {@code --send-rpc}, {@code --relay}) is in {@link GodotOptions}/{@link GodotHooks},
+ * the links ({@code --impair}, {@code --late-threshold}, {@code --relay-only}) in {@link LinkOptions}/{@link LinkHooks}.
  *
  * <p>It ends cleanly (peer closed, runtime closed, presence file removed) when stdin ends, on SIGTERM/Ctrl-C, on
  * {@code quit}, or after {@code --exit-after}. Exit codes: 0 normal end, 2 bad options, 3 the WebRTC library
@@ -68,6 +70,9 @@ import picocli.CommandLine.Spec;
             "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
             "  lobby:       ./meshscope agent --signal-url ws://127.0.0.1:9080 --echo   (prints the new lobby's name)",
             "               ./meshscope agent --signal-url ws://127.0.0.1:9080 --lobby NAME --echo",
+            "  godot:       ./meshscope agent --signal-url ws://127.0.0.1:9080 --mode client --decode   (host, relays)",
+            "               ./meshscope agent ... --send-rpc '/root/Main/Player3:move[jump,move,shoot]:Vector2(1.5,-2),3'",
+            "  links:       ./meshscope agent ... --impair all:out:delay=40,loss=10 --relay-only --ice-server turn:H:P,U,C",
             "",
             "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
             "  3 WebRTC library missing, 4 refused by the lobby or signaling lost before the seal, 143 terminated,",

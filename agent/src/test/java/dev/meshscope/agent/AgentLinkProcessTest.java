@@ -47,8 +47,11 @@ class AgentLinkProcessTest {
      */
     private static final double RTT_TOLERANCE_MS = 25;
     /**
-     * Tolerance on the measured loss: answers decided (answered or lost) are at least {@link #MIN_DECIDED}, so the
-     * binomial standard deviation of 10 % loss is under 1.3 points; ±5 points is about 4 standard deviations.
+     * Tolerance on the measured loss: at least {@link #MIN_DECIDED} pings, so the binomial standard deviation of 10 %
+     * loss is under 1.3 points; ±5 points is about 4 standard deviations. The loss is (lost + outstanding) / sent:
+     * a dropped answer counts as lost only 2 s after its ping, so lost / sent alone would miss the last 2 s of drops
+     * (7.6 % measured that way in one run); outstanding also holds the pings in flight (under 45 ms old, about one
+     * per channel: under 1 point).
      */
     private static final double LOSS_TOLERANCE_PERCENT = 5;
 
@@ -90,10 +93,10 @@ class AgentLinkProcessTest {
                 work,
                 "strict",
                 ping(url, lobby, "--ping-interval", "100", "--report-interval", "500", "--late-threshold", "20"));
-        until("the pinger decided " + MIN_DECIDED + " pings to the impaired agent", CONNECT, () -> {
+        until("the pinger sent " + MIN_DECIDED + " pings to the impaired agent", CONNECT, () -> {
             long decided = 0;
             for (JsonNode s : latestProbes(pinger, 1).values()) {
-                decided += s.path("received").asLong() + s.path("lost").asLong();
+                decided += s.path("sent").asLong();
             }
             return decided >= MIN_DECIDED;
         });
@@ -104,7 +107,7 @@ class AgentLinkProcessTest {
                 .hasSize(2)
                 .allSatisfy(e -> assertThat(e.path("delayMs").asInt()).isEqualTo(DELAY_MS));
 
-        long received = 0;
+        long sent = 0;
         long lost = 0;
         for (JsonNode s : latestProbes(pinger, 1).values()) {
             double median = s.path("rttMedianMs").asDouble();
@@ -118,11 +121,11 @@ class AgentLinkProcessTest {
             assertThat(median)
                     .as("channel " + s.path("channel"))
                     .isBetween((double) DELAY_MS, DELAY_MS + RTT_TOLERANCE_MS);
-            received += s.path("received").asLong();
-            lost += s.path("lost").asLong();
+            sent += s.path("sent").asLong();
+            lost += s.path("lost").asLong() + s.path("outstanding").asLong();
         }
-        double lossPercent = 100.0 * lost / (received + lost);
-        System.err.printf("AgentLinkProcessTest: measured loss %.2f %% of %d%n", lossPercent, received + lost);
+        double lossPercent = 100.0 * lost / sent;
+        System.err.printf("AgentLinkProcessTest: measured loss %.2f %% of %d pings%n", lossPercent, sent);
         assertThat(lossPercent).isBetween(LOSS_PERCENT - LOSS_TOLERANCE_PERCENT, LOSS_PERCENT + LOSS_TOLERANCE_PERCENT);
 
         // The negative twin in the same mesh: the pinger's link to the other (unimpaired) agent is fast and lossless.
