@@ -43,6 +43,9 @@ public final class Echo {
 
         /** An echo to {@code to} on {@code channel} was sent ({@code ok}) or refused. */
         default void echoed(int to, int channel, boolean ok) {}
+
+        /** An echo was sent: its bytes ({@code text}: as a text message), read during the call only. */
+        default void echoSent(int to, int channel, byte[] data, boolean text) {}
     }
 
     /** An echo waiting for its channel's send queue to drain. */
@@ -161,6 +164,7 @@ public final class Echo {
         tap.echoed(to, channel, e == GodotError.OK);
         if (e == GodotError.OK) {
             echoed++;
+            tap.echoSent(to, channel, answer, form == WriteMode.TEXT);
         }
         return true;
     }

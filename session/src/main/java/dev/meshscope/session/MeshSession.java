@@ -12,6 +12,7 @@ import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.inspect.PacketTap;
 import dev.meshscope.signaling.session.ExchangeInput;
 import dev.meshscope.signaling.session.ExchangeReport;
 import dev.meshscope.signaling.session.ManualExchange;
@@ -54,6 +55,9 @@ public final class MeshSession implements SessionCommands {
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
     private final Echo echo = new Echo(tracker);
+    /** The packet inspector's tap: every packet read and sent, decoded as Godot traffic (mesh thread). */
+    private final PacketTap tap = new PacketTap(System::nanoTime);
+
     private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
     private final PeerWiring wiring;
@@ -80,7 +84,7 @@ public final class MeshSession implements SessionCommands {
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.traffic = new TrafficPump(tracker, echo, sink::action);
+        this.traffic = new TrafficPump(tracker, echo, sink::action, tap);
         this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
         this.folder = new FolderSignaling(thread, wiring, () -> peer, sink::action);
@@ -97,6 +101,18 @@ public final class MeshSession implements SessionCommands {
     private void init() {
         peer = new WebRtcMultiplayerPeer();
         echo.setOn(peer, true);
+        echo.setTap(new Echo.Tap() {
+            @Override
+            public boolean received(int from, int channel, byte[] data, boolean text, long arrivedNanos) {
+                tap.received(from, channel, data, text);
+                return false;
+            }
+
+            @Override
+            public void echoSent(int to, int channel, byte[] data, boolean text) {
+                tap.sent(to, channel, data, text);
+            }
+        });
         manual = new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, System::nanoTime);
         manual.setGatherTimeout(gatherTimeout);
         peer.addEventListener(this::onEvent);
@@ -210,6 +226,30 @@ public final class MeshSession implements SessionCommands {
             tracker.clear();
             probeStats = List.of();
             sink.action(OperatorAction.ok(0, "probes", "probe results cleared."));
+        });
+    }
+
+    @Override
+    public void setInspectorPaused(boolean paused) {
+        thread.execute(() -> {
+            tap.setPaused(paused);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    paused
+                            ? "paused: packets are still decoded and profiled, not listed."
+                            : "resumed: every packet is listed again."));
+            publish();
+        });
+    }
+
+    @Override
+    public void clearInspector() {
+        thread.execute(() -> {
+            tap.clearCounts();
+            sink.action(OperatorAction.ok(
+                    0, "inspector", "cleared the packet list and the profiler (node paths already learnt are kept)."));
+            publish();
         });
     }
 
@@ -390,7 +430,9 @@ public final class MeshSession implements SessionCommands {
     }
 
     private void onEvent(MeshEvent e) {
-        if (e instanceof MeshEvent.PeerAdded pa) {
+        if (e instanceof MeshEvent.Created) {
+            tap.reset(peer.getUniqueId(), peer.getChannelModes());
+        } else if (e instanceof MeshEvent.PeerAdded pa) {
             var info = peer.getPeer(pa.peerId());
             if (info != null) {
                 channels.put(pa.peerId(), info.channels());
@@ -399,6 +441,7 @@ public final class MeshSession implements SessionCommands {
             channels.remove(pr.peerId());
             traffic.forgetPeer(pr.peerId());
             tracker.forgetPeer(pr.peerId());
+            tap.peerLeft(pr.peerId());
         } else if (e instanceof MeshEvent.Closed) {
             channels.clear();
         }
@@ -454,7 +497,8 @@ public final class MeshSession implements SessionCommands {
                 traffic.status(),
                 folder.status(),
                 manual.snapshot(),
-                runtime.messagesReceived()));
+                runtime.messagesReceived(),
+                tap.handOff()));
     }
 
     private List<PendingSignal> pendingList() {

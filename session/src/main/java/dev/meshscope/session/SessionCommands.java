@@ -36,6 +36,12 @@ public interface SessionCommands {
     /** Forgets every probe result. */
     void clearProbes();
 
+    /** Pauses or resumes the packet inspector's list (packets are still decoded and profiled while paused). */
+    void setInspectorPaused(boolean paused);
+
+    /** Empties the packet inspector's list and the network profiler (node paths learnt so far are kept). */
+    void clearInspector();
+
     /**
      * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
      * the offer; its blob appears in the pending list once ICE gathering completes.

@@ -8,6 +8,7 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.session.inspect.InspectorUpdate;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.session.ExchangeSnapshot;
 import dev.meshscope.signaling.session.PasteJudge;
@@ -30,6 +31,7 @@ import java.util.Set;
  * @param folder     the shared-folder signaling status line, or "" when not joined
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
+ * @param inspector  the packets tapped since the previous state and the network profiler's aggregate
  */
 public record SessionState(
         long atNanos,
@@ -41,12 +43,27 @@ public record SessionState(
         TrafficStatus traffic,
         String folder,
         ExchangeSnapshot exchange,
-        long webrtcMessages) {
+        long webrtcMessages,
+        InspectorUpdate inspector) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(inspector, "inspector");
+    }
+
+    /**
+     * This state, carrying also the tapped packets of {@code older}, a state the window skipped (it shows only the
+     * newest): the inspector's list must not lose them. Any thread (pure).
+     */
+    public SessionState after(SessionState older) {
+        if (older.inspector.packets().isEmpty() && older.inspector.dropped() == 0) {
+            return this;
+        }
+        InspectorUpdate joined = inspector.after(older.inspector);
+        return new SessionState(
+                atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, exchange, webrtcMessages, joined);
     }
 
     /** A state without manual exchanges and with no webrtc-java message counted yet (tests, the initial state). */
@@ -59,7 +76,18 @@ public record SessionState(
             boolean echo,
             TrafficStatus traffic,
             String folder) {
-        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0);
+        this(
+                atNanos,
+                mesh,
+                dictionary,
+                probes,
+                pending,
+                echo,
+                traffic,
+                folder,
+                ExchangeSnapshot.EMPTY,
+                0,
+                InspectorUpdate.EMPTY);
     }
 
     /**
