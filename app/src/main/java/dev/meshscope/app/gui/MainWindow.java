@@ -9,6 +9,10 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.inspector.InspectorViewModel;
+import dev.meshscope.app.gui.inspector.NetworkProfilerView;
+import dev.meshscope.app.gui.inspector.PacketInspectorView;
+import dev.meshscope.app.gui.inspector.ProfilerViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -33,6 +37,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -44,8 +50,9 @@ import javafx.scene.layout.VBox;
  * The whole window: the view models (plain Java), the views built from them, and the routing of what the
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
- * and {@code dismissErrorButton}. Left: Create, manual signaling, shared folder, Test packets. Right: peer graph and
- * {@code get_peers()}, the channel table, the probe table and the event log. FX thread.
+ * and {@code dismissErrorButton}. Left: Create, manual signaling, shared folder, Test packets. Right, as tabs
+ * ({@code centerTabs}): Mesh ({@code meshTab}: peer graph and {@code get_peers()}, the channel table, the probe table
+ * and the event log), Packet inspector ({@code inspectorTab}) and Network profiler ({@code profilerTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -57,6 +64,8 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
+    private final InspectorViewModel inspector;
+    private final ProfilerViewModel profiler = new ProfilerViewModel();
     private final BorderPane root = new BorderPane();
     /**
      * Where the peer graph ends and the channel table begins (share of the height): on a 768 px laptop screen this
@@ -86,6 +95,7 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic = new TrafficViewModel(commands, selection);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
+        inspector = new InspectorViewModel(commands);
         selection
                 .peerProperty()
                 .addListener((o, a, b) ->
@@ -112,7 +122,17 @@ public final class MainWindow implements FxBridge.Receiver {
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
-        SplitPane main = new SplitPane(leftScroll, center);
+        // The mesh views, the packet inspector and the network profiler share the right-hand side as tabs.
+        Tab meshTab = new Tab("Mesh", center);
+        meshTab.setId("meshTab");
+        Tab inspectorTab = new Tab("Packet inspector", new PacketInspectorView(inspector));
+        inspectorTab.setId("inspectorTab");
+        Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
+        profilerTab.setId("profilerTab");
+        TabPane tabs = new TabPane(meshTab, inspectorTab, profilerTab);
+        tabs.setId("centerTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(leftScroll, tabs);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
@@ -209,6 +229,8 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic.onState(s);
         signaling.onState(s);
         folder.onState(s);
+        inspector.onState(s);
+        profiler.onState(s);
     }
 
     @Override

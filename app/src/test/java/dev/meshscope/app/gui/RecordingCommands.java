@@ -67,6 +67,16 @@ public final class RecordingCommands implements SessionCommands {
     }
 
     @Override
+    public void setInspectorPaused(boolean paused) {
+        calls.add("inspectorPaused " + paused);
+    }
+
+    @Override
+    public void clearInspector() {
+        calls.add("clearInspector");
+    }
+
+    @Override
     public void addManualPeer(int remoteId) {
         calls.add("addManualPeer " + remoteId);
     }
