@@ -253,6 +253,16 @@ public final class MainWindow implements FxBridge.Receiver {
         return log;
     }
 
+    /** The packet inspector's model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    /** The network profiler's model. */
+    public ProfilerViewModel profiler() {
+        return profiler;
+    }
+
     /** The newest failure shown in the header, or null. */
     public LogEntry lastFailure() {
         return log.lastFailureProperty().get();

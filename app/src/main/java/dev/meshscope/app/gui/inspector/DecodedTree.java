@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.inspector;
 
+import dev.meshscope.godot.DecodeError;
 import dev.meshscope.godot.packet.DecodedMessage;
 import dev.meshscope.session.inspect.TappedPacket;
 import java.util.List;
