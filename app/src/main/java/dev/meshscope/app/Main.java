@@ -6,12 +6,14 @@ import dev.meshscope.agent.ReasonLastHandler;
 import dev.meshscope.app.gui.GuiBenchCommand;
 import dev.meshscope.app.gui.GuiLauncher;
 import dev.meshscope.bench.BenchCommand;
+import dev.meshscope.signalserver.SignalServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The one entry point of the MeshScope jar: no arguments (or {@code gui}) opens the window, {@code agent}
- * runs a headless peer (module {@code agent}), {@code bench} runs the benchmarks (module {@code bench}) and
+ * runs a headless peer (module {@code agent}), {@code signal-server} a Godot demo lobby server (module
+ * {@code signal-server}), {@code bench} runs the benchmarks (module {@code bench}) and
  * {@code bench gui} the window benchmark, which lives here with the window so that {@code bench} never imports it.
  * A plain class (not an {@code Application}) so that {@code java -jar} works with JavaFX on the classpath.
  */
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "MeshScope 0.1.0",
         description = "A live debugger for WebRTC data-channel meshes (Godot 4 WebRTCMultiplayerPeer).",
-        subcommands = AgentCommand.class)
+        subcommands = {AgentCommand.class, SignalServerCommand.class})
 public final class Main implements Runnable {
 
     /**
@@ -36,9 +38,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The command tree: {@code agent}, and {@code bench} with the window benchmark {@code bench gui} added here; bad
-     * options anywhere in it end with their one-line reason ({@link ReasonLastHandler}, set after every subcommand is
-     * added, as picocli applies it only to the commands present). Called on the JVM's main thread (and by tests, on
+     * The command tree: {@code agent}, {@code signal-server}, and {@code bench} with the window benchmark
+     * {@code bench gui} added here; bad options anywhere in it end with their one-line reason ({@link
+     * ReasonLastHandler}, set after every subcommand is added, as picocli applies it only to the commands present). Called on the JVM's main thread (and by tests, on
      * theirs); each call builds a new tree.
      */
     static CommandLine commandLine() {

@@ -87,7 +87,11 @@ class ModuleLayersTest {
                 "agent",
                 "agent",
                 "bench",
-                "bench");
+                "bench",
+                "godot",
+                "godot-wire",
+                "signalserver",
+                "signal-server");
         List<String> strays = new ArrayList<>();
         for (JavaClass c : EVERY_MODULE) {
             String[] parts = c.getPackageName().split("\\.");
@@ -150,6 +154,25 @@ class ModuleLayersTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(SESSION, WINDOW, AGENT, BENCH)
                 .because("signaling-file sits under the session: mesh-core <- signaling-file <- session")
+                .check(EVERY_MODULE);
+    }
+
+    @Test
+    void theLobbyServerUsesOnlyTheSignalingMessages() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.meshscope.signalserver..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.meshscope.core..",
+                        "dev.meshscope.signaling.session..",
+                        "dev.meshscope.signaling.folder..",
+                        SESSION,
+                        WINDOW,
+                        AGENT,
+                        BENCH)
+                .because("the lobby server speaks the demo protocol only: it needs the message types, no WebRTC")
                 .check(EVERY_MODULE);
     }
 

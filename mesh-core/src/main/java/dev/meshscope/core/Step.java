@@ -49,6 +49,8 @@ public enum Step {
     GATHER_CANDIDATES("iceGathering", false),
     /** Reading the local description once gathering completed. */
     GET_LOCAL_DESCRIPTION("getLocalDescription", false),
+    /** Setting a network impairment on a peer's channels (a debugger extra). */
+    SET_IMPAIRMENT("setImpairment", false),
     /** Wire statistics ({@code getStats}). */
     WIRE_STATS("requestWireStats", false);
 

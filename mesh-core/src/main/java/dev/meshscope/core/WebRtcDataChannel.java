@@ -2,15 +2,22 @@
 package dev.meshscope.core;
 
 import dev.meshscope.core.event.MeshEvent;
+import dev.meshscope.core.impair.ImpairDirection;
+import dev.meshscope.core.impair.Impairment;
+import dev.meshscope.core.impair.LinkShaper;
 import dev.meshscope.core.internal.ChannelSink;
 import dev.meshscope.core.internal.NativeCallException;
 import dev.meshscope.core.internal.NativeChannel;
 import dev.meshscope.core.internal.Stamp;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Godot's {@code WebRTCDataChannel}: one SCTP stream of a {@link WebRtcPeerConnection}, with a receive queue
@@ -72,7 +79,36 @@ public final class WebRtcDataChannel implements PacketPeer {
     private int index = -1;
     private int liveId = -1;
 
+    /** Outbound impairment (owner thread), or {@code null}: packets go straight to libwebrtc. */
+    private @Nullable LinkShaper outShaper;
+    /** Packets the outbound impairment holds, by due time (then order of sending). Owner thread. */
+    private final PriorityQueue<HeldOut> heldOut =
+            new PriorityQueue<>(Comparator.comparingLong(HeldOut::dueNanos).thenComparingLong(HeldOut::seq));
+
+    private long heldOutBytes;
+    private long heldOutSeq;
+    private long lastOutDue;
+    private long outImpairedDrops;
+    /** Inbound impairment, or {@code null}; read on the receiving thread, written by the owner. */
+    private volatile @Nullable LinkShaper inShaper;
+    /** Guards {@link #heldIn}, {@link #lastInDue} and the inbound shaper's decisions. */
+    private final Object inLock = new Object();
+    /** Arrived packets the inbound impairment holds, due times never decreasing (inbound jitter never reorders). */
+    private final ArrayDeque<HeldIn> heldIn = new ArrayDeque<>();
+
+    private long heldInBytes;
+    private long lastInDue;
+    private final AtomicLong inImpairedDrops = new AtomicLong();
+    /** Wall clock of the last arrival from the wire (written on the receiving thread), 0 before any. */
+    private volatile long lastArrivalMillis;
+
     private record Incoming(byte[] data, boolean binary, long arrivedNanos) {}
+
+    /** A packet held on its way out; {@code data} is this channel's own copy. */
+    private record HeldOut(byte[] data, boolean binary, long dueNanos, long seq) {}
+
+    /** A packet held on its way in. */
+    private record HeldIn(Incoming in, long dueNanos) {}
 
     WebRtcDataChannel(WebRtcPeerConnection connection, NativeChannel nat) {
         this.connection = connection;
@@ -218,8 +254,18 @@ public final class WebRtcDataChannel implements PacketPeer {
                                 + "silently closes the channel. Wait until getBufferedAmount() drops.");
             }
         }
+        LinkShaper shaper = outShaper;
+        if (shaper != null || !heldOut.isEmpty()) {
+            return holdOutbound(shaper, data);
+        }
+        return sendNow(data, writeMode == WriteMode.BINARY);
+    }
+
+    /** Hands {@code data} to libwebrtc and counts it. Owner thread; {@code data} is not kept. */
+    private GodotError sendNow(byte[] data, boolean binary) {
+        int size = data.length;
         try {
-            nat.send(data, writeMode == WriteMode.BINARY);
+            nat.send(data, binary);
         } catch (NativeCallException e) {
             return refuse(GodotError.FAILED, size, e.reason());
         }
@@ -231,6 +277,154 @@ public final class WebRtcDataChannel implements PacketPeer {
             connection.emit(new MeshEvent.PacketSent(at.nanos(), at.millis(), connection.peerId(), eventIndex(), size));
         }
         return GodotError.OK;
+    }
+
+    /**
+     * The outbound impairment decides: a dropped packet is counted and reported as sent (a network loss is invisible
+     * to the sender); a held one is copied and sent by {@link #releaseDue} once due. With no shaper (the impairment was
+     * just removed) the packet queues behind those still held, so a reliable ordered channel never reorders.
+     */
+    private GodotError holdOutbound(@Nullable LinkShaper shaper, byte[] data) {
+        int size = data.length;
+        if (heldOutBytes + size > MAX_QUEUED_BYTES) {
+            return refuse(
+                    GodotError.ERR_BUSY,
+                    size,
+                    "the impairment holds " + heldOutBytes + " bytes for this channel (paused, delayed or "
+                            + "bandwidth-capped); holding " + size + " more would pass the " + MAX_QUEUED_BYTES
+                            + "-byte bound. Unpause or raise the cap, or send less.");
+        }
+        long now = System.nanoTime();
+        long due = shaper == null ? now : shaper.admit(now, size);
+        if (due == LinkShaper.DROP) {
+            outImpairedDrops++;
+            return GodotError.OK;
+        }
+        if (config.ordered() || shaper == null) {
+            due = Math.max(due, lastOutDue);
+        }
+        lastOutDue = due;
+        heldOut.add(new HeldOut(data.clone(), writeMode == WriteMode.BINARY, due, heldOutSeq++));
+        heldOutBytes += size;
+        connection.wakeAt(due);
+        return GodotError.OK;
+    }
+
+    /**
+     * Sets or clears ({@link Impairment#isNone()} or {@code null}) the impairment of one direction, with its shaper
+     * (shared by every channel an impairment set on a whole peer covers). Packets already held keep their due times;
+     * with the impairment cleared they leave at the next poll. Owner thread.
+     */
+    void setImpairment(ImpairDirection direction, @Nullable LinkShaper shaper) {
+        LinkShaper s = shaper == null || shaper.impairment().isNone() ? null : shaper;
+        if (direction == ImpairDirection.OUTBOUND) {
+            outShaper = s;
+        } else {
+            synchronized (inLock) {
+                inShaper = s;
+            }
+        }
+        connection.wakeAt(System.nanoTime());
+    }
+
+    /** The impairment of one direction ({@link Impairment#NONE} when none). Owner thread. */
+    Impairment impairment(ImpairDirection direction) {
+        LinkShaper s = direction == ImpairDirection.OUTBOUND ? outShaper : inShaper;
+        return s == null ? Impairment.NONE : s.impairment();
+    }
+
+    /** Whether either direction is impaired (a probe ping is then not answered on arrival: it must queue too). */
+    private boolean impaired() {
+        return outShaper != null || inShaper != null;
+    }
+
+    /**
+     * Sends the outbound packets and delivers the inbound packets that are due at {@code now} (none while paused), and
+     * returns when the next held packet is due, or {@link Long#MAX_VALUE}. Owner thread, from the connection's poll.
+     */
+    long releaseDue(long now) {
+        long next = Long.MAX_VALUE;
+        LinkShaper out = outShaper;
+        if (!heldOut.isEmpty() && (out == null || !out.impairment().paused())) {
+            HeldOut h;
+            while ((h = heldOut.peek()) != null && (out == null || h.dueNanos() <= now)) {
+                heldOut.poll();
+                heldOutBytes -= h.data().length;
+                if (readyState == ChannelState.OPEN) {
+                    sendNow(h.data(), h.binary());
+                } else {
+                    refuse(
+                            GodotError.FAILED,
+                            h.data().length,
+                            "the channel closed (" + readyState + ") while the impairment held this packet.");
+                }
+            }
+            if (h != null) {
+                next = h.dueNanos();
+            }
+        }
+        synchronized (inLock) {
+            LinkShaper in = inShaper;
+            if (!heldIn.isEmpty() && (in == null || !in.impairment().paused())) {
+                HeldIn h;
+                while ((h = heldIn.peek()) != null && (in == null || h.dueNanos() <= now)) {
+                    heldIn.poll();
+                    heldInBytes -= h.in().data().length;
+                    // It "arrives" now: a probe's round trip then includes the inbound delay, as on a slow path.
+                    deliver(new Incoming(h.in().data(), h.in().binary(), Math.max(now, h.dueNanos())));
+                }
+                if (h != null) {
+                    next = Math.min(next, h.dueNanos());
+                }
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The channel closed: what the impairment still holds can never leave. Outbound packets become send drops with
+     * the reason; inbound ones did arrive, so they join the receive queue like any packet read after a close. Owner
+     * thread.
+     */
+    private void flushHeld() {
+        HeldOut h;
+        while ((h = heldOut.poll()) != null) {
+            heldOutBytes -= h.data().length;
+            refuse(
+                    GodotError.FAILED,
+                    h.data().length,
+                    "the channel closed (" + readyState + ") while the impairment held this packet.");
+        }
+        synchronized (inLock) {
+            HeldIn in;
+            while ((in = heldIn.poll()) != null) {
+                heldInBytes -= in.in().data().length;
+                deliver(in.in());
+            }
+        }
+    }
+
+    /** Puts an arrived packet where the application reads it, within the receive bounds. Any thread. */
+    private void deliver(Incoming in) {
+        if (queued.get() >= MAX_QUEUED_PACKETS || queuedBytes.get() + in.data().length > MAX_QUEUED_BYTES) {
+            receiveDrops.incrementAndGet();
+            return;
+        }
+        queuedBytes.addAndGet(in.data().length);
+        queue.add(in);
+        queued.incrementAndGet();
+    }
+
+    /** Packets the impairment dropped on purpose, out and in. */
+    public long impairedDrops() {
+        return outImpairedDrops + inImpairedDrops.get();
+    }
+
+    /** Packets the impairment holds now, out and in. Owner thread. */
+    public int heldPackets() {
+        synchronized (inLock) {
+            return heldOut.size() + heldIn.size();
+        }
     }
 
     @Override
@@ -295,7 +489,11 @@ public final class WebRtcDataChannel implements PacketPeer {
                 bytesReceived.get(),
                 sendDrops,
                 receiveDrops.get(),
-                Math.max(0, queued.get()));
+                Math.max(0, queued.get()),
+                impairedDrops(),
+                heldPackets(),
+                maxMessageSize,
+                lastArrivalMillis);
     }
 
     /** Messages handed to the native channel, including pongs sent on arrival. */
@@ -346,6 +544,9 @@ public final class WebRtcDataChannel implements PacketPeer {
         }
         readyState = next;
         connection.noteChange();
+        if (next == ChannelState.CLOSED) {
+            flushHeld();
+        }
         if (next == ChannelState.OPEN) {
             bufferedEstimate = 0;
             if (config.id() < 0) {
@@ -397,19 +598,45 @@ public final class WebRtcDataChannel implements PacketPeer {
         @Override
         public boolean onMessage(byte[] data, boolean binary) {
             long arrived = System.nanoTime();
+            lastArrivalMillis = System.currentTimeMillis();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
-            if (connection.answersProbesOnArrival() && answerOnArrival(data, binary)) {
+            if (connection.answersProbesOnArrival() && !impaired() && answerOnArrival(data, binary)) {
                 return false;
             }
-            if (queued.get() >= MAX_QUEUED_PACKETS || queuedBytes.get() + data.length > MAX_QUEUED_BYTES) {
-                receiveDrops.incrementAndGet();
+            Incoming in = new Incoming(data, binary, arrived);
+            if (inShaper != null || !heldIn.isEmpty()) {
+                holdInbound(in);
                 return true;
             }
-            queuedBytes.addAndGet(data.length);
-            queue.add(new Incoming(data, binary, arrived));
-            queued.incrementAndGet();
+            deliver(in);
             return true;
+        }
+
+        /** The inbound impairment decides: drop (counted), or hold until due (then {@link #releaseDue} delivers). */
+        private void holdInbound(Incoming in) {
+            long due;
+            synchronized (inLock) {
+                LinkShaper shaper = inShaper;
+                if (shaper == null && heldIn.isEmpty()) {
+                    deliver(in); // The impairment was cleared and everything held already left.
+                    return;
+                }
+                if (heldInBytes + in.data().length > MAX_QUEUED_BYTES) {
+                    receiveDrops.incrementAndGet();
+                    return;
+                }
+                due = shaper == null ? in.arrivedNanos() : shaper.admit(in.arrivedNanos(), in.data().length);
+                if (due == LinkShaper.DROP) {
+                    inImpairedDrops.incrementAndGet();
+                    return;
+                }
+                due = Math.max(due, lastInDue);
+                lastInDue = due;
+                heldIn.add(new HeldIn(in, due));
+                heldInBytes += in.data().length;
+            }
+            connection.wakeAt(due);
         }
 
         /**

@@ -4,6 +4,9 @@ package dev.meshscope.core;
 import dev.meshscope.core.event.EventHub;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.event.MeshEventListener;
+import dev.meshscope.core.impair.ImpairDirection;
+import dev.meshscope.core.impair.Impairment;
+import dev.meshscope.core.impair.LinkShaper;
 import dev.meshscope.core.internal.OwnerThread;
 import dev.meshscope.core.internal.Stamp;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
@@ -344,6 +347,54 @@ public final class WebRtcMultiplayerPeer extends MultiplayerPeer {
         } else {
             p.connection.close();
         }
+    }
+
+    /**
+     * Makes the link to {@code peerId} worse on purpose, inside MeshScope's own send or receive path (a debugger
+     * extra; no root, no kernel qdisc): {@code channelIndex} -1 covers every channel of the peer with one shared
+     * bandwidth cap, otherwise one internal channel index. {@link Impairment#NONE} clears it; packets already held
+     * keep their due times. Impairing a channel stops probe pings being answered on arrival there, so probes measure
+     * the impairment. Owner thread.
+     *
+     * @return OK, or ERR_INVALID_PARAMETER for an unknown peer or channel or an impossible impairment (with why)
+     */
+    public GodotError setImpairment(int peerId, int channelIndex, ImpairDirection direction, Impairment impairment) {
+        checkOwner("setImpairment");
+        Step op = Step.SET_IMPAIRMENT;
+        String problem = impairment.problem();
+        if (problem != null) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, op, problem);
+        }
+        ConnectedPeer p = peerMap.get(peerId);
+        if (p == null) {
+            return fail(GodotError.ERR_INVALID_PARAMETER, op, "there is no peer " + peerId + " to impair.");
+        }
+        if (channelIndex < -1 || channelIndex >= p.channels.size()) {
+            return fail(
+                    GodotError.ERR_INVALID_PARAMETER,
+                    op,
+                    "peer " + peerId + " has channels 0 to " + (p.channels.size() - 1) + " (or -1 for all), not "
+                            + channelIndex + ".");
+        }
+        LinkShaper shaper = new LinkShaper(impairment);
+        for (int i = 0; i < p.channels.size(); i++) {
+            if (channelIndex < 0 || i == channelIndex) {
+                p.channels.get(i).setImpairment(direction, shaper);
+            }
+        }
+        Stamp at = Stamp.now();
+        hub.emit(new MeshEvent.ImpairmentChanged(at.nanos(), at.millis(), peerId, channelIndex, direction, impairment));
+        return GodotError.OK;
+    }
+
+    /** The impairment of one channel of {@code peerId} in one direction ({@link Impairment#NONE} if none). Owner thread. */
+    public Impairment getImpairment(int peerId, int channelIndex, ImpairDirection direction) {
+        checkOwner("getImpairment");
+        ConnectedPeer p = peerMap.get(peerId);
+        if (p == null || channelIndex < 0 || channelIndex >= p.channels.size()) {
+            return Impairment.NONE;
+        }
+        return p.channels.get(channelIndex).impairment(direction);
     }
 
     /** {@code has_peer(id)}: in the map, connected or not. */

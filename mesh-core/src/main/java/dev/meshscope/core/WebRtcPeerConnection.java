@@ -118,6 +118,9 @@ public final class WebRtcPeerConnection {
     private final List<String> serverProblems = new ArrayList<>();
     /** Wakes the owner MeshThread (this connection was created on it), or {@code null}: then the runtime's listeners. */
     private final @Nullable Runnable ownerWake;
+    /** The earliest wake scheduled for held packets (System.nanoTime), or Long.MAX_VALUE. */
+    private final java.util.concurrent.atomic.AtomicLong wakeScheduledFor =
+            new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
     /**
      * How long relay-only gathering may go without a candidate before the operator is told the TURN server is not
@@ -439,8 +442,14 @@ public final class WebRtcPeerConnection {
             }
             handle(s);
         }
+        long now = System.nanoTime();
+        long nextDue = Long.MAX_VALUE;
         for (WebRtcDataChannel ch : channels) {
             ch.reportReceiveDrops();
+            nextDue = Math.min(nextDue, ch.releaseDue(now));
+        }
+        if (nextDue != Long.MAX_VALUE) {
+            wakeAt(nextDue);
         }
         checkRelaySilence();
         return GodotError.OK;
@@ -606,6 +615,25 @@ public final class WebRtcPeerConnection {
     /** Read on webrtc-java's signalling thread by the channels' receive callbacks. */
     boolean answersProbesOnArrival() {
         return answerProbesOnArrival;
+    }
+
+    /**
+     * Wakes the owner at {@code dueNanos} (System.nanoTime) so a packet held by an impairment leaves on time. Only an
+     * earlier time than the one already scheduled schedules another wake. Any thread; never blocks.
+     */
+    void wakeAt(long dueNanos) {
+        long current;
+        do {
+            current = wakeScheduledFor.get();
+            if (dueNanos >= current) {
+                return;
+            }
+        } while (!wakeScheduledFor.compareAndSet(current, dueNanos));
+        Runnable wake = ownerWake != null ? ownerWake : runtime.wake();
+        WakeTimer.at(dueNanos, () -> {
+            wakeScheduledFor.compareAndSet(dueNanos, Long.MAX_VALUE);
+            wake.run();
+        });
     }
 
     /** Set by the owner (the multiplayer peer); see {@link WebRtcMultiplayerPeer#setAnswerProbesOnArrival}. */

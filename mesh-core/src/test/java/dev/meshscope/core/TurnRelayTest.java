@@ -82,12 +82,22 @@ class TurnRelayTest {
             Pump.until("packet on channel " + channel, () -> b.getAvailablePacketCount() > 0, poll);
             assertThat(b.getPacketChannelIndex()).isEqualTo(channel);
             assertThat(new String(b.getPacket(), StandardCharsets.UTF_8)).isEqualTo("via turn on " + channel);
+            int index = channel;
+            assertThat(b.snapshot().peer(2).channels().get(index).lastReceivedAtMillis())
+                    .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5_000L));
         }
         AtomicReference<WireStats> stats = new AtomicReference<>();
         ca.requestWireStats(stats::set);
         Pump.until("wire stats", () -> stats.get() != null, poll);
         assertThat(stats.get().localCandidate()).startsWith("relay");
         assertThat(stats.get().remoteCandidate()).startsWith("relay").contains(turn.address());
+        assertThat(stats.get().relayed()).isTrue();
+        assertThat(stats.get().localCandidates())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c).startsWith("relay"));
+        assertThat(stats.get().localCandidates()).contains(stats.get().localCandidate());
+        assertThat(a.snapshot().peer(3).channels())
+                .allSatisfy(ch -> assertThat(ch.maxMessageSize()).isEqualTo(262144));
         assertThat(ca.getIceServerProblems()).isEmpty();
         Pump.until("coturn logged the allocations", () -> turn.logText().contains("ALLOCATE processed, success"));
         a.close();

@@ -82,6 +82,25 @@ public sealed interface MeshEvent {
         }
     }
 
+    /**
+     * An impairment was set on a peer's link ({@code channelIndex} -1: every channel, sharing one bandwidth cap) or
+     * cleared ({@link dev.meshscope.core.impair.Impairment#NONE}).
+     */
+    record ImpairmentChanged(
+            long atNanos,
+            long atMillis,
+            int peerId,
+            int channelIndex,
+            dev.meshscope.core.impair.ImpairDirection direction,
+            dev.meshscope.core.impair.Impairment impairment)
+            implements MeshEvent {
+        @Override
+        public String describe() {
+            return direction.name().toLowerCase(java.util.Locale.ROOT) + " impairment of peer " + peerId
+                    + (channelIndex < 0 ? "" : " channel " + channelIndex) + ": " + impairment.describe();
+        }
+    }
+
     /** Godot's {@code peer_connected(id)} signal. */
     record PeerConnected(long atNanos, long atMillis, int peerId) implements MeshEvent {
         @Override

@@ -19,8 +19,14 @@ final class StatsReader {
         Map<String, RTCStats> all = report.getStats();
         RTCStats transport = null;
         List<WireStats.ChannelWireStats> channels = new ArrayList<>();
+        List<String> locals = new ArrayList<>();
+        List<String> remotes = new ArrayList<>();
         for (RTCStats s : all.values()) {
-            if (s.getType() == RTCStatsType.TRANSPORT && transport == null) {
+            if (s.getType() == RTCStatsType.LOCAL_CANDIDATE) {
+                locals.add(candidate(s));
+            } else if (s.getType() == RTCStatsType.REMOTE_CANDIDATE) {
+                remotes.add(candidate(s));
+            } else if (s.getType() == RTCStatsType.TRANSPORT && transport == null) {
                 transport = s;
             } else if (s.getType() == RTCStatsType.DATA_CHANNEL) {
                 Map<String, Object> a = s.getAttributes();
@@ -35,8 +41,24 @@ final class StatsReader {
             }
         }
         channels.sort(Comparator.comparingInt(WireStats.ChannelWireStats::streamId));
+        locals.sort(Comparator.naturalOrder());
+        remotes.sort(Comparator.naturalOrder());
         if (transport == null) {
-            return new WireStats(System.currentTimeMillis(), "", "", "", Double.NaN, -1, -1, -1, -1, "", "", channels);
+            return new WireStats(
+                    System.currentTimeMillis(),
+                    "",
+                    "",
+                    "",
+                    Double.NaN,
+                    -1,
+                    -1,
+                    -1,
+                    -1,
+                    "",
+                    "",
+                    channels,
+                    locals,
+                    remotes);
         }
         Map<String, Object> t = transport.getAttributes();
         String pairId = str(t, "selectedCandidatePairId");
@@ -65,7 +87,9 @@ final class StatsReader {
                 num(t, "packetsReceived"),
                 str(t, "iceState"),
                 str(t, "dtlsState"),
-                channels);
+                channels,
+                locals,
+                remotes);
     }
 
     private static String candidate(@Nullable RTCStats c) {

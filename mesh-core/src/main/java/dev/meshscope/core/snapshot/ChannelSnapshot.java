@@ -24,6 +24,12 @@ import dev.meshscope.core.TransferMode;
  * @param sendDrops         packets refused before the wire (closed, too large, send queue full)
  * @param receiveDrops      packets dropped on arrival because the receive queue was full
  * @param queued            packets waiting to be read by the application
+ * @param impairedDrops     packets an impairment dropped on purpose, out and in (not counted as sent or received
+ *                          by the application; counted in {@code messagesReceived} when they came off the wire)
+ * @param held              packets an impairment holds now (delayed, capped or paused), out and in
+ * @param maxMessageSize    the largest message this channel may send (the smaller of the two ends'
+ *                          {@code a=max-message-size}, once the remote description is applied)
+ * @param lastReceivedAtMillis wall clock when the last message arrived from the wire, 0 if none has
  */
 public record ChannelSnapshot(
         int index,
@@ -41,4 +47,50 @@ public record ChannelSnapshot(
         long bytesReceived,
         long sendDrops,
         long receiveDrops,
-        int queued) {}
+        int queued,
+        long impairedDrops,
+        int held,
+        long maxMessageSize,
+        long lastReceivedAtMillis) {
+
+    /** A snapshot of a channel no impairment touched. */
+    public ChannelSnapshot(
+            int index,
+            String label,
+            int streamId,
+            TransferMode mode,
+            boolean ordered,
+            int maxPacketLifeTime,
+            int maxRetransmits,
+            ChannelState state,
+            long bufferedAmount,
+            long messagesSent,
+            long bytesSent,
+            long messagesReceived,
+            long bytesReceived,
+            long sendDrops,
+            long receiveDrops,
+            int queued) {
+        this(
+                index,
+                label,
+                streamId,
+                mode,
+                ordered,
+                maxPacketLifeTime,
+                maxRetransmits,
+                state,
+                bufferedAmount,
+                messagesSent,
+                bytesSent,
+                messagesReceived,
+                bytesReceived,
+                sendDrops,
+                receiveDrops,
+                queued,
+                0,
+                0,
+                -1,
+                0);
+    }
+}

@@ -19,6 +19,8 @@ import java.util.List;
  * @param iceState         the transport's ICE state as libwebrtc names it
  * @param dtlsState        the transport's DTLS state as libwebrtc names it
  * @param channels         per data channel counters as libwebrtc counts them
+ * @param localCandidates  every local candidate the report lists, as "type protocol address:port"
+ * @param remoteCandidates every remote candidate the report lists, the same way
  */
 public record WireStats(
         long atMillis,
@@ -32,10 +34,50 @@ public record WireStats(
         long packetsReceived,
         String iceState,
         String dtlsState,
-        List<ChannelWireStats> channels) {
-    /** Copies the channel list. */
+        List<ChannelWireStats> channels,
+        List<String> localCandidates,
+        List<String> remoteCandidates) {
+    /** Copies the lists. */
     public WireStats {
         channels = List.copyOf(channels);
+        localCandidates = List.copyOf(localCandidates);
+        remoteCandidates = List.copyOf(remoteCandidates);
+    }
+
+    /** A report without the candidate lists. */
+    public WireStats(
+            long atMillis,
+            String selectedPair,
+            String localCandidate,
+            String remoteCandidate,
+            double currentRttMs,
+            long bytesSent,
+            long bytesReceived,
+            long packetsSent,
+            long packetsReceived,
+            String iceState,
+            String dtlsState,
+            List<ChannelWireStats> channels) {
+        this(
+                atMillis,
+                selectedPair,
+                localCandidate,
+                remoteCandidate,
+                currentRttMs,
+                bytesSent,
+                bytesReceived,
+                packetsSent,
+                packetsReceived,
+                iceState,
+                dtlsState,
+                channels,
+                List.of(),
+                List.of());
+    }
+
+    /** Whether the selected pair goes through a TURN server (either end is a relay candidate). */
+    public boolean relayed() {
+        return localCandidate.startsWith("relay") || remoteCandidate.startsWith("relay");
     }
 
     /** One data channel as libwebrtc's stats report counts it. */
