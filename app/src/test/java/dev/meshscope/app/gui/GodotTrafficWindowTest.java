@@ -49,8 +49,11 @@ class GodotTrafficWindowTest extends WindowTestBase {
         game.session.setEcho(false); // A Godot game answers nothing.
         WindowFlows.connect(t, w, game, GAME_ID, WINDOW_ID);
         t.click(w, "#echoToggle"); // The window answers nothing either: only the game's packets are listed.
-        t.awaitFx("echo off", () -> !w.window().inspector().pausedProperty().get()
-                && !t.<javafx.scene.control.CheckBox>find(w, "#echoToggle").isSelected());
+        t.awaitFx(
+                "echo off",
+                () -> !w.window().inspector().pausedProperty().get()
+                        && !t.<javafx.scene.control.CheckBox>find(w, "#echoToggle")
+                                .isSelected());
         org.awaitility.Awaitility.await("game connected")
                 .atMost(GuiTestSupport.TIMEOUT)
                 .until(() -> game.connectedTo(WINDOW_ID));
@@ -80,7 +83,9 @@ class GodotTrafficWindowTest extends WindowTestBase {
     private static void selectTab(OpenWindow w, String id) {
         t.click(w, id);
         javafx.scene.control.TabPane tabs = t.find(w, "#centerTabs");
-        t.awaitFx("tab " + id + " shown", () -> id.equals("#" + tabs.getSelectionModel().getSelectedItem().getId()));
+        t.awaitFx(
+                "tab " + id + " shown",
+                () -> id.equals("#" + tabs.getSelectionModel().getSelectedItem().getId()));
     }
 
     private static List<TappedPacket> rows(OpenWindow w) {
@@ -129,16 +134,26 @@ class GodotTrafficWindowTest extends WindowTestBase {
             assertThat(ch0).hasSize(sent);
             assertThat(ch0).allMatch(p -> p.direction() == Direction.IN && p.peer() == GAME_ID);
             assertThat(ch0).allMatch(p -> p.mode() == TransferMode.RELIABLE);
-            assertThat(ch0).extracting(TappedPacket::kind).containsExactly(
-                    PacketKind.RPC, PacketKind.SIMPLIFY_PATH,
-                    PacketKind.RPC, PacketKind.RPC, PacketKind.RPC, PacketKind.RPC, PacketKind.RPC,
-                    PacketKind.SIMPLIFY_PATH, PacketKind.SPAWN,
-                    PacketKind.SYNC, PacketKind.SYNC, PacketKind.SYNC, PacketKind.SYNC,
-                    PacketKind.UNDECODABLE);
+            assertThat(ch0)
+                    .extracting(TappedPacket::kind)
+                    .containsExactly(
+                            PacketKind.RPC,
+                            PacketKind.SIMPLIFY_PATH,
+                            PacketKind.RPC,
+                            PacketKind.RPC,
+                            PacketKind.RPC,
+                            PacketKind.RPC,
+                            PacketKind.RPC,
+                            PacketKind.SIMPLIFY_PATH,
+                            PacketKind.SPAWN,
+                            PacketKind.SYNC,
+                            PacketKind.SYNC,
+                            PacketKind.SYNC,
+                            PacketKind.SYNC,
+                            PacketKind.UNDECODABLE);
             // Before the SIMPLIFY_PATH the node is an id, marked; after it, its path.
             assertThat(ch0.get(0).unresolved()).isTrue();
-            assertThat(ch0.get(0).summary()).isEqualTo(
-                    "rpc node#3@peer3 (path not seen yet) method#1(Vector2(0, 0))");
+            assertThat(ch0.get(0).summary()).isEqualTo("rpc node#3@peer3 (path not seen yet) method#1(Vector2(0, 0))");
             assertThat(ch0.get(2).unresolved()).isFalse();
             assertThat(ch0.get(2).summary()).isEqualTo("rpc /root/Main/Player3 method#1(Vector2(1.5, -2))");
             assertThat(ch0.get(8).summary()).contains("spawn Enemy").contains("by /root/Main/Spawner");
@@ -146,13 +161,17 @@ class GodotTrafficWindowTest extends WindowTestBase {
             assertThat(ch0.get(13).summary()).startsWith("undecodable: at byte ");
             assertThat(ch0.get(13).error()).isNotNull();
             List<TappedPacket> ch2 = rows.stream().filter(p -> p.channel() == 2).toList();
-            assertThat(ch2).hasSize(raw).allMatch(p -> p.mode() == TransferMode.UNRELIABLE && p.kind() == PacketKind.RAW);
+            assertThat(ch2)
+                    .hasSize(raw)
+                    .allMatch(p -> p.mode() == TransferMode.UNRELIABLE && p.kind() == PacketKind.RAW);
 
             // Filters, through the window's own choice boxes.
             TableView<TappedPacket> table = t.find(w, "#inspectorTable");
             choose(w, "#inspectorKindFilter", "rpc");
-            t.awaitFx("rpc rows only", () -> table.getItems().size() == 1 + s.rpcsToPlayer()
-                    && table.getItems().stream().allMatch(p -> p.kind() == PacketKind.RPC));
+            t.awaitFx(
+                    "rpc rows only",
+                    () -> table.getItems().size() == 1 + s.rpcsToPlayer()
+                            && table.getItems().stream().allMatch(p -> p.kind() == PacketKind.RPC));
             choose(w, "#inspectorKindFilter", InspectorViewModel.ALL);
             choose(w, "#inspectorChannelFilter", "2 unreliable");
             t.awaitFx("channel 2 rows only", () -> table.getItems().size() == raw);
@@ -166,12 +185,17 @@ class GodotTrafficWindowTest extends WindowTestBase {
             GuiTestSupport.fxRun(() -> table.getSelectionModel().select(ch0.get(2)));
             t.awaitText(w, "#inspectorHex", x -> x.startsWith("0000  00 03 01 01 05 00 00 00"), "hex of the RPC");
             TreeView<String> tree = t.find(w, "#inspectorTree");
-            t.awaitFx("tree of the RPC", () -> tree.getRoot() != null
-                    && tree.getRoot().getValue().startsWith("rpc")
-                    && tree.getRoot().getChildren().stream().anyMatch(i -> i.getValue().contains("/root/Main/Player3")));
+            t.awaitFx(
+                    "tree of the RPC",
+                    () -> tree.getRoot() != null
+                            && tree.getRoot().getValue().startsWith("rpc")
+                            && tree.getRoot().getChildren().stream()
+                                    .anyMatch(i -> i.getValue().contains("/root/Main/Player3")));
             GuiTestSupport.fxRun(() -> table.getSelectionModel().select(ch0.get(13)));
-            t.awaitFx("tree of the garbage", () -> tree.getRoot().getChildren().stream()
-                    .anyMatch(i -> i.getValue().startsWith("decode error at byte")));
+            t.awaitFx(
+                    "tree of the garbage",
+                    () -> tree.getRoot().getChildren().stream()
+                            .anyMatch(i -> i.getValue().startsWith("decode error at byte")));
 
             // The profiler's counts against the sender's own.
             selectTab(w, "#profilerTab");
@@ -187,7 +211,10 @@ class GodotTrafficWindowTest extends WindowTestBase {
             long bytesIn = s.reliable().stream().mapToLong(b -> b.length).sum() + 4;
             assertThat(p.bandwidth()).singleElement().satisfies(b -> {
                 assertThat(b.peer()).isEqualTo(GAME_ID);
-                assertThat(b.samples().stream().mapToLong(ProfileSnapshot.Sample::bytesIn).sum()).isEqualTo(bytesIn);
+                assertThat(b.samples().stream()
+                                .mapToLong(ProfileSnapshot.Sample::bytesIn)
+                                .sum())
+                        .isEqualTo(bytesIn);
             });
             TableView<ProfileSnapshot.NodeRow> nodes = t.find(w, "#profilerNodeTable");
             t.awaitFx("node rows drawn", () -> nodes.getItems().size() == 2);
@@ -204,7 +231,10 @@ class GodotTrafficWindowTest extends WindowTestBase {
         try (HeadlessPeer game = connectGame(w)) {
             ChoiceBox<PayloadKind> kind = t.find(w, "#payloadKindChoice");
             GuiTestSupport.fxRun(() -> kind.setValue(PayloadKind.GODOT_RPC));
-            t.awaitFx("probe unticked", () -> !t.<javafx.scene.control.CheckBox>find(w, "#probeToggle").isSelected());
+            t.awaitFx(
+                    "probe unticked",
+                    () -> !t.<javafx.scene.control.CheckBox>find(w, "#probeToggle")
+                            .isSelected());
             setField(w, "#targetField", Integer.toString(GAME_ID));
             setField(w, "#countField", "1");
             ChoiceBox<dev.meshscope.app.gui.probe.ChannelOption> ch = t.find(w, "#channelChoice");
@@ -212,31 +242,48 @@ class GodotTrafficWindowTest extends WindowTestBase {
 
             // Negative twin first: a bad argument shows a message, Send stays off, nothing is sent.
             setField(w, "#payloadField", "/root/Main/Player3 move(Vector2(1.5, )) | jump move shoot");
-            t.awaitText(w, "#sendError", e -> e.contains("at character") && e.contains("expected a number"),
+            t.awaitText(
+                    w,
+                    "#sendError",
+                    e -> e.contains("at character") && e.contains("expected a number"),
                     "bad argument explained");
-            assertThat(t.<javafx.scene.control.Button>find(w, "#sendButton").isDisabled()).isTrue();
+            assertThat(t.<javafx.scene.control.Button>find(w, "#sendButton").isDisabled())
+                    .isTrue();
             t.click(w, "#sendButton");
 
-            setField(w, "#payloadField", "/root/Main/Player3 move(Vector2(1.5, -2), 3, \"text\", true) | jump move shoot");
+            setField(
+                    w,
+                    "#payloadField",
+                    "/root/Main/Player3 move(Vector2(1.5, -2), 3, \"text\", true) | jump move shoot");
             t.awaitText(w, "#sendError", String::isEmpty, "good call accepted");
             t.click(w, "#sendButton");
-            t.awaitFx("the game received one packet", () -> game.tapped.stream().anyMatch(p -> p.direction() == Direction.IN));
-            List<TappedPacket> in = game.tapped.stream().filter(p -> p.direction() == Direction.IN).toList();
+            t.awaitFx(
+                    "the game received one packet",
+                    () -> game.tapped.stream().anyMatch(p -> p.direction() == Direction.IN));
+            List<TappedPacket> in = game.tapped.stream()
+                    .filter(p -> p.direction() == Direction.IN)
+                    .toList();
             assertThat(in).hasSize(1); // The refused send sent nothing before it.
             var d = new PacketReader(DecodeOptions.DEFAULTS).decode(in.get(0).head());
             assertThat(d.isOk()).isTrue();
-            assertThat(d.value()).isEqualTo(new Packet.Rpc(
-                    new Packet.ByPath("Main/Player3"),
-                    1,
-                    1,
-                    Packet.ArgForm.COUNTED,
-                    List.of(new Variant.Vector2(1.5, -2, false), new Variant.Int(3), new Variant.Str("text"),
-                            Variant.Bool.TRUE)));
+            assertThat(d.value())
+                    .isEqualTo(new Packet.Rpc(
+                            new Packet.ByPath("Main/Player3"),
+                            1,
+                            1,
+                            Packet.ArgForm.COUNTED,
+                            List.of(
+                                    new Variant.Vector2(1.5, -2, false),
+                                    new Variant.Int(3),
+                                    new Variant.Str("text"),
+                                    Variant.Bool.TRUE)));
             assertThat(in.get(0).summary())
                     .isEqualTo("rpc /root/Main/Player3 method#1(Vector2(1.5, -2), 3, \"text\", true)");
             // The window lists what it sent, too.
-            t.awaitFx("the window lists its own RPC", () -> w.window().inspector().rows().stream()
-                    .anyMatch(p -> p.direction() == Direction.OUT && p.kind() == PacketKind.RPC));
+            t.awaitFx(
+                    "the window lists its own RPC",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(p -> p.direction() == Direction.OUT && p.kind() == PacketKind.RPC));
         }
     }
 
@@ -270,15 +317,23 @@ class GodotTrafficWindowTest extends WindowTestBase {
             t.awaitFx("every packet recorded", () -> vm.recordedProperty().get() == total);
             long rows = GuiTestSupport.fx(() -> (long) vm.rows().size());
             long dropped = GuiTestSupport.fx(() -> vm.droppedProperty().get());
-            System.out.printf(Locale.ROOT, "flood: %d sent, %d rows, %d dropped, worst FX round trip %d ms, "
-                    + "longest bridge drain %.1f ms%n", total, rows, dropped, worstFxMillis,
+            System.out.printf(
+                    Locale.ROOT,
+                    "flood: %d sent, %d rows, %d dropped, worst FX round trip %d ms, "
+                            + "longest bridge drain %.1f ms%n",
+                    total,
+                    rows,
+                    dropped,
+                    worstFxMillis,
                     w.bridge().maxDrainNanos() / 1e6);
             assertThat(rows).isEqualTo(PacketTap.RING_CAPACITY);
             assertThat(rows + dropped).isEqualTo(total);
             List<TappedPacket> last = rows(w);
             assertThat(last.get(last.size() - 1).seq()).isEqualTo(total);
             assertThat(last.get(last.size() - 1).summary()).startsWith("rpc /root/Main/P method#1(");
-            assertThat(worstFxMillis).as("FX thread round trip during the flood").isLessThan(5_000);
+            assertThat(worstFxMillis)
+                    .as("FX thread round trip during the flood")
+                    .isLessThan(5_000);
             t.awaitText(w, "#inspectorCounts", x -> x.contains(dropped + " dropped"), "dropped count shown");
         }
     }

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * packets are still decoded (so the cache stays right) and profiled.
  *
  * <p>Bounds: {@link #RING_CAPACITY} entries wait for the window at most (the oldest are dropped and counted), each
- * with at most {@link #CAPTURE_BYTES} bytes and a decoded tree only when the packet fits that bound.
+ * with at most {@link #CAPTURE_BYTES} bytes and a decoded tree only when the packet is at most {@link #TREE_BYTES}.
  *
  * <p>Threads: the mesh thread only (the session's owner thread). The entries it hands over are immutable.
  */
@@ -42,6 +42,13 @@ public final class PacketTap {
      * default), so every state packet and almost every RPC is kept whole; longer packets keep their head.
      */
     public static final int CAPTURE_BYTES = 1_400;
+    /**
+     * Packets up to this long keep their decoded tree (with the names resolved when they arrived); a decoded tree
+     * costs several times its bytes on the heap (InspectorMemoryTest: ~6.6 KB for a 1391-byte SYNC), so longer
+     * packets keep their bytes and summary only, and the window decodes their captured bytes again when selected.
+     * Godot's RPCs and per-frame syncs are almost always shorter.
+     */
+    public static final int TREE_BYTES = 256;
     /** Characters of a text message shown as its summary. */
     static final int TEXT_PREVIEW_CHARS = 120;
 
@@ -144,7 +151,7 @@ public final class PacketTap {
             pausedSkips++;
             return;
         }
-        boolean keepTree = m != null && data.length <= CAPTURE_BYTES;
+        boolean keepTree = m != null && data.length <= TREE_BYTES;
         TappedPacket e = new TappedPacket(
                 ++seq,
                 System.currentTimeMillis(),

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One packet the session read or sent, as the inspector shows it. Immutable; made on the mesh thread by
  * {@link PacketTap}, read on the FX thread. The bytes are a copy of at most {@link PacketTap#CAPTURE_BYTES} (the
- * packet's first bytes; {@link #size()} is the whole length), and the decoded packet is kept only for packets that fit
- * that bound, so every entry's memory is bounded by it.
+ * packet's first bytes; {@link #size()} is the whole length), and the decoded packet is kept only for packets of at
+ * most {@link PacketTap#TREE_BYTES}, so every entry's memory is bounded.
  *
  * @param seq       the tap's running number of recorded packets, from 1
  * @param atMillis  wall-clock time when the tap saw it
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *                  summary shows them as {@code node#3@peer2 (path not seen yet)}
  * @param summary   one line, e.g. {@code rpc /root/Main/Player3 move(Vector2(1.5, -2))}
  * @param decoded   the decoded message with the names resolved when it arrived, or null (not Godot traffic, failed, or
- *                  larger than the capture bound)
+ *                  longer than {@link PacketTap#TREE_BYTES})
  * @param error     why decoding failed (offset and reason), or null
  */
 public record TappedPacket(

@@ -2,7 +2,14 @@
 package dev.meshscope.app.gui.inspector;
 
 import dev.meshscope.godot.DecodeError;
+import dev.meshscope.godot.DecodeOptions;
+import dev.meshscope.godot.Decoded;
 import dev.meshscope.godot.packet.DecodedMessage;
+import dev.meshscope.godot.packet.Labels;
+import dev.meshscope.godot.packet.Packet;
+import dev.meshscope.godot.packet.PacketReader;
+import dev.meshscope.godot.packet.PacketTree;
+import dev.meshscope.session.inspect.PacketKind;
 import dev.meshscope.session.inspect.TappedPacket;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +30,22 @@ final class DecodedTree {
         TreeItem<String> root = new TreeItem<>(p.kind().label() + " · " + p.size() + " B");
         root.setExpanded(true);
         DecodedMessage m = p.decoded();
-        if (m != null) {
+        DecodeError e = p.error();
+        if (e != null) {
+            root.getChildren().add(new TreeItem<>("decode error at byte " + e.offset()));
+            root.getChildren().add(new TreeItem<>(e.reason()));
+        } else if (m != null) {
             add(root, m.tree());
-        } else if (p.error() != null) {
-            root.getChildren()
-                    .add(new TreeItem<>("decode error at byte " + p.error().offset()));
-            root.getChildren().add(new TreeItem<>(p.error().reason()));
+        } else if (!p.truncated() && godot(p.kind())) {
+            // Kept without its tree to bound memory: decode the captured bytes again (at most CAPTURE_BYTES, fast).
+            Decoded<Packet> again = new PacketReader(DecodeOptions.DEFAULTS).decode(p.head());
+            root.getChildren().add(new TreeItem<>("summary: " + p.summary()));
+            if (again.isOk()) {
+                TreeItem<String> packet = new TreeItem<>("packet (ids as on the wire; names as in the summary)");
+                packet.setExpanded(true);
+                add(packet, PacketTree.of(again.value(), Labels.NONE));
+                root.getChildren().add(packet);
+            }
         } else {
             root.getChildren().add(new TreeItem<>(p.summary()));
             if (p.truncated()) {
@@ -38,6 +55,10 @@ final class DecodedTree {
             }
         }
         return root;
+    }
+
+    private static boolean godot(PacketKind k) {
+        return k != PacketKind.PROBE && k != PacketKind.TEXT && k != PacketKind.UNDECODABLE;
     }
 
     private static void add(TreeItem<String> parent, Object value) {

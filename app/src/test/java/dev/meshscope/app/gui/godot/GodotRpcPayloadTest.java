@@ -24,13 +24,15 @@ class GodotRpcPayloadTest {
 
     @Test
     void aMethodGoesByIdOrByNameWithTheNodesList() {
-        assertThat(GodotRpcPayload.parse("Main/Player #2(300, true, \"hi\")").methodId()).isEqualTo(2);
+        assertThat(GodotRpcPayload.parse("Main/Player #2(300, true, \"hi\")").methodId())
+                .isEqualTo(2);
         assertThat(GodotRpcPayload.parse("Main/Player 2()").methodId()).isEqualTo(2);
-        assertThat(GodotRpcPayload.parse("Main/Player shoot() | move, jump, shoot").methodId()).isEqualTo(2);
+        assertThat(GodotRpcPayload.parse("Main/Player shoot() | move, jump, shoot")
+                        .methodId())
+                .isEqualTo(2);
         GodotRpcPayload.Call c = GodotRpcPayload.parse("/root/Main/Player #0(300, true, \"hi\")");
         assertThat(c.path()).isEqualTo("Main/Player");
-        assertThat(c.args())
-                .containsExactly(new Variant.Int(300), Variant.Bool.TRUE, new Variant.Str("hi"));
+        assertThat(c.args()).containsExactly(new Variant.Int(300), Variant.Bool.TRUE, new Variant.Str("hi"));
     }
 
     @Test
@@ -58,10 +60,8 @@ class GodotRpcPayloadTest {
 
     @Test
     void badInputSaysWhatIsWrongAndWhere() {
-        assertThatThrownBy(() -> GodotRpcPayload.encode(""))
-                .hasMessageContaining("type a node path and a call");
-        assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player"))
-                .hasMessageContaining("nothing to call");
+        assertThatThrownBy(() -> GodotRpcPayload.encode("")).hasMessageContaining("type a node path and a call");
+        assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player")).hasMessageContaining("nothing to call");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player move"))
                 .hasMessageContaining("parentheses");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player move(1)"))

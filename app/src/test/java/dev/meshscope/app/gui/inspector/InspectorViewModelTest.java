@@ -31,8 +31,17 @@ class InspectorViewModelTest {
 
     private static SessionState state(InspectorUpdate u) {
         return new SessionState(
-                0, MeshSnapshot.empty(), "{  }", List.of(), List.of(), true, TrafficStatus.IDLE, "",
-                ExchangeSnapshot.EMPTY, 0, u);
+                0,
+                MeshSnapshot.empty(),
+                "{  }",
+                List.of(),
+                List.of(),
+                true,
+                TrafficStatus.IDLE,
+                "",
+                ExchangeSnapshot.EMPTY,
+                0,
+                u);
     }
 
     private static byte[] rpc(String path, long n) {
@@ -52,7 +61,8 @@ class InspectorViewModelTest {
         assertThat(vm.rows().size() + vm.droppedProperty().get()).isEqualTo(sent);
         assertThat(vm.recordedProperty().get()).isEqualTo(sent);
         assertThat(vm.rows().get(vm.rows().size() - 1).seq()).isEqualTo(sent);
-        assertThat(vm.countsProperty().get()).contains(PacketTap.RING_CAPACITY + " listed")
+        assertThat(vm.countsProperty().get())
+                .contains(PacketTap.RING_CAPACITY + " listed")
                 .contains((sent - PacketTap.RING_CAPACITY) + " dropped");
     }
 
@@ -63,7 +73,8 @@ class InspectorViewModelTest {
         tap.received(2, 0, rpc("Main/B", 2), false);
         SessionState second = state(tap.handOff());
         vm.onState(second.after(first)); // What FxBridge hands over when the window skipped `first`.
-        assertThat(vm.rows()).extracting(r -> r.summary())
+        assertThat(vm.rows())
+                .extracting(r -> r.summary())
                 .containsExactly("rpc /root/Main/A method#0(1)", "rpc /root/Main/B method#0(2)");
     }
 
