@@ -430,8 +430,8 @@ public final class MeshSession implements SessionCommands {
     }
 
     private void onEvent(MeshEvent e) {
-        if (e instanceof MeshEvent.Created) {
-            tap.reset(peer.getUniqueId(), peer.getChannelModes());
+        if (e instanceof MeshEvent.Created c) {
+            tap.reset(c.uniqueId(), peer.getChannelModes());
         } else if (e instanceof MeshEvent.PeerAdded pa) {
             var info = peer.getPeer(pa.peerId());
             if (info != null) {

@@ -190,7 +190,9 @@ class GodotTrafficWindowTest extends WindowTestBase {
                     () -> tree.getRoot() != null
                             && tree.getRoot().getValue().startsWith("rpc")
                             && tree.getRoot().getChildren().stream()
-                                    .anyMatch(i -> i.getValue().contains("/root/Main/Player3")));
+                                    .anyMatch(i -> i.getValue().contains("/root/Main/Player3"))
+                            && tree.getRoot().getChildren().stream()
+                                    .anyMatch(i -> i.getValue().equals("to: " + WINDOW_ID)));
             GuiTestSupport.fxRun(() -> table.getSelectionModel().select(ch0.get(13)));
             t.awaitFx(
                     "tree of the garbage",

@@ -33,6 +33,8 @@ import javafx.scene.layout.BorderPane;
 public final class PacketInspectorView extends BorderPane {
     private static final PseudoClass UNRESOLVED = PseudoClass.getPseudoClass("unresolved");
     private static final PseudoClass UNDECODABLE = PseudoClass.getPseudoClass("undecodable");
+    /** Width of a filter choice: its longest value ("simplify_path", "2 unreliable") with the arrow, never cut. */
+    private static final double FILTER_WIDTH = 124;
     /** Share of the height for the table; the hex dump and the tree share the rest. */
     private static final double TABLE_SPLIT = 0.6;
     /** Share of the bottom row for the hex dump (16 bytes a line need about 75 monospace characters). */
@@ -124,6 +126,7 @@ public final class PacketInspectorView extends BorderPane {
     private static ChoiceBox<String> choice(String id, javafx.collections.ObservableList<String> items) {
         ChoiceBox<String> c = new ChoiceBox<>(items);
         c.setId(id);
+        c.setPrefWidth(FILTER_WIDTH);
         return c;
     }
 
