@@ -31,6 +31,7 @@ import java.util.Set;
  * @param folder     the shared-folder signaling status line, or "" when not joined
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
+ * @param signaling  signaling path, lobby, roster and the signaling timeline
  * @param inspector  the packets tapped since the previous state and the network profiler's aggregate
  */
 public record SessionState(
@@ -44,12 +45,14 @@ public record SessionState(
         String folder,
         ExchangeSnapshot exchange,
         long webrtcMessages,
+        SignalingState signaling,
         InspectorUpdate inspector) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(signaling, "signaling");
         Objects.requireNonNull(inspector, "inspector");
     }
 
@@ -63,10 +66,24 @@ public record SessionState(
         }
         InspectorUpdate joined = inspector.after(older.inspector);
         return new SessionState(
-                atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, exchange, webrtcMessages, joined);
+                atNanos,
+                mesh,
+                dictionary,
+                probes,
+                pending,
+                echo,
+                traffic,
+                folder,
+                exchange,
+                webrtcMessages,
+                signaling,
+                joined);
     }
 
-    /** A state without manual exchanges and with no webrtc-java message counted yet (tests, the initial state). */
+    /**
+     * A state without manual exchanges, lobby or signaling timeline, with no webrtc-java message counted yet (tests,
+     * the initial state).
+     */
     public SessionState(
             long atNanos,
             MeshSnapshot mesh,
@@ -87,6 +104,7 @@ public record SessionState(
                 folder,
                 ExchangeSnapshot.EMPTY,
                 0,
+                SignalingState.NONE,
                 InspectorUpdate.EMPTY);
     }
 

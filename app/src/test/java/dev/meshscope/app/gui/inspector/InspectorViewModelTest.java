@@ -10,6 +10,7 @@ import dev.meshscope.godot.packet.Packet;
 import dev.meshscope.godot.packet.PacketWriter;
 import dev.meshscope.godot.variant.Variant;
 import dev.meshscope.session.SessionState;
+import dev.meshscope.session.SignalingState;
 import dev.meshscope.session.TrafficStatus;
 import dev.meshscope.session.inspect.InspectorUpdate;
 import dev.meshscope.session.inspect.PacketTap;
@@ -41,6 +42,7 @@ class InspectorViewModelTest {
                 "",
                 ExchangeSnapshot.EMPTY,
                 0,
+                SignalingState.NONE,
                 u);
     }
 
