@@ -28,7 +28,7 @@ public final class NetworkProfilerView extends BorderPane {
 
     /** The view of {@code vm}. */
     public NetworkProfilerView(ProfilerViewModel vm) {
-        NumberAxis x = new NumberAxis("seconds ago", -(HISTORY - 1), 0, 10);
+        NumberAxis x = new NumberAxis("seconds ago", -HISTORY, 0, 10);
         NumberAxis y = new NumberAxis();
         y.setLabel("bytes/s");
         y.setForceZeroInRange(true);
@@ -42,7 +42,9 @@ public final class NetworkProfilerView extends BorderPane {
         nodes.setId("profilerNodeTable");
         nodes.setItems(vm.nodes());
         nodes.setPlaceholder(Tables.placeholder("No RPCs yet."));
-        nodes.getColumns().add(col("Node", ProfileSnapshot.NodeRow::node, 260));
+        TableColumn<ProfileSnapshot.NodeRow, String> node = col("Node", ProfileSnapshot.NodeRow::node, 260);
+        nodes.getColumns().add(node);
+        Tables.fitCells(nodes, node, ProfileSnapshot.NodeRow::node); // A path is read whole or not at all.
         nodes.getColumns().add(col("RPC in", ProfileSnapshot.NodeRow::rpcIn, 64));
         nodes.getColumns().add(col("Bytes in", ProfileSnapshot.NodeRow::bytesIn, 72));
         nodes.getColumns().add(col("RPC out", ProfileSnapshot.NodeRow::rpcOut, 64));
@@ -53,7 +55,10 @@ public final class NetworkProfilerView extends BorderPane {
         syncs.setId("profilerSyncTable");
         syncs.setItems(vm.syncs());
         syncs.setPlaceholder(Tables.placeholder("No synchronizer states yet."));
-        syncs.getColumns().add(col("Synchronizer", ProfileSnapshot.SyncRow::synchronizer, 220));
+        TableColumn<ProfileSnapshot.SyncRow, String> sync =
+                col("Synchronizer", ProfileSnapshot.SyncRow::synchronizer, 220);
+        syncs.getColumns().add(sync);
+        Tables.fitCells(syncs, sync, ProfileSnapshot.SyncRow::synchronizer);
         syncs.getColumns().add(col("Sync in", ProfileSnapshot.SyncRow::syncIn, 60));
         syncs.getColumns().add(col("Bytes in", ProfileSnapshot.SyncRow::bytesIn, 70));
         syncs.getColumns().add(col("Sync out", ProfileSnapshot.SyncRow::syncOut, 64));
