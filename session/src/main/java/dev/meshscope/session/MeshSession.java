@@ -249,6 +249,18 @@ public final class MeshSession implements SessionCommands {
     }
 
     @Override
+    public void nameRpcMethods(String nodePath, List<String> methods) {
+        List<String> names = List.copyOf(methods);
+        thread.execute(() -> {
+            tap.nameRpcMethods(nodePath, names);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    "RPC methods of /root/" + nodePath + " named " + names + " (ids in sorted order)."));
+        });
+    }
+
+    @Override
     public void clearInspector() {
         thread.execute(() -> {
             tap.clearCounts();

@@ -43,6 +43,12 @@ public interface SessionCommands {
     void clearInspector();
 
     /**
+     * Names the RPC methods of the node at {@code nodePath} (relative to {@code /root}, as SIMPLIFY_PATH spells it) so
+     * the inspector shows {@code move(...)} instead of {@code method#1(...)}: Godot numbers them in sorted order.
+     */
+    void nameRpcMethods(String nodePath, java.util.List<String> methods);
+
+    /**
      * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
      * the offer; its blob appears in the pending list once ICE gathering completes.
      */

@@ -281,7 +281,25 @@ class GodotTrafficWindowTest extends WindowTestBase {
                                     Variant.Bool.TRUE)));
             assertThat(in.get(0).summary())
                     .isEqualTo("rpc /root/Main/Player3 method#1(Vector2(1.5, -2), 3, \"text\", true)");
-            // The window lists what it sent, too.
+            // The window lists what it sent, too, with the method's name from the names typed after '|'.
+            t.awaitFx(
+                    "the window lists its own RPC by name",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(
+                                    p -> p.direction() == Direction.OUT
+                                            && p.summary()
+                                                    .equals(
+                                                            "rpc /root/Main/Player3 move(Vector2(1.5, -2), 3, \"text\", true)")));
+            // And the game's own calls to that node, once its SIMPLIFY_PATH explained the id.
+            gameSends(
+                    game,
+                    0,
+                    List.of(PacketWriter.encode(new Packet.SimplifyPath(MD5, 3, "Main/Player3")), move(3, 1.5, -2)));
+            t.awaitFx(
+                    "the game's RPC by name",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(p -> p.direction() == Direction.IN
+                                    && p.summary().equals("rpc /root/Main/Player3 move(Vector2(1.5, -2))")));
             t.awaitFx(
                     "the window lists its own RPC",
                     () -> w.window().inspector().rows().stream()

@@ -72,6 +72,11 @@ public final class RecordingCommands implements SessionCommands {
     }
 
     @Override
+    public void nameRpcMethods(String nodePath, java.util.List<String> methods) {
+        calls.add("nameRpcMethods " + nodePath + " " + methods);
+    }
+
+    @Override
     public void clearInspector() {
         calls.add("clearInspector");
     }

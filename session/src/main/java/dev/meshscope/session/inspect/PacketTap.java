@@ -7,6 +7,7 @@ import dev.meshscope.godot.DecodeOptions;
 import dev.meshscope.godot.packet.DecodedMessage;
 import dev.meshscope.godot.packet.Labels;
 import dev.meshscope.godot.packet.Packet;
+import dev.meshscope.godot.packet.RpcMethodNames;
 import dev.meshscope.godot.packet.TrafficDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -225,6 +226,14 @@ public final class PacketTap {
     /** Time spent decoding so far, in nanoseconds (for the cost figure). */
     public long decodeNanos() {
         return decodeNanos;
+    }
+
+    /**
+     * Names the RPC methods of the node at {@code relativePath} (as SIMPLIFY_PATH spells it): later RPCs to it show the
+     * method's name. Kept across resets, like a game's scripts.
+     */
+    public void nameRpcMethods(String relativePath, List<String> methods) {
+        decoder.methodNames().register(relativePath, RpcMethodNames.table(methods));
     }
 
     /** The decoder (tests: register RPC method names; same thread only). */

@@ -62,6 +62,19 @@ class PacketTapTest {
     }
 
     @Test
+    void namedRpcMethodsShowTheirNamesAndAWrongChecksumKeepsTheIds() {
+        tap.nameRpcMethods("Main/Player3", List.of("shoot", "jump", "move")); // Any order: Godot sorts them.
+        tap.received(GAME, 0, simplify(3, "Main/Player3"), false); // Its MD5 is that of "jumpmoveshoot".
+        tap.received(GAME, 2, move(3, 1.5, -2), false);
+        tap.received(GAME, 0, PacketWriter.encode(new Packet.SimplifyPath("0".repeat(32), 4, "Main/Player3")), false);
+        tap.received(GAME, 2, move(4, 1.5, -2), false);
+        List<TappedPacket> ps = tap.handOff().packets();
+        assertThat(ps.get(1).summary()).isEqualTo("rpc /root/Main/Player3 move(Vector2(1.5, -2))");
+        // Another script on that path (its checksum differs): the names would be a guess, so the id stays.
+        assertThat(ps.get(3).summary()).isEqualTo("rpc /root/Main/Player3 method#1(Vector2(1.5, -2))");
+    }
+
+    @Test
     void anIdLearntFromOnePeerDoesNotExplainTheSameIdFromAnother() {
         tap.received(GAME, 0, simplify(3, "Main/Player3"), false);
         tap.received(7, 2, move(3, 0, 0), false);

@@ -27,8 +27,17 @@ public final class GodotRpcPayload {
 
     private GodotRpcPayload() {}
 
-    /** The parsed call before encoding: relative node path, method id, arguments. */
-    public record Call(String path, int methodId, List<Variant> args) {}
+    /**
+     * The parsed call before encoding: relative node path, method id, arguments, and the node's RPC method names when
+     * the line listed them (else empty).
+     */
+    public record Call(String path, int methodId, List<Variant> args, List<String> methodNames) {
+        /** Copies the lists. */
+        public Call {
+            args = List.copyOf(args);
+            methodNames = List.copyOf(methodNames);
+        }
+    }
 
     /** The packet bytes for {@code line}. */
     public static byte[] encode(String line) {
@@ -83,7 +92,7 @@ public final class GodotRpcPayload {
         if (values.size() > 255) {
             throw new IllegalArgumentException(values.size() + " arguments; Godot sends 255 at most.");
         }
-        return new Call(relative(path), methodId(method, names), values);
+        return new Call(relative(path), methodId(method, names), values, names);
     }
 
     private static int indexOfSpace(String t) {

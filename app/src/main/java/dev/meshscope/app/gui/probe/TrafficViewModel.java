@@ -153,6 +153,12 @@ public final class TrafficViewModel {
         if (r == null) {
             return false;
         }
+        if (payloadKind.get() == PayloadKind.GODOT_RPC) {
+            GodotRpcPayload.Call c = GodotRpcPayload.parse(payload.get());
+            if (!c.methodNames().isEmpty()) {
+                commands.nameRpcMethods(c.path(), c.methodNames()); // The inspector then shows the names too.
+            }
+        }
         commands.send(r);
         return true;
     }
