@@ -99,4 +99,21 @@ public interface SessionCommands {
     default void leaveFolder() {
         leaveLobby();
     }
+
+    /**
+     * Turns SceneMultiplayer server relay on or off (on by default): while this peer is the server (id 1) it tells
+     * each client about the others (SYS ADD_PEER/DEL_PEER) and forwards SYS RELAY packets between them, as a Godot
+     * host does.
+     */
+    void setServerRelay(boolean on);
+
+    /**
+     * Sets (or, with {@code Impairment.NONE}, clears) an impairment on a link. It is kept across the peer's
+     * reconnects until cleared or the peer is closed; an impossible setting is refused with a reason and changes
+     * nothing.
+     */
+    void setImpairment(LinkImpairment impairment);
+
+    /** How long a probe ping may wait for its pong before it counts as late (the "silent" threshold). */
+    void setLateThreshold(java.time.Duration threshold);
 }

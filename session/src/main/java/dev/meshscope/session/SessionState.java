@@ -32,6 +32,7 @@ import java.util.Set;
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param signaling  signaling path, lobby, roster and the signaling timeline
+ * @param controls   server relay, impairments and the probes' late threshold
  * @param inspector  the packets tapped since the previous state and the network profiler's aggregate
  */
 public record SessionState(
@@ -46,6 +47,7 @@ public record SessionState(
         ExchangeSnapshot exchange,
         long webrtcMessages,
         SignalingState signaling,
+        SessionControls controls,
         InspectorUpdate inspector) {
     /** Copies the lists. */
     public SessionState {
@@ -53,6 +55,7 @@ public record SessionState(
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(signaling, "signaling");
+        Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(inspector, "inspector");
     }
 
@@ -64,7 +67,11 @@ public record SessionState(
         if (older.inspector.packets().isEmpty() && older.inspector.dropped() == 0) {
             return this;
         }
-        InspectorUpdate joined = inspector.after(older.inspector);
+        return withInspector(inspector.after(older.inspector));
+    }
+
+    /** This state with another inspector update (the bridge joining skipped states; tests). Any thread (pure). */
+    public SessionState withInspector(InspectorUpdate update) {
         return new SessionState(
                 atNanos,
                 mesh,
@@ -77,7 +84,8 @@ public record SessionState(
                 exchange,
                 webrtcMessages,
                 signaling,
-                joined);
+                controls,
+                update);
     }
 
     /**
@@ -105,6 +113,7 @@ public record SessionState(
                 ExchangeSnapshot.EMPTY,
                 0,
                 SignalingState.NONE,
+                SessionControls.DEFAULT,
                 InspectorUpdate.EMPTY);
     }
 

@@ -120,4 +120,19 @@ public final class RecordingCommands implements SessionCommands {
     public void leaveLobby() {
         calls.add("leaveLobby");
     }
+
+    @Override
+    public void setServerRelay(boolean on) {
+        calls.add("setServerRelay " + on);
+    }
+
+    @Override
+    public void setImpairment(dev.meshscope.session.LinkImpairment impairment) {
+        calls.add("setImpairment " + impairment.describe());
+    }
+
+    @Override
+    public void setLateThreshold(java.time.Duration threshold) {
+        calls.add("setLateThreshold " + threshold.toMillis());
+    }
 }

@@ -196,4 +196,74 @@ class ScreenshotsTest extends WindowTestBase {
                     .tableRowsDrawn("#profilerSyncTable", 1);
         }
     }
+
+    /**
+     * docs/signaling.md's picture: the window hosts a mesh lobby on its own lobby server, two more peers join it by
+     * name, and the signaling timeline shows the messages with the selected offer's SDP.
+     */
+    @Test
+    void windowInALobbyWithItsTimeline() throws Exception {
+        OpenWindow w = t.open("lobby");
+        try (HeadlessPeer a = new HeadlessPeer("lobby-a", t.runtime());
+                HeadlessPeer b = new HeadlessPeer("lobby-b", t.runtime())) {
+            t.click(w, "#localServerButton");
+            t.awaitText(w, "#localServerStatus", s -> s.startsWith("listening"), "server started");
+            t.click(w, "#joinLobbyButton");
+            t.awaitText(w, "#lobbyNameAssigned", s -> !s.isEmpty(), "lobby created");
+            String lobby = t.text(w, "#lobbyNameAssigned");
+            java.net.URI url = java.net.URI.create(t.text(w, "#lobbyUrlField"));
+            List<Integer> ids = new ArrayList<>();
+            for (HeadlessPeer p : List.of(a, b)) {
+                p.session.joinLobby(
+                        url, lobby, new dev.meshscope.session.CreateRequest(NetworkMode.MESH, 0, List.of(), List.of()));
+                org.awaitility.Awaitility.await("joined")
+                        .atMost(GuiTestSupport.TIMEOUT)
+                        .until(() -> p.state.get().signaling().ownId() > 1);
+                ids.add(p.state.get().signaling().ownId());
+            }
+            for (int id : ids) {
+                t.awaitFx(
+                        "peer " + id + " connected",
+                        () -> t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                .getStyleClass()
+                                .contains("connected"));
+            }
+            // The selected candidate pairs beside the peers (the session does not ask for stats by itself yet).
+            w.session().onMeshThread(peer -> ids.forEach(peer::requestWireStats));
+            for (int id : ids) {
+                t.awaitFx(
+                        "the pair beside " + id,
+                        () -> ((javafx.scene.text.Text) t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                        .lookup(".graph-node-text"))
+                                .getText()
+                                .contains("⇄"));
+            }
+            // The operator drags the channel table smaller to read the timeline (as tall as the laptop layout allows).
+            javafx.scene.Node channels = t.find(w, "#channelTable");
+            GuiTestSupport.fxRun(() -> {
+                for (javafx.scene.Parent p = channels.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.SplitPane sp
+                            && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                            && sp.getItems().size() == 3) {
+                        sp.setDividerPositions(0.3, 0.42);
+                        break;
+                    }
+                }
+            });
+            GuiTestSupport.fxRun(() -> w.window().showTimeline());
+            TableView<dev.meshscope.signaling.timeline.SignalTrace> timeline = t.find(w, "#signalTimeline");
+            GuiTestSupport.fxRun(() -> timeline.getItems().stream()
+                    .filter(r -> r.typeName().equals("OFFER"))
+                    .findFirst()
+                    .ifPresent(r -> timeline.getSelectionModel().select(r)));
+            t.awaitText(w, "#timelineDetail", s -> s.contains("v=0"), "the offer's SDP shown");
+            javafx.scene.Node roster = t.find(w, "#lobbyRoster");
+            GuiTestSupport.fxRun(() -> GuiTestSupport.scrollIntoView(roster));
+            shoot(w, "lobby-timeline.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-" + ids.get(0), "#peer-node-" + ids.get(1))
+                    .tableRowsDrawn("#signalTimeline", 6)
+                    .textDrawn("#lobbyNameAssigned")
+                    .textDrawn("#timelineDetail");
+        }
+    }
 }

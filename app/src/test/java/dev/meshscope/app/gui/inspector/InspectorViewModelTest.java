@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.RecordingCommands;
 import dev.meshscope.core.TransferMode;
-import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.godot.packet.Packet;
 import dev.meshscope.godot.packet.PacketWriter;
 import dev.meshscope.godot.variant.Variant;
 import dev.meshscope.session.SessionState;
-import dev.meshscope.session.SignalingState;
-import dev.meshscope.session.TrafficStatus;
 import dev.meshscope.session.inspect.InspectorUpdate;
 import dev.meshscope.session.inspect.PacketTap;
-import dev.meshscope.signaling.session.ExchangeSnapshot;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -31,19 +27,7 @@ class InspectorViewModelTest {
     }
 
     private static SessionState state(InspectorUpdate u) {
-        return new SessionState(
-                0,
-                MeshSnapshot.empty(),
-                "{  }",
-                List.of(),
-                List.of(),
-                true,
-                TrafficStatus.IDLE,
-                "",
-                ExchangeSnapshot.EMPTY,
-                0,
-                SignalingState.NONE,
-                u);
+        return SessionState.initial().withInspector(u);
     }
 
     private static byte[] rpc(String path, long n) {
