@@ -121,8 +121,9 @@ class ScreenshotsTest extends WindowTestBase {
 
     /**
      * A game-like peer sends what a Godot scene sends over a few seconds (path simplification, spawns, RPCs with
-     * Variant arguments, synchronizer states, one packet that does not decode), the window pokes it with a Godot RPC
-     * from the send form; then the inspector (an RPC selected: hex beside its tree) and the profiler are shot.
+     * Variant arguments, synchronizer states, one packet that does not decode) after the window poked it with a Godot
+     * RPC from the send form (naming the node's methods); then the inspector (an RPC selected: hex beside its tree)
+     * and the profiler are shot.
      */
     @Test
     void godotTrafficInTheInspectorAndTheProfiler() throws Exception {
@@ -132,6 +133,21 @@ class ScreenshotsTest extends WindowTestBase {
             game.session.setEcho(false);
             WindowFlows.connect(t, w, game, 3, 2);
             t.click(w, "#echoToggle");
+            // The operator pokes the game first; the method names typed after '|' name the node's methods.
+            ChoiceBox<dev.meshscope.app.gui.probe.PayloadKind> kind = t.find(w, "#payloadKindChoice");
+            GuiTestSupport.fxRun(() -> kind.setValue(dev.meshscope.app.gui.probe.PayloadKind.GODOT_RPC));
+            javafx.scene.control.TextField count = t.find(w, "#countField");
+            GuiTestSupport.fxRun(() -> count.setText("1"));
+            javafx.scene.control.TextField target = t.find(w, "#targetField");
+            GuiTestSupport.fxRun(() -> target.setText("3"));
+            ChoiceBox<dev.meshscope.app.gui.probe.ChannelOption> channel = t.find(w, "#channelChoice");
+            GuiTestSupport.fxRun(() -> channel.setValue(channel.getItems().get(1)));
+            t.click(w, "#sendButton");
+            t.awaitFx(
+                    "the window's own RPC listed",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(p -> p.direction() == dev.meshscope.session.inspect.Direction.OUT));
+
             String md5 = GodotTrafficWindowTest.MD5;
             // The first RPC comes before its SIMPLIFY_PATH: the inspector shows it as an id, marked.
             GodotTrafficWindowTest.gameSends(
@@ -166,25 +182,12 @@ class ScreenshotsTest extends WindowTestBase {
             }
             GodotTrafficWindowTest.gameSends(
                     game, 0, List.of(PacketWriter.encode(new Packet.Despawn(1)), new byte[] {0x01, 0x38, 0x65}));
-            ChoiceBox<dev.meshscope.app.gui.probe.PayloadKind> kind = t.find(w, "#payloadKindChoice");
-            GuiTestSupport.fxRun(() -> kind.setValue(dev.meshscope.app.gui.probe.PayloadKind.GODOT_RPC));
-            javafx.scene.control.TextField count = t.find(w, "#countField");
-            GuiTestSupport.fxRun(() -> count.setText("1"));
-            javafx.scene.control.TextField target = t.find(w, "#targetField");
-            GuiTestSupport.fxRun(() -> target.setText("3"));
-            ChoiceBox<dev.meshscope.app.gui.probe.ChannelOption> channel = t.find(w, "#channelChoice");
-            GuiTestSupport.fxRun(() -> channel.setValue(channel.getItems().get(1)));
-            t.click(w, "#sendButton");
-            t.awaitFx(
-                    "the window's own RPC listed",
-                    () -> w.window().inspector().rows().stream()
-                            .anyMatch(p -> p.direction() == dev.meshscope.session.inspect.Direction.OUT));
-
             javafx.scene.control.TabPane tabs = t.find(w, "#centerTabs");
             GuiTestSupport.fxRun(() -> tabs.getSelectionModel().select(1));
             TableView<dev.meshscope.session.inspect.TappedPacket> table = t.find(w, "#inspectorTable");
-            // The start of the list: an RPC before its path (amber), the paths, a spawn; the spawn selected.
-            GuiTestSupport.fxRun(() -> table.getSelectionModel().select(2));
+            // The start of the list: the window's own RPC, an RPC before its path (amber), the paths, a spawn, then the
+            // game's calls by name; the first of those selected.
+            GuiTestSupport.fxRun(() -> table.getSelectionModel().select(6));
             t.awaitText(w, "#inspectorHex", x -> !x.isEmpty(), "hex dump shown");
             shoot(w, "packet-inspector.png")
                     .tableRowsDrawn("#inspectorTable", 8)
