@@ -9,6 +9,10 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.inspector.InspectorViewModel;
+import dev.meshscope.app.gui.inspector.NetworkProfilerView;
+import dev.meshscope.app.gui.inspector.PacketInspectorView;
+import dev.meshscope.app.gui.inspector.ProfilerViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -55,8 +59,9 @@ import javafx.scene.layout.VBox;
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
  * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
- * (and a lobby server in this window), Test packets. Right: peer graph and {@code get_peers()}, the channel table, the
- * probe table and, in tabs, the event log and the signaling timeline. FX thread.
+ * (and a lobby server in this window), Test packets. Right, as tabs ({@code centerTabs}): Mesh ({@code meshTab}: peer
+ * graph and {@code get_peers()}, the channel table, the probe table and, in tabs, the event log and the signaling
+ * timeline), Packet inspector ({@code inspectorTab}) and Network profiler ({@code profilerTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -68,11 +73,15 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
+    private final InspectorViewModel inspector;
+    private final ProfilerViewModel profiler = new ProfilerViewModel();
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
+    /** The right-hand side: the mesh views, the packet inspector, the network profiler. */
+    private final TabPane centerTabs = new TabPane();
 
     private final BorderPane root = new BorderPane();
     /**
@@ -103,6 +112,7 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic = new TrafficViewModel(commands, selection);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
+        inspector = new InspectorViewModel(commands);
         lobby = new LobbyViewModel(commands, create);
         localServer = new LocalServerViewModel(fx, lobby);
         selection
@@ -141,7 +151,17 @@ public final class MainWindow implements FxBridge.Receiver {
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
-        SplitPane main = new SplitPane(leftScroll, center);
+        // The mesh views, the packet inspector and the network profiler share the right-hand side as tabs.
+        Tab meshTab = new Tab("Mesh", center);
+        meshTab.setId("meshTab");
+        Tab inspectorTab = new Tab("Packet inspector", new PacketInspectorView(inspector));
+        inspectorTab.setId("inspectorTab");
+        Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
+        profilerTab.setId("profilerTab");
+        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab);
+        centerTabs.setId("centerTabs");
+        centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(leftScroll, centerTabs);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
@@ -173,6 +193,7 @@ public final class MainWindow implements FxBridge.Receiver {
 
     /** Brings the signaling timeline's tab to the front. FX thread. */
     public void showTimeline() {
+        centerTabs.getSelectionModel().select(0);
         logTabs.getSelectionModel().select(1);
     }
 
@@ -274,6 +295,8 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic.onState(s);
         signaling.onState(s);
         folder.onState(s);
+        inspector.onState(s);
+        profiler.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
     }
@@ -301,6 +324,16 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The event log's model. */
     public LogViewModel log() {
         return log;
+    }
+
+    /** The packet inspector's model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    /** The network profiler's model. */
+    public ProfilerViewModel profiler() {
+        return profiler;
     }
 
     /** The newest failure shown in the header, or null. */
