@@ -40,10 +40,6 @@ final class AgentTraffic {
     private DelayedWake later;
     private ReplyHandler replies;
     private PacketObserver observer;
-    /** The last packet read and its form: the one an echo sent next answers ({@link Echo} reads no further first). */
-    private byte[] lastRead;
-
-    private boolean lastReadText;
 
     /** Sees every packet read and every packet this agent sends ({@code --decode}). Owner thread. */
     interface PacketObserver {
@@ -69,8 +65,6 @@ final class AgentTraffic {
                 counts.received(from, channel, data.length, text, arrivedNanos);
                 if (observer != null) {
                     observer.received(from, channel, data, text);
-                    lastRead = data;
-                    lastReadText = text;
                 }
                 return replies != null && replies.onPacket(from, channel, data, text, arrivedNanos);
             }
@@ -78,10 +72,12 @@ final class AgentTraffic {
             @Override
             public void echoed(int to, int channel, boolean ok) {
                 counts.echoed(to, channel, ok);
-                if (ok && observer != null && lastRead != null) {
-                    // Echo answers the packet it read last (it reads nothing more while an echo waits): that packet,
-                    // or for a probe ping its pong, which shows as a probe all the same.
-                    observer.sent(to, channel, lastRead, lastReadText);
+            }
+
+            @Override
+            public void echoSent(int to, int channel, byte[] data, boolean text) {
+                if (observer != null) {
+                    observer.sent(to, channel, data, text);
                 }
             }
         });

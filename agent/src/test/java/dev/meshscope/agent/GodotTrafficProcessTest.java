@@ -99,7 +99,7 @@ class GodotTrafficProcessTest {
     @Test
     void decodePrintsWhatAGodotPeerSentInOrderWithLearntNamesAndABadPacketsOffset() throws Exception {
         String url = server();
-        AgentProcess agent = agents.start(work, "decoder", "--signal-url", url, "--decode");
+        AgentProcess agent = agents.start(work, "decoder", "--signal-url", url, "--decode", "--echo");
         InProcessLobbyPeer godot = peer("godot", url, createdLobby(agent), true);
         until("the Godot peer is connected to the agent", CONNECT, () -> godot.connectedTo(1));
 
@@ -124,7 +124,8 @@ class GodotTrafficProcessTest {
             assertThat(godot.send(1, channels[i], sent.get(i))).isEqualTo(GodotError.OK);
         }
 
-        List<JsonNode> lines = packetLines(agent, sent.size());
+        List<JsonNode> echoes = new ArrayList<>();
+        List<JsonNode> lines = packetLines(agent, sent.size(), echoes);
         TrafficDecoder independent = new TrafficDecoder(DecodeOptions.DEFAULTS);
         // Reliable (0) keeps order; the other channels are checked by content, as they may overtake.
         for (int i = 0; i < sent.size(); i++) {
@@ -176,9 +177,20 @@ class GodotTrafficProcessTest {
         assertThat(bad.path("tree").isMissingNode() || bad.path("tree").isNull())
                 .isTrue();
 
+        // With --echo the agent's answers are printed as sent: the same bytes back to the same peer and channel.
+        until("the echo of the raw packet is printed as sent", CROSS, () -> {
+            collect(agent, echoes);
+            return echoes.stream()
+                    .anyMatch(l -> "out".equals(l.path("direction").asText())
+                            && "raw".equals(l.path("kind").asText())
+                            && l.path("peer").asInt() == godot.ownId
+                            && l.path("channel").asInt() == 1
+                            && l.path("size").asInt() == sent.get(4).length);
+        });
+
         // The agent goes on after it: a later packet still decodes.
         godot.send(1, 0, PacketWriter.encode(new Packet.SysDelPeer(77)));
-        assertThat(packetLines(agent, 1).get(0).path("kind").asText()).isEqualTo("del_peer");
+        assertThat(packetLines(agent, 1, echoes).get(0).path("kind").asText()).isEqualTo("del_peer");
     }
 
     @Test
@@ -375,8 +387,8 @@ class GodotTrafficProcessTest {
         }
     }
 
-    /** The next {@code n} incoming Packet lines of {@code a}. */
-    private List<JsonNode> packetLines(AgentProcess a, int n) throws Exception {
+    /** The next {@code n} incoming Packet lines of {@code a}; outgoing ones go to {@code sent}. */
+    private List<JsonNode> packetLines(AgentProcess a, int n, List<JsonNode> sent) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         long end = System.nanoTime() + CROSS.toNanos();
         while (out.size() < n && System.nanoTime() < end) {
@@ -385,6 +397,8 @@ class GodotTrafficProcessTest {
                 JsonNode j = JSON.readTree(l);
                 if ("in".equals(j.path("direction").asText())) {
                     out.add(j);
+                } else {
+                    sent.add(j);
                 }
             }
         }
