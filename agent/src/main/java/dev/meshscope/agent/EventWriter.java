@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * ({@link AgentLobby}: {@code LobbyJoined}, {@code LobbyNamed}, {@code LobbyCreated}, {@code LobbyRoster},
  * {@code LobbySealed}, {@code SignalTrace}, {@code LobbyStopped}),
  * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport}, {@code TrafficReport}, {@code SendReport},
- * {@code SendSummary} and {@code AgentStopped}.
+ * {@code SendSummary}, {@code RpcSent}, {@code RelayReport}, {@code RelaySummary}, {@code ImpairmentSet},
+ * {@code ImpairmentRefused} and {@code AgentStopped}.
  *
  * <p>Threads: mesh events arrive on the owner thread; agent events from the owner thread or, at shutdown, the main
  * thread. Writes are synchronized. A write failure is reported once on stderr and writing stops.
