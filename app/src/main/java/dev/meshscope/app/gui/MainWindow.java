@@ -9,6 +9,9 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinksView;
+import dev.meshscope.app.gui.links.LinksViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -26,6 +29,8 @@ import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.app.gui.signaling.TimelineView;
 import dev.meshscope.app.gui.signaling.TimelineViewModel;
+import dev.meshscope.app.gui.transport.TransportView;
+import dev.meshscope.app.gui.transport.TransportViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
@@ -55,8 +60,9 @@ import javafx.scene.layout.VBox;
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
  * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
- * (and a lobby server in this window), Test packets. Right: peer graph and {@code get_peers()}, the channel table, the
- * probe table and, in tabs, the event log and the signaling timeline. FX thread.
+ * (and a lobby server in this window), Test packets, Link controls. Right: peer graph beside {@code get_peers()} and the
+ * selected peer's transport (tabs), the channel table, the probe table and, in tabs, the event log and the signaling
+ * timeline. FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -71,6 +77,13 @@ public final class MainWindow implements FxBridge.Receiver {
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
+    /** Peers that left, kept greyed in the tables until cleared. */
+    private final Departures departures = new Departures();
+
+    private final LinksViewModel links;
+    private final TransportViewModel transport;
+    /** Beside the graph: {@code get_peers()} and the selected peer's transport. */
+    private final TabPane peerTabs = new TabPane();
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
 
@@ -99,8 +112,10 @@ public final class MainWindow implements FxBridge.Receiver {
     public MainWindow(SessionCommands commands, FxBridge fx) {
         create = new CreateViewModel(commands, fx);
         peers = new PeersViewModel(selection);
-        channels = new ChannelsViewModel(selection);
-        traffic = new TrafficViewModel(commands, selection);
+        channels = new ChannelsViewModel(selection, departures);
+        traffic = new TrafficViewModel(commands, selection, departures);
+        links = new LinksViewModel(commands, selection);
+        transport = new TransportViewModel(selection, departures);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
         lobby = new LobbyViewModel(commands, create);
@@ -117,7 +132,8 @@ public final class MainWindow implements FxBridge.Receiver {
                 new SignalingView(signaling),
                 new FolderView(folder),
                 new LobbyView(lobby, localServer),
-                new TrafficView(traffic));
+                new TrafficView(traffic),
+                new LinksView(links));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -125,13 +141,25 @@ public final class MainWindow implements FxBridge.Receiver {
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(470);
-        SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
+        Tab dictionaryTab = new Tab("get_peers()", new DictionaryView(dictionary));
+        dictionaryTab.setId("dictionaryTab");
+        Tab transportTab = new Tab("Transport", new TransportView(transport));
+        transportTab.setId("transportTab");
+        peerTabs.setId("peerTabs");
+        peerTabs.getTabs().addAll(dictionaryTab, transportTab);
+        // Selecting a peer (graph or channel table) shows its transport; the dictionary is one click away.
+        selection.peerProperty().addListener((o, a, b) -> {
+            if (b.intValue() != 0) {
+                peerTabs.getSelectionModel().select(transportTab);
+            }
+        });
+        SplitPane top = new SplitPane(new PeerGraphView(peers), peerTabs);
         top.setDividerPositions(0.62);
         Tab logTab = new Tab("Event log", new EventLogView(log));
         logTab.setId("eventLogTab");
         Tab timelineTab = new Tab("Signaling timeline", new TimelineView(timeline));
         timelineTab.setId("timelineTab");
-        for (Tab tab : new Tab[] {logTab, timelineTab}) {
+        for (Tab tab : new Tab[] {logTab, timelineTab, dictionaryTab, transportTab}) {
             tab.setClosable(false);
         }
         logTabs.setId("logTabs");
@@ -254,8 +282,10 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        departures.onEvent(event);
         if (event instanceof MeshEvent.WireStatsUpdated w) {
             peers.onWireStats(w.peerId(), w.stats());
+            transport.onWireStats(w.peerId(), w.stats());
         }
     }
 
@@ -276,6 +306,8 @@ public final class MainWindow implements FxBridge.Receiver {
         folder.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
+        links.onState(s);
+        transport.onState(s);
     }
 
     @Override

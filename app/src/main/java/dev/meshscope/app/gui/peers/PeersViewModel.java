@@ -2,9 +2,12 @@
 package dev.meshscope.app.gui.peers;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.links.ImpairmentText;
+import dev.meshscope.app.gui.links.Liveness;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import dev.meshscope.core.snapshot.WireStats;
+import dev.meshscope.session.LinkImpairment;
 import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +46,12 @@ public final class PeersViewModel {
     /** Applies the newest state. */
     public void onState(SessionState s) {
         wire.keySet().removeIf(id -> s.mesh().peer(id) == null);
-        GraphModel next = toModel(s.mesh(), wire);
+        GraphModel next = toModel(
+                s.mesh(),
+                wire,
+                s.controls().impairments(),
+                System.currentTimeMillis(),
+                s.controls().lateThreshold().toMillis());
         if (!next.equals(model.get())) {
             model.set(next);
         }
@@ -57,8 +65,23 @@ public final class PeersViewModel {
     }
 
     static GraphModel toModel(MeshSnapshot m, Map<Integer, WireStats> wire) {
+        return toModel(m, wire, List.of(), 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The graph at wall-clock {@code nowMillis}: a connected peer from which nothing arrived for longer than
+     * {@code silentAfterMillis} is marked silent; {@code impairments} label their edges.
+     */
+    static GraphModel toModel(
+            MeshSnapshot m,
+            Map<Integer, WireStats> wire,
+            List<LinkImpairment> impairments,
+            long nowMillis,
+            long silentAfterMillis) {
         List<GraphModel.Peer> peers = new ArrayList<>(m.peers().size());
         for (PeerSnapshot p : m.peers()) {
+            long last = Liveness.newestReceipt(p);
+            boolean silent = p.openChannels() > 0 && Liveness.silent(last, nowMillis, silentAfterMillis);
             peers.add(new GraphModel.Peer(
                     p.id(),
                     p.connection(),
@@ -66,7 +89,9 @@ public final class PeersViewModel {
                     p.openChannels(),
                     p.channels().size(),
                     pair(wire.get(p.id())),
-                    wire.containsKey(p.id()) && wire.get(p.id()).relayed()));
+                    wire.containsKey(p.id()) && wire.get(p.id()).relayed(),
+                    silent ? Liveness.silentText(last, nowMillis) : "",
+                    ImpairmentText.forPeer(impairments, p.id())));
         }
         return new GraphModel(m.mode(), m.uniqueId(), m.status(), peers);
     }

@@ -4,6 +4,7 @@ package dev.meshscope.app.gui.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.links.Departures;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;
@@ -11,6 +12,7 @@ import dev.meshscope.core.GatheringState;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.SignalingState;
 import dev.meshscope.core.TransferMode;
+import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
@@ -18,10 +20,14 @@ import dev.meshscope.session.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The channel table's model fed with snapshots: rows in place, rates from counter deltas, filtering. */
+/**
+ * The channel table's model fed with snapshots: rows in place, rates from counter deltas, filtering, liveness and
+ * departed peers' rows.
+ */
 class ChannelsViewModelTest {
     private final Selection selection = new Selection();
-    private final ChannelsViewModel vm = new ChannelsViewModel(selection);
+    private final Departures departures = new Departures();
+    private final ChannelsViewModel vm = new ChannelsViewModel(selection, departures);
 
     private static ChannelSnapshot ch(int i, TransferMode m, long sent, long bytesIn) {
         return new ChannelSnapshot(
@@ -101,14 +107,79 @@ class ChannelsViewModelTest {
     }
 
     @Test
-    void dropsRowsOfPeersThatLeftAndFiltersBySelection() {
+    void keepsRowsOfPeersThatLeftGreyedWithTheReasonUntilClearedAndFiltersBySelection() {
         vm.onState(state(1, 2, 3));
         selection.select(3);
         assertThat(vm.visibleRows()).extracting(ChannelRow::peerId).containsOnly(3);
+        departures.onEvent(new MeshEvent.PeerRemoved(2, 1_700_000_000_000L, 3, true, "connection FAILED"));
         vm.onState(state(2, 2));
-        assertThat(vm.rows()).extracting(ChannelRow::peerId).containsOnly(2);
-        assertThat(vm.visibleRows()).isEmpty();
+        assertThat(vm.rows()).extracting(ChannelRow::peerId).containsOnly(2, 2, 3, 3);
+        ChannelRow gone = vm.row(3, 0);
+        assertThat(gone.departedProperty().get().reason()).isEqualTo("connection FAILED");
+        assertThat(gone.lastInProperty().get()).startsWith("left ").endsWith(": connection FAILED");
+        assertThat(gone.msgsOutProperty().get()).as("its last figures stay").isEqualTo(0);
+        assertThat(vm.row(2, 0).departedProperty().get()).isNull();
+        assertThat(vm.visibleRows()).extracting(ChannelRow::peerId).containsOnly(3);
         selection.select(0);
-        assertThat(vm.visibleRows()).hasSize(2);
+        assertThat(vm.visibleRows()).hasSize(4);
+
+        vm.clearDeparted();
+        assertThat(vm.rows()).extracting(ChannelRow::peerId).containsOnly(2);
+        assertThat(vm.row(3, 0)).isNull();
+    }
+
+    @Test
+    void aPeerGoneWithoutItsRemovalEventIsStillKeptAndAReturningPeerGetsFreshRows() {
+        vm.onState(state(1, 2, 3));
+        vm.onState(state(2, 2));
+        assertThat(vm.row(3, 1).departedProperty().get().reason()).contains("removal event was not shown");
+        departures.onEvent(new MeshEvent.PeerAdded(3, 1_700_000_000_000L, 3, false));
+        vm.onState(state(3, 2, 3));
+        assertThat(vm.rows()).extracting(ChannelRow::peerId).containsOnly(2, 2, 3, 3);
+        assertThat(vm.row(3, 1).departedProperty().get())
+                .as("fresh rows for the new connection")
+                .isNull();
+    }
+
+    @Test
+    void anOpenChannelThatReceivedIsSilentPastTheThresholdAndOneThatNeverDidIsNot() {
+        long now = 1_700_000_000_000L;
+        ChannelRow heard = new ChannelRow(2, received(now - 3000));
+        heard.update(received(now - 3000), 1);
+        heard.updateLiveness(now, 2000);
+        assertThat(heard.silentProperty().get()).isTrue();
+        assertThat(heard.lastInProperty().get()).isEqualTo("silent 3 s");
+        heard.updateLiveness(now, 5000);
+        assertThat(heard.silentProperty().get()).isFalse();
+        assertThat(heard.lastInProperty().get()).isEqualTo("3.0 s ago");
+        ChannelRow idle = new ChannelRow(2, received(0));
+        idle.update(received(0), 1);
+        idle.updateLiveness(now, 2000);
+        assertThat(idle.silentProperty().get()).as("idle, not silent").isFalse();
+        assertThat(idle.lastInProperty().get()).isEqualTo("never");
+    }
+
+    private static ChannelSnapshot received(long atMillis) {
+        return new ChannelSnapshot(
+                0,
+                "reliable",
+                1,
+                TransferMode.RELIABLE,
+                true,
+                -1,
+                -1,
+                ChannelState.OPEN,
+                0,
+                1,
+                10,
+                1,
+                10,
+                0,
+                0,
+                0,
+                0,
+                0,
+                262_144,
+                atMillis);
     }
 }
