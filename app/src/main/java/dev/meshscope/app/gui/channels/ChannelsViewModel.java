@@ -3,6 +3,7 @@ package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Selection;
 import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinkSilence;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import dev.meshscope.session.SessionState;
@@ -29,6 +30,7 @@ public final class ChannelsViewModel {
     private final Map<Long, ChannelRow> byKey = new HashMap<>();
 
     private final Departures departures;
+    private final LinkSilence silence = new LinkSilence();
 
     /** A table filtered by {@code selection}, with its own record of departures. */
     public ChannelsViewModel(Selection selection) {
@@ -76,7 +78,11 @@ public final class ChannelsViewModel {
         Set<Long> seen = new HashSet<>();
         List<ChannelRow> added = new ArrayList<>();
         List<ChannelRow> replaced = new ArrayList<>();
+        Set<Integer> ids = new HashSet<>();
         for (PeerSnapshot p : s.mesh().peers()) {
+            ids.add(p.id());
+            silence.update(p);
+            boolean linkSilent = silence.silent(p, now, threshold);
             for (ChannelSnapshot c : p.channels()) {
                 long k = key(p.id(), c.index());
                 seen.add(k);
@@ -91,9 +97,10 @@ public final class ChannelsViewModel {
                     added.add(r);
                 }
                 r.update(c, s.atNanos());
-                r.updateLiveness(now, threshold);
+                r.updateLiveness(now, linkSilent);
             }
         }
+        silence.retain(ids);
         if (byKey.size() != seen.size()) {
             List<Long> gone = new ArrayList<>();
             for (Map.Entry<Long, ChannelRow> e : byKey.entrySet()) {

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.links;
 
-import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import java.util.Locale;
 
 /**
- * "Last packet received N s ago" and the silent rule, shared by the channel table, the graph and the transport view.
- * A link is <b>silent</b> when it has carried packets from the remote before and nothing arrived for longer than the
- * operator's threshold (the probes' late threshold, {@code SessionControls.lateThreshold}): a link that never
- * received anything is idle, not silent. Pure; any thread.
+ * "Last packet received N s ago" and the time rule of silence, shared by the channel table, the graph and the
+ * transport view: nothing arrived for longer than the operator's threshold (the probes' late threshold,
+ * {@code SessionControls.lateThreshold}); {@link LinkSilence} adds "and this peer sent since". Pure; any thread.
  */
 public final class Liveness {
     private Liveness() {}
@@ -27,11 +25,6 @@ public final class Liveness {
     /** Whether a link whose last arrival was at {@code lastMillis} is silent at {@code nowMillis}. */
     public static boolean silent(long lastMillis, long nowMillis, long thresholdMillis) {
         return lastMillis > 0 && nowMillis - lastMillis > thresholdMillis;
-    }
-
-    /** Whether an open channel is silent (a channel that is not open is shown by its state instead). */
-    public static boolean silent(ChannelSnapshot c, long nowMillis, long thresholdMillis) {
-        return c.state() == ChannelState.OPEN && silent(c.lastReceivedAtMillis(), nowMillis, thresholdMillis);
     }
 
     /** "never", "0.4 s ago", "12 s ago", "3 min ago". */

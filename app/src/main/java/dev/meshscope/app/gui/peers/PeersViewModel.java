@@ -3,6 +3,7 @@ package dev.meshscope.app.gui.peers;
 
 import dev.meshscope.app.gui.Selection;
 import dev.meshscope.app.gui.links.ImpairmentText;
+import dev.meshscope.app.gui.links.LinkSilence;
 import dev.meshscope.app.gui.links.Liveness;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
@@ -25,6 +26,8 @@ public final class PeersViewModel {
     /** The newest wire statistics with a selected pair, per connected peer (dropped with the peer). */
     private final Map<Integer, WireStats> wire = new HashMap<>();
 
+    private final LinkSilence silence = new LinkSilence();
+
     private final ReadOnlyObjectWrapper<GraphModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
 
@@ -46,9 +49,16 @@ public final class PeersViewModel {
     /** Applies the newest state. */
     public void onState(SessionState s) {
         wire.keySet().removeIf(id -> s.mesh().peer(id) == null);
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (PeerSnapshot p : s.mesh().peers()) {
+            silence.update(p);
+            ids.add(p.id());
+        }
+        silence.retain(ids);
         GraphModel next = toModel(
                 s.mesh(),
                 wire,
+                silence,
                 s.controls().impairments(),
                 System.currentTimeMillis(),
                 s.controls().lateThreshold().toMillis());
@@ -65,23 +75,24 @@ public final class PeersViewModel {
     }
 
     static GraphModel toModel(MeshSnapshot m, Map<Integer, WireStats> wire) {
-        return toModel(m, wire, List.of(), 0, Long.MAX_VALUE);
+        return toModel(m, wire, new LinkSilence(), List.of(), 0, Long.MAX_VALUE);
     }
 
     /**
-     * The graph at wall-clock {@code nowMillis}: a connected peer from which nothing arrived for longer than
-     * {@code silentAfterMillis} is marked silent; {@code impairments} label their edges.
+     * The graph at wall-clock {@code nowMillis}: a link {@code silence} finds silent past {@code silentAfterMillis}
+     * is marked; {@code impairments} label their edges.
      */
     static GraphModel toModel(
             MeshSnapshot m,
             Map<Integer, WireStats> wire,
+            LinkSilence silence,
             List<LinkImpairment> impairments,
             long nowMillis,
             long silentAfterMillis) {
         List<GraphModel.Peer> peers = new ArrayList<>(m.peers().size());
         for (PeerSnapshot p : m.peers()) {
             long last = Liveness.newestReceipt(p);
-            boolean silent = p.openChannels() > 0 && Liveness.silent(last, nowMillis, silentAfterMillis);
+            boolean silent = silence.silent(p, nowMillis, silentAfterMillis);
             peers.add(new GraphModel.Peer(
                     p.id(),
                     p.connection(),

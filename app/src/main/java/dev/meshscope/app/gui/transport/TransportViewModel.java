@@ -4,6 +4,7 @@ package dev.meshscope.app.gui.transport;
 import dev.meshscope.app.gui.Format;
 import dev.meshscope.app.gui.Selection;
 import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinkSilence;
 import dev.meshscope.app.gui.links.Liveness;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
@@ -53,6 +54,7 @@ public final class TransportViewModel {
     private final ReadOnlyStringWrapper reportAge = new ReadOnlyStringWrapper(this, "reportAge", "");
     private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
     private long thresholdMillis = Long.MAX_VALUE;
+    private final LinkSilence silence = new LinkSilence();
 
     /** Details of the peer {@code selection} names; departed peers' last figures kept while {@code departures} has them. */
     public TransportViewModel(Selection selection, Departures departures) {
@@ -83,7 +85,9 @@ public final class TransportViewModel {
         Map<Integer, PeerSnapshot> live = new HashMap<>();
         for (PeerSnapshot p : s.mesh().peers()) {
             live.put(p.id(), p);
+            silence.update(p);
         }
+        silence.retain(live.keySet());
         peers.keySet().removeIf(id -> !live.containsKey(id) && departures.get(id) == null);
         wire.keySet().removeIf(id -> !live.containsKey(id) && departures.get(id) == null);
         peers.putAll(live);
@@ -186,7 +190,7 @@ public final class TransportViewModel {
         lastReceived.set(
                 departed
                         ? (last == 0 ? "never" : "at " + Format.time(last))
-                        : Liveness.silent(last, now, thresholdMillis)
+                        : silence.silent(p, now, thresholdMillis)
                                 ? ago + " · " + Liveness.silentText(last, now) + " (threshold " + thresholdMillis
                                         + " ms)"
                                 : ago);

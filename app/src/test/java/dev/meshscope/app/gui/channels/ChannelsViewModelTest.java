@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.Selection;
 import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinkSilence;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.ConnectionState;
 import dev.meshscope.core.ConnectionStatus;
@@ -142,21 +143,56 @@ class ChannelsViewModelTest {
     }
 
     @Test
-    void anOpenChannelThatReceivedIsSilentPastTheThresholdAndOneThatNeverDidIsNot() {
+    void aLinkIsSilentOnlyWhenThisPeerSentSinceTheLastArrivalAndTheThresholdPassed() {
         long now = 1_700_000_000_000L;
-        ChannelRow heard = new ChannelRow(2, received(now - 3000));
-        heard.update(received(now - 3000), 1);
-        heard.updateLiveness(now, 2000);
-        assertThat(heard.silentProperty().get()).isTrue();
-        assertThat(heard.lastInProperty().get()).isEqualTo("silent 3 s");
-        heard.updateLiveness(now, 5000);
-        assertThat(heard.silentProperty().get()).isFalse();
-        assertThat(heard.lastInProperty().get()).isEqualTo("3.0 s ago");
-        ChannelRow idle = new ChannelRow(2, received(0));
-        idle.update(received(0), 1);
-        idle.updateLiveness(now, 2000);
-        assertThat(idle.silentProperty().get()).as("idle, not silent").isFalse();
-        assertThat(idle.lastInProperty().get()).isEqualTo("never");
+        LinkSilence silence = new LinkSilence();
+        PeerSnapshot answered = peer(received(now - 3000, 10));
+        silence.update(answered);
+        assertThat(silence.silent(answered, now, 2000))
+                .as("idle after a burst: not silent")
+                .isFalse();
+        PeerSnapshot talking = peer(received(now - 3000, 14));
+        silence.update(talking);
+        assertThat(silence.silent(talking, now, 2000))
+                .as("sent since, nothing back for 3 s")
+                .isTrue();
+        assertThat(silence.silent(talking, now, 5000))
+                .as("under a 5 s threshold")
+                .isFalse();
+        PeerSnapshot answeredAgain = peer(received(now - 100, 14));
+        silence.update(answeredAgain);
+        assertThat(silence.silent(answeredAgain, now, 2000)).isFalse();
+        PeerSnapshot neverHeard = new PeerSnapshot(
+                9,
+                true,
+                ConnectionState.CONNECTED,
+                GatheringState.COMPLETE,
+                SignalingState.STABLE,
+                List.of(received(0, 1)));
+        silence.update(neverHeard);
+        silence.update(new PeerSnapshot(
+                9,
+                true,
+                ConnectionState.CONNECTED,
+                GatheringState.COMPLETE,
+                SignalingState.STABLE,
+                List.of(received(0, 5))));
+        assertThat(silence.silent(neverHeard, now, 2000))
+                .as("never heard: idle, not silent")
+                .isFalse();
+
+        ChannelRow row = new ChannelRow(2, received(now - 3000, 14));
+        row.update(received(now - 3000, 14), 1);
+        row.updateLiveness(now, true);
+        assertThat(row.silentProperty().get()).isTrue();
+        assertThat(row.lastInProperty().get()).isEqualTo("silent 3 s");
+        row.updateLiveness(now, false);
+        assertThat(row.lastInProperty().get()).isEqualTo("3.0 s ago");
+    }
+
+    private static PeerSnapshot peer(ChannelSnapshot c) {
+        return new PeerSnapshot(
+                2, true, ConnectionState.CONNECTED, GatheringState.COMPLETE, SignalingState.STABLE, List.of(c));
     }
 
     private static ChannelSnapshot received(long atMillis) {
