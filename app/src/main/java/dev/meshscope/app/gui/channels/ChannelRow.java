@@ -105,18 +105,17 @@ public final class ChannelRow {
     }
 
     /**
-     * Refreshes "last packet received N s ago" and the silent marker at {@code nowMillis} against the operator's
-     * threshold. FX thread.
+     * Refreshes "last packet received N s ago" at {@code nowMillis}, and the silent marker: the open channel of a
+     * silent link ({@code linkSilent}, see {@code LinkSilence}). FX thread.
      */
-    void updateLiveness(long nowMillis, long thresholdMillis) {
+    void updateLiveness(long nowMillis, boolean linkSilent) {
         if (departed.get() != null) {
             return;
         }
-        boolean s =
-                state.get() == ChannelState.OPEN && Liveness.silent(lastReceivedAtMillis, nowMillis, thresholdMillis);
+        boolean s = state.get() == ChannelState.OPEN && linkSilent;
         silent.set(s);
         lastIn.set(
-                s
+                s && lastReceivedAtMillis > 0
                         ? Liveness.silentText(lastReceivedAtMillis, nowMillis)
                         : Liveness.ago(lastReceivedAtMillis, nowMillis));
     }

@@ -195,7 +195,7 @@ class ChannelsViewModelTest {
                 2, true, ConnectionState.CONNECTED, GatheringState.COMPLETE, SignalingState.STABLE, List.of(c));
     }
 
-    private static ChannelSnapshot received(long atMillis) {
+    private static ChannelSnapshot received(long atMillis, long sent) {
         return new ChannelSnapshot(
                 0,
                 "reliable",
@@ -206,7 +206,7 @@ class ChannelsViewModelTest {
                 -1,
                 ChannelState.OPEN,
                 0,
-                1,
+                sent,
                 10,
                 1,
                 10,
