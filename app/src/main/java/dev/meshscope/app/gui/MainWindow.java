@@ -9,6 +9,10 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.inspector.InspectorViewModel;
+import dev.meshscope.app.gui.inspector.NetworkProfilerView;
+import dev.meshscope.app.gui.inspector.PacketInspectorView;
+import dev.meshscope.app.gui.inspector.ProfilerViewModel;
 import dev.meshscope.app.gui.links.Departures;
 import dev.meshscope.app.gui.links.LinksView;
 import dev.meshscope.app.gui.links.LinksViewModel;
@@ -60,9 +64,10 @@ import javafx.scene.layout.VBox;
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
  * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
- * (and a lobby server in this window), Test packets, Link controls. Right: peer graph beside {@code get_peers()} and the
- * selected peer's transport (tabs), the channel table, the probe table and, in tabs, the event log and the signaling
- * timeline. FX thread.
+ * (and a lobby server in this window), Test packets, Link controls. Right, as tabs ({@code centerTabs}): Mesh
+ * ({@code meshTab}: peer graph beside {@code get_peers()} and the selected peer's transport (tabs), the channel table,
+ * the probe table and, in tabs, the event log and the signaling timeline), Packet inspector ({@code inspectorTab}) and
+ * Network profiler ({@code profilerTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -74,6 +79,8 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
+    private final InspectorViewModel inspector;
+    private final ProfilerViewModel profiler = new ProfilerViewModel();
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
@@ -86,6 +93,8 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TabPane peerTabs = new TabPane();
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
+    /** The right-hand side: the mesh views, the packet inspector, the network profiler. */
+    private final TabPane centerTabs = new TabPane();
 
     private final BorderPane root = new BorderPane();
     /**
@@ -118,6 +127,7 @@ public final class MainWindow implements FxBridge.Receiver {
         transport = new TransportViewModel(selection, departures);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
+        inspector = new InspectorViewModel(commands);
         lobby = new LobbyViewModel(commands, create);
         localServer = new LocalServerViewModel(fx, lobby);
         selection
@@ -169,7 +179,17 @@ public final class MainWindow implements FxBridge.Receiver {
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
-        SplitPane main = new SplitPane(leftScroll, center);
+        // The mesh views, the packet inspector and the network profiler share the right-hand side as tabs.
+        Tab meshTab = new Tab("Mesh", center);
+        meshTab.setId("meshTab");
+        Tab inspectorTab = new Tab("Packet inspector", new PacketInspectorView(inspector));
+        inspectorTab.setId("inspectorTab");
+        Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
+        profilerTab.setId("profilerTab");
+        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab);
+        centerTabs.setId("centerTabs");
+        centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(leftScroll, centerTabs);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
@@ -201,6 +221,7 @@ public final class MainWindow implements FxBridge.Receiver {
 
     /** Brings the signaling timeline's tab to the front. FX thread. */
     public void showTimeline() {
+        centerTabs.getSelectionModel().select(0);
         logTabs.getSelectionModel().select(1);
     }
 
@@ -304,6 +325,8 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic.onState(s);
         signaling.onState(s);
         folder.onState(s);
+        inspector.onState(s);
+        profiler.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
         links.onState(s);
@@ -333,6 +356,16 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The event log's model. */
     public LogViewModel log() {
         return log;
+    }
+
+    /** The packet inspector's model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    /** The network profiler's model. */
+    public ProfilerViewModel profiler() {
+        return profiler;
     }
 
     /** The newest failure shown in the header, or null. */
