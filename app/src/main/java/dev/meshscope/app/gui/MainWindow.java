@@ -13,6 +13,9 @@ import dev.meshscope.app.gui.inspector.InspectorViewModel;
 import dev.meshscope.app.gui.inspector.NetworkProfilerView;
 import dev.meshscope.app.gui.inspector.PacketInspectorView;
 import dev.meshscope.app.gui.inspector.ProfilerViewModel;
+import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinksView;
+import dev.meshscope.app.gui.links.LinksViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -30,6 +33,8 @@ import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.app.gui.signaling.TimelineView;
 import dev.meshscope.app.gui.signaling.TimelineViewModel;
+import dev.meshscope.app.gui.transport.TransportView;
+import dev.meshscope.app.gui.transport.TransportViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
@@ -59,9 +64,10 @@ import javafx.scene.layout.VBox;
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
  * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
- * (and a lobby server in this window), Test packets. Right, as tabs ({@code centerTabs}): Mesh ({@code meshTab}: peer
- * graph and {@code get_peers()}, the channel table, the probe table and, in tabs, the event log and the signaling
- * timeline), Packet inspector ({@code inspectorTab}) and Network profiler ({@code profilerTab}). FX thread.
+ * (and a lobby server in this window), Test packets, Link controls. Right, as tabs ({@code centerTabs}): Mesh
+ * ({@code meshTab}: peer graph beside {@code get_peers()} and the selected peer's transport (tabs), the channel table,
+ * the probe table and, in tabs, the event log and the signaling timeline), Packet inspector ({@code inspectorTab}) and
+ * Network profiler ({@code profilerTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -78,6 +84,13 @@ public final class MainWindow implements FxBridge.Receiver {
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
+    /** Peers that left, kept greyed in the tables until cleared. */
+    private final Departures departures = new Departures();
+
+    private final LinksViewModel links;
+    private final TransportViewModel transport;
+    /** Beside the graph: {@code get_peers()} and the selected peer's transport. */
+    private final TabPane peerTabs = new TabPane();
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
     /** The right-hand side: the mesh views, the packet inspector, the network profiler. */
@@ -108,8 +121,10 @@ public final class MainWindow implements FxBridge.Receiver {
     public MainWindow(SessionCommands commands, FxBridge fx) {
         create = new CreateViewModel(commands, fx);
         peers = new PeersViewModel(selection);
-        channels = new ChannelsViewModel(selection);
-        traffic = new TrafficViewModel(commands, selection);
+        channels = new ChannelsViewModel(selection, departures);
+        traffic = new TrafficViewModel(commands, selection, departures);
+        links = new LinksViewModel(commands, selection);
+        transport = new TransportViewModel(selection, departures);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
         inspector = new InspectorViewModel(commands);
@@ -127,7 +142,8 @@ public final class MainWindow implements FxBridge.Receiver {
                 new SignalingView(signaling),
                 new FolderView(folder),
                 new LobbyView(lobby, localServer),
-                new TrafficView(traffic));
+                new TrafficView(traffic),
+                new LinksView(links));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -135,13 +151,25 @@ public final class MainWindow implements FxBridge.Receiver {
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(470);
-        SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
+        Tab dictionaryTab = new Tab("get_peers()", new DictionaryView(dictionary));
+        dictionaryTab.setId("dictionaryTab");
+        Tab transportTab = new Tab("Transport", new TransportView(transport));
+        transportTab.setId("transportTab");
+        peerTabs.setId("peerTabs");
+        peerTabs.getTabs().addAll(dictionaryTab, transportTab);
+        // Selecting a peer (graph or channel table) shows its transport; the dictionary is one click away.
+        selection.peerProperty().addListener((o, a, b) -> {
+            if (b.intValue() != 0) {
+                peerTabs.getSelectionModel().select(transportTab);
+            }
+        });
+        SplitPane top = new SplitPane(new PeerGraphView(peers), peerTabs);
         top.setDividerPositions(0.62);
         Tab logTab = new Tab("Event log", new EventLogView(log));
         logTab.setId("eventLogTab");
         Tab timelineTab = new Tab("Signaling timeline", new TimelineView(timeline));
         timelineTab.setId("timelineTab");
-        for (Tab tab : new Tab[] {logTab, timelineTab}) {
+        for (Tab tab : new Tab[] {logTab, timelineTab, dictionaryTab, transportTab}) {
             tab.setClosable(false);
         }
         logTabs.setId("logTabs");
@@ -275,8 +303,10 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        departures.onEvent(event);
         if (event instanceof MeshEvent.WireStatsUpdated w) {
             peers.onWireStats(w.peerId(), w.stats());
+            transport.onWireStats(w.peerId(), w.stats());
         }
     }
 
@@ -299,6 +329,8 @@ public final class MainWindow implements FxBridge.Receiver {
         profiler.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
+        links.onState(s);
+        transport.onState(s);
     }
 
     @Override

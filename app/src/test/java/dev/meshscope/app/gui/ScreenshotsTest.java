@@ -269,4 +269,73 @@ class ScreenshotsTest extends WindowTestBase {
                     .textDrawn("#timelineDetail");
         }
     }
+
+    /**
+     * docs/impairment.md's picture: a relay-only pair through a real TURN server (Debian's coturn), its transport
+     * details with the relay pair highlighted, and the edge impaired from the Link controls (40 ms, 10 % loss outbound)
+     * while probes run.
+     */
+    @Test
+    void transportOfARelayPairAndAnImpairedEdge() throws Exception {
+        try (dev.meshscope.core.testing.TurnServer turn = dev.meshscope.core.testing.TurnServer.start();
+                HeadlessPeer p = new HeadlessPeer("shot-9", t.runtime())) {
+            OpenWindow w = t.open("links");
+            p.session.create(new dev.meshscope.session.CreateRequest(
+                    NetworkMode.MESH,
+                    9,
+                    List.of(),
+                    List.of(turn.iceServer()),
+                    dev.meshscope.core.IceTransportPolicy.RELAY));
+            org.awaitility.Awaitility.await("relay-only peer created")
+                    .atMost(GuiTestSupport.TIMEOUT)
+                    .until(() -> p.state.get().mesh().status() != dev.meshscope.core.ConnectionStatus.DISCONNECTED);
+            javafx.scene.control.TextArea ice = t.find(w, "#iceServersArea");
+            GuiTestSupport.fxRun(() -> ice.setText(turn.url() + " " + dev.meshscope.core.testing.TurnServer.USER + " "
+                    + dev.meshscope.core.testing.TurnServer.PASSWORD));
+            t.click(w, "#relayOnlyToggle");
+            WindowFlows.create(t, w, NetworkMode.MESH, "2");
+            WindowFlows.connect(t, w, p, 9, 2);
+            t.click(w, "#peer-node-9");
+            t.awaitText(w, "#transportPair", s -> s.contains("(TURN relay)"), "the relay pair");
+            for (String[] f : new String[][] {{"#impairDelayField", "40"}, {"#impairLossField", "10"}}) {
+                t.click(w, f[0]);
+                t.robot.eraseText(t.text(w, f[0]).length()).write(f[1]);
+            }
+            t.click(w, "#applyImpairmentButton");
+            t.awaitFx("the impaired edge", () -> LinksWindowTest.edgeText(w, 9).equals("⚠ out 40 ms, 10% loss"));
+            send(w, "200", "40");
+            TableView<ProbeRow> probes = t.find(w, "#probeTable");
+            t.awaitFx(
+                    "probes through the impairment",
+                    () -> probes.getItems().size() == 3
+                            && probes.getItems().stream()
+                                    .allMatch(r -> r.stats().samples() >= 20));
+            javafx.scene.Node links = t.find(w, "#applyImpairmentButton");
+            GuiTestSupport.fxRun(() -> GuiTestSupport.scrollIntoView(links));
+            // The operator drags the graph taller and the transport wider to read every line and candidate.
+            javafx.scene.Node tabs = t.find(w, "#peerTabs");
+            GuiTestSupport.fxRun(() -> {
+                for (javafx.scene.Parent q = tabs.getParent(); q != null; q = q.getParent()) {
+                    if (q instanceof javafx.scene.control.SplitPane sp) {
+                        if (sp.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                                && sp.getItems().size() == 2
+                                && sp.getItems().get(1) == tabs) {
+                            sp.setDividerPositions(0.5);
+                        } else if (sp.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                                && sp.getItems().size() == 3) {
+                            sp.setDividerPositions(0.6, 0.76);
+                            break;
+                        }
+                    }
+                }
+            });
+            shoot(w, "transport-relay-impaired.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-9")
+                    .textDrawn("#transportPair")
+                    .textDrawn("#transportRelay")
+                    .tableRowsDrawn("#candidateTable", 2)
+                    .tableRowsDrawn("#probeTable", 3);
+            t.click(w, "#stopButton");
+        }
+    }
 }
