@@ -3,12 +3,9 @@ package dev.meshscope.session.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,13 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordReader implements AutoCloseable {
     private final Path file;
-    private final BufferedReader in;
+    private final LineSource in;
     private final RecordHeader header;
     private long line = 1;
     private @Nullable RecordDamage damage;
     private boolean ended;
 
-    private RecordReader(Path file, BufferedReader in, RecordHeader header) {
+    private RecordReader(Path file, LineSource in, RecordHeader header) {
         this.file = file;
         this.in = in;
         this.header = header;
@@ -51,10 +48,10 @@ public final class RecordReader implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new IOException("there is no record " + file + ".", e);
         }
-        BufferedReader in;
+        LineSource in;
         String first;
         try {
-            in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
+            in = new LineSource(new GZIPInputStream(raw, 1 << 16));
             first = in.readLine();
         } catch (ZipException e) {
             raw.close();
