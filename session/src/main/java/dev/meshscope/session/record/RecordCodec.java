@@ -104,7 +104,7 @@ public final class RecordCodec {
                 for (JsonNode p : required(n, "probes")) {
                     probes.add(RecordFormat.MAPPER.treeToValue(p, ProbeStats.class));
                 }
-                return new RecordItem.Stats(at, mesh, probes);
+                return new RecordItem.Stats(at, mesh, text(n, "dictionary"), probes);
             }
             case "config" -> {
                 return RecordFormat.MAPPER.treeToValue(n, RecordItem.Config.class);

@@ -55,13 +55,14 @@ public sealed interface RecordItem {
     }
 
     /**
-     * A periodic sample of the whole state: {@code get_peers()} with every channel's counters and states, and the
-     * probe results per (peer, channel).
+     * A periodic sample of the whole state: {@code get_peers()} with every channel's counters and states, the
+     * dictionary as Godot prints it, and the probe results per (peer, channel).
      */
-    record Stats(long at, MeshSnapshot mesh, List<ProbeStats> probes) implements RecordItem {
+    record Stats(long at, MeshSnapshot mesh, String dictionary, List<ProbeStats> probes) implements RecordItem {
         /** Copies the list. */
         public Stats {
             Objects.requireNonNull(mesh, "mesh");
+            Objects.requireNonNull(dictionary, "dictionary");
             probes = List.copyOf(probes);
         }
 

@@ -128,16 +128,16 @@ public final class SessionRecorder implements AutoCloseable {
     }
 
     /**
-     * Records a stats sample if one is due (else does nothing and returns false): the snapshot's counters and the
-     * probe results. Owner thread.
+     * Records a stats sample if one is due (else does nothing and returns false): the snapshot's counters,
+     * {@code print(get_peers())} as Godot prints it, and the probe results. Owner thread.
      */
-    public boolean sample(MeshSnapshot mesh, List<ProbeStats> probes) {
+    public boolean sample(MeshSnapshot mesh, String dictionary, List<ProbeStats> probes) {
         long now = System.nanoTime();
         if (!sampleDue(now)) {
             return false;
         }
         nextSampleNanos = now + limits.sampleMillis() * 1_000_000L;
-        writer.offer(new RecordItem.Stats(clock.micros(mesh.atNanos()), mesh, probes));
+        writer.offer(new RecordItem.Stats(clock.micros(mesh.atNanos()), mesh, dictionary, probes));
         return true;
     }
 

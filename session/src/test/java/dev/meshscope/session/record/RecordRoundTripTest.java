@@ -41,7 +41,7 @@ class RecordRoundTripTest {
                 } else if (i instanceof RecordItem.Signal s) {
                     r.signal(s);
                 } else if (i instanceof RecordItem.Stats s) {
-                    assertThat(r.sample(s.mesh(), s.probes())).isTrue();
+                    assertThat(r.sample(s.mesh(), s.dictionary(), s.probes())).isTrue();
                 }
             }
         }
@@ -65,6 +65,7 @@ class RecordRoundTripTest {
                 RecordItem.Stats gs = (RecordItem.Stats) got;
                 assertThat(gs.mesh()).isEqualTo(s.mesh());
                 assertThat(gs.probes()).isEqualTo(s.probes());
+                assertThat(gs.dictionary()).isEqualTo(s.dictionary());
             } else {
                 assertThat(got).isEqualTo(want);
             }

@@ -32,6 +32,8 @@ final class RecordSamples {
             + "a=ice-ufrag:Xk3f\r\na=ice-pwd:9bQzPq1xTtLrV7sWdE2mN0aK\r\n"
             + "a=fingerprint:sha-256 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:3E:4B:65:1D:"
             + "3F:82:18:3B:54:02:12:DF\r\na=setup:actpass\r\na=mid:0\r\na=sctp-port:5000\r\n";
+    static final String DICTIONARY = "{ 2: { \"connection\": <WebRTCLibPeerConnection#-9223372036837998591>, "
+            + "\"connected\": true, \"channels\": [<WebRTCLibDataChannel#-9223372036821221374>] } }";
     static final String CANDIDATE =
             "candidate:1467250027 1 udp 2122260223 10.77.0.1 46243 typ host generation 0 ufrag Xk3f network-id 1";
 
@@ -143,7 +145,10 @@ final class RecordSamples {
             items.add(new RecordItem.Event(++t, e));
         }
         items.add(new RecordItem.Stats(
-                ++t, mesh(5, 40), List.of(new ProbeStats(2, 0, 10, 9, 1, 0, 0, 0, 0.5, 0.9, 0.3, 1.1, Double.NaN, 9))));
+                ++t,
+                mesh(5, 40),
+                DICTIONARY,
+                List.of(new ProbeStats(2, 0, 10, 9, 1, 0, 0, 0, 0.5, 0.9, 0.3, 1.1, Double.NaN, 9))));
         items.add(new RecordItem.Action(
                 ++t, new OperatorAction(1_700_000_000_100L, 2, "add peer", "offered to 2", false)));
         items.add(new RecordItem.Action(++t, OperatorAction.failed(0, "apply paste", "the paste was cut at char 120")));
