@@ -12,15 +12,14 @@ import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.signaling.folder.FolderCheck;
 import dev.meshscope.signaling.folder.FolderOptions;
-import dev.meshscope.signaling.folder.FolderTransport;
 import dev.meshscope.signaling.message.ModeNames;
-import dev.meshscope.signaling.session.LobbyNotice;
-import dev.meshscope.signaling.session.LobbySession;
 import dev.meshscope.signaling.session.ManualExchange;
 import dev.meshscope.signaling.session.PeerWiring;
+import dev.meshscope.signaling.websocket.WebSocketOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,22 +41,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code meshscope agent}: a headless peer. It runs one {@link WebRtcMultiplayerPeer} on a {@link MeshThread},
- * signals by hand ({@code --manual}: descriptions on stdout, pastes on stdin) or through a shared folder
- * ({@code --signal-dir}, driven by {@link LobbySession}), optionally echoes every packet and pings every channel,
- * and writes mesh-core's events as JSON lines. Status goes to stderr so stdout stays machine-readable.
+ * signals by hand ({@code --manual}: descriptions on stdout, pastes on stdin), through a shared folder
+ * ({@code --signal-dir}) or through a WebSocket lobby server ({@code --signal-url}; both lobbies driven by
+ * signaling-file's {@code LobbySession}, see {@link AgentLobby}), optionally echoes every packet and pings every
+ * channel, and writes mesh-core's events as JSON lines. Status goes to stderr so stdout stays machine-readable.
  *
  * <p>It ends cleanly (peer closed, runtime closed, presence file removed) when stdin ends, on SIGTERM/Ctrl-C, on
  * {@code quit}, or after {@code --exit-after}. Exit codes: 0 normal end, 2 bad options, 3 the WebRTC library
- * cannot load, 4 signaling refused this peer (duplicate id, sealed folder), 143 terminated by a signal; with
- * {@code --send} ({@link SendOptions}), 0 means every packet came back right, else {@link Summary#EXIT_INCOMPLETE} or
+ * cannot load, 4 signaling refused this peer or stopped before the lobby was sealed (duplicate id, sealed folder or
+ * lobby, unknown lobby, no server, the host left), 143 terminated by a signal; with {@code --send}
+ * ({@link SendOptions}), 0 means every packet came back right, else {@link Summary#EXIT_INCOMPLETE} or
  * {@link Summary#EXIT_NOTHING_SENT}.
  */
 @Command(
         name = "agent",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Run a headless MeshScope peer (Godot WebRTCMultiplayerPeer) that signals by hand or through a "
-                + "shared folder.",
+        description = "Run a headless MeshScope peer (Godot WebRTCMultiplayerPeer) that signals by hand, through a "
+                + "shared folder or through a WebSocket lobby server (Godot demo protocol).",
         footer = {
             "",
             "Examples:",
@@ -65,14 +66,19 @@ import picocli.CommandLine.Spec;
             "  terminal 2:  ./meshscope agent --mode client --id 2 --manual --ping-interval 500",
             "  (paste terminal 2's line into terminal 1, then terminal 1's answer into terminal 2)",
             "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
+            "  lobby:       ./meshscope agent --signal-url ws://127.0.0.1:9080 --echo   (prints the new lobby's name)",
+            "               ./meshscope agent --signal-url ws://127.0.0.1:9080 --lobby NAME --echo",
             "",
             "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
-            "  3 WebRTC library missing, 4 refused by the lobby, 143 terminated,",
+            "  3 WebRTC library missing, 4 refused by the lobby or signaling lost before the seal, 143 terminated,",
             "  5 --send: not every packet came back right (summary line on stdout),",
             "  6 --send: no peer to send to ever connected."
         })
 public final class AgentCommand implements Callable<Integer> {
-    /** Exit code when the lobby refused this peer (duplicate id, sealed folder, unusable folder). */
+    /**
+     * Exit code when the lobby refused this peer (duplicate id, sealed folder or lobby, unusable folder, unknown
+     * lobby, no server) or signaling stopped before the lobby was sealed (the host left).
+     */
     static final int EXIT_SIGNALING = 4;
     /** Exit code when the WebRTC library cannot load (libpulse0 missing). */
     static final int EXIT_NO_LIBRARY = 3;
@@ -88,12 +94,15 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",
-            required = true,
             paramLabel = "server|client|mesh",
-            description = "Network mode: server (id 1), client (connects to peer 1) or mesh.")
+            description = "Network mode: server (id 1), client (connects to peer 1) or mesh. Required, except with "
+                    + "--signal-url: mesh (default) or client (a client/server lobby, whose creator is the server).")
     String mode;
 
-    @Option(names = "--id", paramLabel = "N", description = "This peer's id (1..2147483647; the server is always 1).")
+    @Option(
+            names = "--id",
+            paramLabel = "N",
+            description = "This peer's id (1..2147483647; the server is always 1; a WebSocket lobby assigns it).")
     Integer id;
 
     static final class Signaling {
@@ -104,10 +113,24 @@ public final class AgentCommand implements Callable<Integer> {
                 names = "--manual",
                 description = "Print descriptions on stdout (one per line), read pastes from stdin.")
         boolean manual;
+
+        @Option(
+                names = "--signal-url",
+                paramLabel = "ws://HOST:PORT",
+                description = "Join a WebSocket lobby server speaking the Godot demo protocol (the demo's Node or "
+                        + "GDScript server, ./meshscope signal-server).")
+        URI url;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Signaling signaling;
+
+    @Option(
+            names = "--lobby",
+            paramLabel = "NAME",
+            description = "With --signal-url: the lobby to join (leave it out to create one: its name is printed on "
+                    + "stdout as a JSON line, and this peer becomes its host, peer 1).")
+    String lobby;
 
     @Option(
             names = "--echo",
@@ -142,8 +165,8 @@ public final class AgentCommand implements Callable<Integer> {
             names = "--ice-server",
             paramLabel = "URL[,user,credential]",
             converter = IceServerConverter.class,
-            description = "A STUN or TURN server for every connection, manual or folder (repeatable; none: host "
-                    + "candidates only).")
+            description = "A STUN or TURN server for every connection, manual, folder or lobby (repeatable; none: "
+                    + "host candidates only).")
     List<RtcConfiguration.IceServer> iceServers = new ArrayList<>();
 
     @Option(
@@ -190,7 +213,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-stdin",
-            description = "Folder mode: do not read stdin (for background runs); stop with SIGTERM. "
+            description = "Folder and lobby mode: do not read stdin (for background runs); stop with SIGTERM. "
                     + "Manual mode: stdin carries the pastes, but its end does not stop the agent.")
     boolean noStdin;
 
@@ -261,7 +284,7 @@ public final class AgentCommand implements Callable<Integer> {
                 "agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        MeshThread thread = new MeshThread("mesh-agent-" + setup.id(), rt);
+        MeshThread thread = new MeshThread("mesh-agent-" + (setup.webSocket() ? "lobby" : setup.id()), rt);
         thread.setFailureHandler(t -> status.say("internal error on the mesh thread (the agent goes on): " + t));
         WebRtcMultiplayerPeer peer = new WebRtcMultiplayerPeer();
         PeerWiring wiring = new PeerWiring(rt);
@@ -291,17 +314,24 @@ public final class AgentCommand implements Callable<Integer> {
                 "channels",
                 ModeNames.toInts(setup.channels()),
                 "signaling",
-                setup.manual() ? "manual" : setup.signalDir().toString(),
+                setup.manual()
+                        ? "manual"
+                        : setup.webSocket()
+                                ? setup.signalUrl().toString()
+                                : setup.signalDir().toString(),
+                "lobby",
+                setup.lobby(),
                 "pid",
                 ProcessHandle.current().pid());
-        status.say("started as " + ModeNames.name(setup.mode()) + " peer " + setup.id() + " with "
+        status.say("started as " + ModeNames.name(setup.mode()) + " peer "
+                + (setup.webSocket() ? "(the lobby assigns the id)" : setup.id()) + " with "
                 + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ", "
                 + (setup.ice().iceServers().isEmpty()
                         ? "no ICE servers (host candidates only)"
                         : setup.ice().iceServers().size() + " ICE server(s)")
                 + ".");
 
-        LobbySession session = null;
+        AgentLobby lobby = null;
         BiConsumer<String, Boolean> input;
         Runnable endOfInput;
         if (setup.manual()) {
@@ -327,38 +357,10 @@ public final class AgentCommand implements Callable<Integer> {
                 }
             };
         } else {
-            FolderOptions fo = FolderOptions.of(setup.signalDir(), setup.id(), setup.mode(), setup.channels())
-                    .withTimings(setup.heartbeat(), setup.staleAfter(), FolderOptions.DEFAULT_POLL_INTERVAL);
-            LobbySession s = new LobbySession(thread, wiring, peer, setup.channels(), new FolderTransport(fo));
-            s.addListener(new LobbySession.Listener() {
-                @Override
-                public void joined(int ownId, boolean mesh) {
-                    status.say("joined the folder lobby " + fo.dir().toAbsolutePath() + " as peer " + ownId + ".");
-                }
-
-                @Override
-                public void notice(LobbyNotice n) {
-                    status.say(n.describe());
-                    events.agentEvent("LobbyNotice", "level", n.level().name(), "peerId", n.peerId(), "text", n.text());
-                }
-
-                @Override
-                public void stopped(String reason) {
-                    if (!closing) {
-                        done.complete(EXIT_SIGNALING);
-                    }
-                }
-            });
-            s.start();
-            session = s;
-            input = (line, more) -> {
-                switch (line.strip()) {
-                    case "seal" -> s.seal();
-                    case "quit" -> done.complete(0);
-                    case "" -> {}
-                    default -> status.say("commands: seal (host only), quit");
-                }
-            };
+            AgentLobby l =
+                    AgentLobby.start(setup, thread, wiring, peer, status, events, System.out, done, () -> closing);
+            lobby = l;
+            input = (line, more) -> l.input(line);
             endOfInput = () -> {};
         }
         if (setup.readStdin() || setup.manual()) {
@@ -372,8 +374,8 @@ public final class AgentCommand implements Callable<Integer> {
         int code = done.join();
         closing = true;
         status.say("stopping" + (code == EXIT_TERMINATED ? " (terminated)" : "") + "...");
-        if (session != null) {
-            session.close();
+        if (lobby != null) {
+            lobby.close();
         }
         try {
             int scriptCode = thread.call(() -> {
@@ -465,9 +467,24 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     private AgentSetup validate() {
-        NetworkMode m = ModeNames.parse(mode);
-        if (m == null) {
-            throw usage("--mode must be server, client or mesh, not '" + mode + "'.");
+        URI url = signaling.url;
+        NetworkMode m;
+        if (mode == null) {
+            if (url == null) {
+                throw usage("--mode is required: server, client or mesh.");
+            }
+            m = NetworkMode.MESH;
+        } else {
+            m = ModeNames.parse(mode);
+            if (m == null) {
+                throw usage("--mode must be server, client or mesh, not '" + mode + "'.");
+            }
+        }
+        if (url != null) {
+            return validateLobby(url, m);
+        }
+        if (lobby != null) {
+            throw usage("--lobby is for --signal-url (a WebSocket lobby server).");
         }
         int own;
         if (m == NetworkMode.SERVER) {
@@ -541,6 +558,8 @@ public final class AgentCommand implements Callable<Integer> {
                 own,
                 List.copyOf(channels),
                 manual ? null : signaling.dir,
+                null,
+                "",
                 remoteId,
                 out,
                 echo,
@@ -553,6 +572,54 @@ public final class AgentCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(exitAfter * 1000)),
                 RtcConfiguration.withServers(iceServers),
                 gatherTimeoutMs != null ? Duration.ofMillis(gatherTimeoutMs) : ManualExchange.GATHER_TIMEOUT);
+    }
+
+    /** The options of a WebSocket lobby: mesh or client, no id, none of the manual or folder options. */
+    private AgentSetup validateLobby(URI url, NetworkMode m) {
+        if (m == NetworkMode.SERVER) {
+            throw usage("in a WebSocket lobby the creator is the server: use --mode client (leave out --lobby to "
+                    + "create the lobby and be its server, peer 1).");
+        }
+        if (id != null) {
+            throw usage("--id is not for --signal-url: the lobby assigns ids (its creator is peer 1).");
+        }
+        if (lobby != null && lobby.isBlank()) {
+            throw usage("--lobby needs a name; leave it out to create a lobby.");
+        }
+        if (remoteId != 0 || !"blob".equals(output) || gatherTimeoutMs != null) {
+            throw usage("--remote-id, --output and --gather-timeout-ms are for --manual.");
+        }
+        if (heartbeatMs != null || staleMs != null || create) {
+            throw usage("--heartbeat-ms, --stale-ms and --create are for --signal-dir.");
+        }
+        if (pingMs < 0 || reportMs <= 0 || exitAfter < 0) {
+            throw usage("--ping-interval and --exit-after must be 0 or more, --report-interval more than 0.");
+        }
+        String name = lobby == null ? "" : lobby.strip();
+        try {
+            WebSocketOptions.of(url, name, m == NetworkMode.MESH);
+        } catch (IllegalArgumentException e) {
+            throw usage("--signal-url: " + e.getMessage());
+        }
+        return new AgentSetup(
+                m,
+                0,
+                List.copyOf(channels),
+                null,
+                url,
+                name,
+                0,
+                AgentManual.Output.BLOB,
+                echo,
+                events,
+                Duration.ofMillis(pingMs),
+                Duration.ofMillis(reportMs),
+                FolderOptions.DEFAULT_HEARTBEAT,
+                FolderOptions.DEFAULT_STALE_AFTER,
+                !noStdin,
+                Duration.ofMillis(Math.round(exitAfter * 1000)),
+                RtcConfiguration.withServers(iceServers),
+                ManualExchange.GATHER_TIMEOUT);
     }
 
     private ParameterException usage(String message) {

@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * The agent's options after validation. Immutable.
  *
- * @param mode        server, client or mesh
- * @param id          this peer's id (1 for the server)
+ * @param mode        server, client or mesh (in a WebSocket lobby: mesh, or client for a client/server lobby)
+ * @param id          this peer's id (1 for the server); 0 in a WebSocket lobby, which assigns it
  * @param channels    extra channel configuration
- * @param signalDir   the shared signaling folder, or {@code null} in manual mode
+ * @param signalDir   the shared signaling folder, or {@code null} in manual and lobby mode
+ * @param signalUrl   the WebSocket lobby server, or {@code null} in manual and folder mode
+ * @param lobby       the lobby to join at {@code signalUrl}, or "" to create one
  * @param remoteId    manual mode: the peer to offer to, or to assume for pastes without ids; 0 for none
  * @param output      manual mode: how descriptions are printed
  * @param echo        answer every packet on its channel
@@ -33,6 +35,8 @@ record AgentSetup(
         int id,
         List<TransferMode> channels,
         Path signalDir,
+        java.net.URI signalUrl,
+        String lobby,
         int remoteId,
         AgentManual.Output output,
         boolean echo,
@@ -48,6 +52,11 @@ record AgentSetup(
 
     /** True in manual (stdin/stdout) mode. */
     boolean manual() {
-        return signalDir == null;
+        return signalDir == null && signalUrl == null;
+    }
+
+    /** True when signaling through a WebSocket lobby server. */
+    boolean webSocket() {
+        return signalUrl != null;
     }
 }

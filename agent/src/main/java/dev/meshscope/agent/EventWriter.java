@@ -17,7 +17,9 @@ import java.nio.file.Path;
 /**
  * Writes the mesh-core event stream, and the agent's own events, as JSON lines: one object per line, with the
  * record's fields and {@code "event"} (the record's simple name) first; every line is flushed, so another process
- * can follow the file while the agent runs. Agent events are {@code AgentStarted}, {@code LobbyNotice},
+ * can follow the file while the agent runs. Agent events are {@code AgentStarted}, {@code LobbyNotice}, the lobby's
+ * ({@link AgentLobby}: {@code LobbyJoined}, {@code LobbyNamed}, {@code LobbyCreated}, {@code LobbyRoster},
+ * {@code LobbySealed}, {@code SignalTrace}, {@code LobbyStopped}),
  * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport}, {@code TrafficReport}, {@code SendReport},
  * {@code SendSummary} and {@code AgentStopped}.
  *
@@ -68,6 +70,23 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
             n.set(String.valueOf(fields[i]), MAPPER.valueToTree(fields[i + 1]));
         }
         write(n);
+    }
+
+    /**
+     * One JSON object on one line, {@code "event": name} first, then {@code fields} (alternating names and values),
+     * without a time: for lines printed on stdout ({@code LobbyCreated}). Any thread.
+     */
+    static String json(String name, Object... fields) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("event", name);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            n.set(String.valueOf(fields[i]), MAPPER.valueToTree(fields[i + 1]));
+        }
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree of plain values always serializes", e);
+        }
     }
 
     /** An agent event from a record (its fields), e.g. a probe report. */

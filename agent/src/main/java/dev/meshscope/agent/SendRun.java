@@ -36,7 +36,9 @@ final class SendRun implements AgentTraffic.ReplyHandler {
 
     private final WebRtcMultiplayerPeer peer;
     private final SendPlan plan;
-    private final int ownId;
+    /** This peer's id: given (manual, folder), or read from the peer once a lobby assigned it (0 until then). */
+    private int ownId;
+
     private final Runnable wake;
     private final Runnable finished;
     private final Consumer<String> say;
@@ -58,6 +60,7 @@ final class SendRun implements AgentTraffic.ReplyHandler {
     }
 
     /**
+     * @param ownId    this peer's id, or 0 when a WebSocket lobby assigns it later (read from the peer then)
      * @param wake     wakes the owner thread (thread-safe)
      * @param finished called once, on the owner thread, when the run is finished
      * @param say      a status line
@@ -82,6 +85,9 @@ final class SendRun implements AgentTraffic.ReplyHandler {
     void poll() {
         if (done) {
             return;
+        }
+        if (ownId == 0) {
+            ownId = peer.getUniqueId();
         }
         Map<Integer, PeerInfo> peers = peer.getPeers();
         for (Map.Entry<Integer, PeerInfo> e : peers.entrySet()) {

@@ -51,6 +51,19 @@ class AgentCommandTest {
                 "--mode mesh --id 2 --manual --send 5 --target 0 | --target must be a peer id",
                 "--mode mesh --id 2 --manual --send 5 --rate -1 | --rate must be 0",
                 "--mode mesh --id 2 --signal-dir x --heartbeat-ms 1000 --stale-ms 1500 | at least two heartbeats",
+                "--id 2 --manual | --mode is required",
+                "--signal-url ws://127.0.0.1:9 --signal-dir x | mutually exclusive",
+                "--signal-url ws://127.0.0.1:9 --manual | mutually exclusive",
+                "--signal-url ws://127.0.0.1:9 --mode server | the creator is the server: use --mode client",
+                "--signal-url ws://127.0.0.1:9 --id 3 | the lobby assigns ids",
+                "--signal-url ws://127.0.0.1:9 --mode ring | --mode must be server, client or mesh",
+                "--signal-url ws://127.0.0.1:9 --create | are for --signal-dir",
+                "--signal-url ws://127.0.0.1:9 --remote-id 2 | are for --manual",
+                "--signal-url ws://127.0.0.1:9 --output demo | are for --manual",
+                "--mode mesh --id 2 --manual --lobby abc | --lobby is for --signal-url",
+                "--signal-url http://127.0.0.1:9 | must start with ws:// or wss://",
+                "--signal-url ws://127.0.0.1:9 --lobby a --ping-interval -1 | --ping-interval and --exit-after",
+                "--mode mesh --id 2 --signal-dir x --lobby abc | --lobby is for --signal-url",
             })
     void badOptionsAreRefusedWithAReason(String args, String message) {
         assertThat(run(2, args.strip().split(" +"))).contains(message.strip());
@@ -78,6 +91,12 @@ class AgentCommandTest {
     }
 
     @Test
+    void aBlankLobbyNameIsRefusedRatherThanCreatingALobby() {
+        assertThat(run(2, "--signal-url", "ws://127.0.0.1:9", "--lobby", "  "))
+                .contains("--lobby needs a name; leave it out to create a lobby.");
+    }
+
+    @Test
     void helpShowsTheTwoTerminalExample() {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new AgentCommand());
@@ -87,6 +106,8 @@ class AgentCommandTest {
                 .contains(
                         "--signal-dir",
                         "--manual",
+                        "--signal-url",
+                        "--lobby",
                         "terminal 1:",
                         "Exit codes",
                         "--send",

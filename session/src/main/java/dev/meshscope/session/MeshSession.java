@@ -26,13 +26,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One live multiplayer peer and everything around it (probe tracking, echo, test traffic, manual and folder
- * signaling), all owned by one {@link MeshThread}. The window talks to it only through
- * {@link SessionCommands}; it reports through a {@link SessionSink}.
+ * One live multiplayer peer and everything around it (probe tracking, echo, test traffic, manual signaling, lobby
+ * signaling through a shared folder or a WebSocket lobby server, the signaling timeline), all owned by one
+ * {@link MeshThread}. The window talks to it only through {@link SessionCommands}; it reports through a
+ * {@link SessionSink}.
  *
  * <p>Threads: the constructor and the command methods may be called from any thread and only queue work. The
- * peer, every connection and channel are created and called on the mesh thread alone. Nothing here blocks
- * the caller, and nothing here knows about JavaFX.
+ * peer, every connection and channel, the manual exchange and the lobby session are created and called on the mesh
+ * thread alone; webrtc-java's callbacks and the signaling transports' own I/O threads (the folder watcher, the
+ * WebSocket client) only hand copies of what they received to the mesh thread. The sink is called on the mesh
+ * thread. Nothing here blocks the caller, and nothing here knows about JavaFX.
  */
 public final class MeshSession implements SessionCommands {
     /**
@@ -62,7 +65,8 @@ public final class MeshSession implements SessionCommands {
     private final java.util.Map<Integer, List<dev.meshscope.core.WebRtcDataChannel>> channels =
             new java.util.HashMap<>();
 
-    private final FolderSignaling folder;
+    private final SignalTimeline timeline = new SignalTimeline();
+    private final LobbySignaling lobby;
     private WebRtcMultiplayerPeer peer;
     private Duration gatherTimeout = ManualExchange.GATHER_TIMEOUT;
     /** The log kind of what the manual exchange reports: the command being applied, or {@link #MANUAL_KIND}. */
@@ -83,7 +87,7 @@ public final class MeshSession implements SessionCommands {
         this.traffic = new TrafficPump(tracker, echo, sink::action);
         this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
-        this.folder = new FolderSignaling(thread, wiring, () -> peer, sink::action);
+        this.lobby = new LobbySignaling(thread, wiring, () -> peer, sink::action, timeline);
         thread.setFailureHandler(t -> sink.action(OperatorAction.failed(
                 0,
                 "internal",
@@ -97,7 +101,8 @@ public final class MeshSession implements SessionCommands {
     private void init() {
         peer = new WebRtcMultiplayerPeer();
         echo.setOn(peer, true);
-        manual = new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, System::nanoTime);
+        manual =
+                new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, timeline::add, System::nanoTime);
         manual.setGatherTimeout(gatherTimeout);
         peer.addEventListener(this::onEvent);
         if (runtime.loadProblem() != null) {
@@ -127,7 +132,7 @@ public final class MeshSession implements SessionCommands {
                         OperatorAction.failed(0, "close", "nothing to close: create a server, client or mesh first."));
                 return;
             }
-            folder.leave("the multiplayer peer was closed");
+            lobby.leave("the multiplayer peer was closed");
             closePeer("closed the multiplayer peer");
             publish();
         });
@@ -241,21 +246,42 @@ public final class MeshSession implements SessionCommands {
     public void joinFolder(java.nio.file.Path dir, CreateRequest as) {
         thread.execute(() -> {
             if (configure(as, "join folder")) {
-                folder.join(dir, as);
+                lobby.joinFolder(dir, as);
             }
             publish();
         });
     }
 
     @Override
-    public void leaveFolder() {
+    public void joinLobby(java.net.URI url, String lobbyName, CreateRequest as) {
         thread.execute(() -> {
-            boolean sealed = folder.sealed();
-            folder.leave("left by the operator");
+            if (configure(as, "join lobby")) {
+                lobby.joinWebSocket(url, lobbyName.strip(), as);
+            }
+            publish();
+        });
+    }
+
+    @Override
+    public void sealLobby() {
+        thread.execute(() -> {
+            lobby.seal();
+            publish();
+        });
+    }
+
+    @Override
+    public void leaveLobby() {
+        thread.execute(() -> {
+            boolean sealed = lobby.sealed();
+            if (!lobby.leave("left by the operator")) {
+                sink.action(OperatorAction.failed(0, "leave lobby", "not in a lobby or folder: nothing to leave."));
+                return;
+            }
             if (!sealed && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
                 // Before the seal the other peers drop this one anyway (demo lobby rule), as the demo client closes its
                 // own peer when it leaves: closing it here lets the operator Join again without pressing Close.
-                closePeer("left the lobby before it was sealed: closed the multiplayer peer the folder had created");
+                closePeer("left the lobby before it was sealed: closed the multiplayer peer the lobby had created");
             }
             publish();
         });
@@ -307,7 +333,7 @@ public final class MeshSession implements SessionCommands {
     public void shutdown() {
         thread.execute(() -> {
             traffic.stop();
-            folder.leave("the window was closed");
+            lobby.leave("the session was shut down");
             if (peer != null && peer.getConnectionStatus() != ConnectionStatus.DISCONNECTED) {
                 peer.close();
             }
@@ -330,6 +356,7 @@ public final class MeshSession implements SessionCommands {
         if (!configure(r, op)) {
             return;
         }
+        lobby.leave("a peer was created by hand"); // Forgets a lobby whose signaling ended (silent); none is active.
         GodotError e;
         if (r.mode() == NetworkMode.SERVER) {
             e = peer.createServer(r.extraChannels());
@@ -452,9 +479,10 @@ public final class MeshSession implements SessionCommands {
                 pendingList(),
                 echo.isOn(),
                 traffic.status(),
-                folder.status(),
+                lobby.folderStatus(),
                 manual.snapshot(),
-                runtime.messagesReceived()));
+                runtime.messagesReceived(),
+                lobby.state(peer)));
     }
 
     private List<PendingSignal> pendingList() {

@@ -60,8 +60,31 @@ public interface SessionCommands {
     void joinFolder(java.nio.file.Path dir, CreateRequest as);
 
     /**
-     * Stops folder signaling. Before the lobby is sealed the other peers then drop this one (demo lobby rule), so
-     * the multiplayer peer is closed too and Join works again at once; after the seal the mesh stays up.
+     * Joins a WebSocket lobby server speaking the Godot demo protocol (the demo's Node or GDScript server, or
+     * {@code meshscope signal-server}) at {@code url} ({@code ws://} or {@code wss://}). {@code lobby} is the lobby's
+     * name, or "" to create one (this peer then becomes its host, peer 1; the name arrives in
+     * {@link SignalingState#lobbyName()}). {@code as.mode()} MESH joins a mesh lobby, SERVER or CLIENT a
+     * client/server lobby (its creator is the server); the lobby assigns the id, so {@code as.peerId()} is ignored;
+     * extra channels and ICE servers are taken from {@code as}. The peer must not be created. Progress, the server's
+     * close codes and reasons arrive as actions; every message in the signaling timeline.
      */
-    void leaveFolder();
+    void joinLobby(java.net.URI url, String lobby, CreateRequest as);
+
+    /**
+     * Seals the lobby this session is in, folder or WebSocket: nobody new can join. Only the host (peer 1) can; a
+     * demo server then closes every member's signaling after 10 s, and the mesh stays up.
+     */
+    void sealLobby();
+
+    /**
+     * Leaves the lobby this session is in, folder or WebSocket (one lobby at a time). Before the lobby is sealed the
+     * other peers then drop this one (demo lobby rule), so the multiplayer peer is closed too and Join works again
+     * at once; after the seal the mesh stays up. Also forgets a lobby whose signaling already ended.
+     */
+    void leaveLobby();
+
+    /** Stops folder signaling: the same as {@link #leaveLobby()} (a session is in one lobby at a time). */
+    default void leaveFolder() {
+        leaveLobby();
+    }
 }

@@ -30,6 +30,7 @@ import java.util.Set;
  * @param folder     the shared-folder signaling status line, or "" when not joined
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
+ * @param signaling  signaling path, lobby, roster and the signaling timeline
  */
 public record SessionState(
         long atNanos,
@@ -41,15 +42,20 @@ public record SessionState(
         TrafficStatus traffic,
         String folder,
         ExchangeSnapshot exchange,
-        long webrtcMessages) {
+        long webrtcMessages,
+        SignalingState signaling) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(signaling, "signaling");
     }
 
-    /** A state without manual exchanges and with no webrtc-java message counted yet (tests, the initial state). */
+    /**
+     * A state without manual exchanges, lobby or signaling timeline, with no webrtc-java message counted yet (tests,
+     * the initial state).
+     */
     public SessionState(
             long atNanos,
             MeshSnapshot mesh,
@@ -59,7 +65,18 @@ public record SessionState(
             boolean echo,
             TrafficStatus traffic,
             String folder) {
-        this(atNanos, mesh, dictionary, probes, pending, echo, traffic, folder, ExchangeSnapshot.EMPTY, 0);
+        this(
+                atNanos,
+                mesh,
+                dictionary,
+                probes,
+                pending,
+                echo,
+                traffic,
+                folder,
+                ExchangeSnapshot.EMPTY,
+                0,
+                SignalingState.NONE);
     }
 
     /**

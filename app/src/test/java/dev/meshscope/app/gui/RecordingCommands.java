@@ -90,4 +90,19 @@ public final class RecordingCommands implements SessionCommands {
     public void leaveFolder() {
         calls.add("leaveFolder");
     }
+
+    @Override
+    public void joinLobby(java.net.URI url, String lobby, CreateRequest as) {
+        calls.add("joinLobby " + url + " lobby '" + lobby + "' as " + as.mode());
+    }
+
+    @Override
+    public void sealLobby() {
+        calls.add("sealLobby");
+    }
+
+    @Override
+    public void leaveLobby() {
+        calls.add("leaveLobby");
+    }
 }

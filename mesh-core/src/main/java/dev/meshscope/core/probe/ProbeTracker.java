@@ -25,6 +25,21 @@ public final class ProbeTracker {
     public static final int SEEN_WINDOW = 1 << 20;
 
     private final Map<Long, Flow> flows = new LinkedHashMap<>();
+    /** How long a ping may wait for its pong before it counts as late; see {@link #setLateThreshold}. */
+    private long lateThresholdNanos = LOSS_TIMEOUT_NANOS;
+
+    /**
+     * Sets how long a ping may go unanswered before it shows as late (the operator's "silent" threshold): a pong
+     * after that counts as late, not as received, and a ping unanswered that long shows as late until it is lost.
+     * Defaults to {@link #LOSS_TIMEOUT_NANOS}. Pings still count as lost only after {@link #LOSS_TIMEOUT_NANOS} (or
+     * the threshold, when it is longer).
+     */
+    public void setLateThreshold(java.time.Duration threshold) {
+        if (threshold.isNegative() || threshold.isZero()) {
+            throw new IllegalArgumentException("the late threshold must be positive, not " + threshold);
+        }
+        lateThresholdNanos = threshold.toNanos();
+    }
 
     private static final class Flow {
         final int peer;
@@ -36,6 +51,7 @@ public final class ProbeTracker {
         long duplicates;
         long reordered;
         long wrongChannel;
+        long lateReplies;
         long highest = -1;
         final BitSet seen = new BitSet();
         final LinkedHashMap<Long, Long> pending = new LinkedHashMap<>();
@@ -123,6 +139,10 @@ public final class ProbeTracker {
                 // Answered after it was counted lost: it arrived after all.
                 f.lost = Math.max(0, f.lost - 1);
             }
+            if (arrivedNanos - p.sendNanos() > lateThresholdNanos) {
+                f.lateReplies++;
+                return true;
+            }
             f.rtt[f.rttNext] = arrivedNanos - p.sendNanos();
             f.appRtt[f.rttNext] = Math.max(arrivedNanos, readNanos) - p.sendNanos();
             f.rttNext = (f.rttNext + 1) % RTT_WINDOW;
@@ -136,12 +156,19 @@ public final class ProbeTracker {
     public List<ProbeStats> stats() {
         long now = System.nanoTime();
         List<ProbeStats> out = new ArrayList<>();
+        long lossTimeout = Math.max(LOSS_TIMEOUT_NANOS, lateThresholdNanos);
         for (Flow f : flows.values()) {
             Iterator<Map.Entry<Long, Long>> it = f.pending.entrySet().iterator();
+            long waitingLate = 0;
             while (it.hasNext()) {
                 Map.Entry<Long, Long> e = it.next();
-                if (now - e.getValue() < LOSS_TIMEOUT_NANOS) {
-                    break; // Insertion order is send order: the rest are younger.
+                long age = now - e.getValue();
+                if (age < lossTimeout) {
+                    if (age < lateThresholdNanos) {
+                        break; // Insertion order is send order: the rest are younger.
+                    }
+                    waitingLate++;
+                    continue;
                 }
                 it.remove();
                 f.lost++;
@@ -170,7 +197,9 @@ public final class ProbeTracker {
                     min,
                     max,
                     appMed,
-                    w.length));
+                    w.length,
+                    f.lateReplies + waitingLate,
+                    f.pending.size()));
         }
         return out;
     }

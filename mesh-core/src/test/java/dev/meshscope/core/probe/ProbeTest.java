@@ -126,4 +126,40 @@ class ProbeTest {
         assertThat(receiver.stats().get(0).received()).isZero();
         assertThat(receiver.stats().get(0).wrongChannel()).isEqualTo(1);
     }
+
+    @Test
+    void aPongAfterTheLateThresholdCountsAsLateNotAsReceived() {
+        ProbeTracker t = new ProbeTracker();
+        t.setLateThreshold(java.time.Duration.ofMillis(500));
+        byte[] quick = t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[0]);
+        byte[] slow = t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[0]);
+        long sentQuick = ProbePacket.decode(quick).sendNanos();
+        long sentSlow = ProbePacket.decode(slow).sendNanos();
+        assertThat(t.onReceived(4, 0, ProbePacket.pongFor(quick), sentQuick + 20_000_000L))
+                .isTrue();
+        assertThat(t.onReceived(4, 0, ProbePacket.pongFor(slow), sentSlow + 900_000_000L))
+                .isTrue();
+        ProbeStats s = t.stats().get(0);
+        assertThat(s.received()).isEqualTo(1);
+        assertThat(s.late()).isEqualTo(1);
+        assertThat(s.outstanding()).isZero();
+        assertThat(s.samples()).as("a late pong gives no round-trip sample").isEqualTo(1);
+    }
+
+    @Test
+    void aPingUnansweredPastTheThresholdShowsAsLateAtOnceNotAsNothing() {
+        ProbeTracker t = new ProbeTracker();
+        t.setLateThreshold(java.time.Duration.ofMillis(1));
+        t.nextPacket(4, 0, ProbePacket.Kind.PING, new byte[0]);
+        assertThat(t.stats().get(0).outstanding()).isEqualTo(1);
+        org.awaitility.Awaitility.await("late")
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> t.stats().get(0).late() == 1);
+        ProbeStats s = t.stats().get(0);
+        assertThat(s.received()).isZero();
+        assertThat(s.lost()).as("not lost before the loss timeout").isZero();
+        assertThatThrownBy(() -> t.setLateThreshold(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
 }

@@ -9,6 +9,7 @@ import dev.meshscope.signaling.message.SignalJson;
 import dev.meshscope.signaling.message.SignalMessage;
 import dev.meshscope.signaling.session.LobbyNotice;
 import dev.meshscope.signaling.session.SignalTransport;
+import dev.meshscope.signaling.timeline.SignalTrace;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -52,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  * only once it stayed bad for {@code staleAfter} (its owner rewrites it at every heartbeat). This peer's own
  * presence file, when overwritten, is rewritten at once: the live owner keeps its id. Only two things stop the
  * transport at start-up: another live process with the same id, and a sealed folder.
+ *
+ * <p>Every file moved aside is traced for the signaling timeline ({@link Sink#traced}, verdict REFUSED, with the
+ * file's text when it was read, bounded by {@link SignalTrace#MAX_DATA_CHARS}); the messages delivered are traced
+ * by the session.
  *
  * <p>Threads: one thread ({@code folder-signal-<id>}) does all file I/O and calls the sink; a second one only waits
  * for watch events and wakes the first. The folder is also scanned every {@code pollInterval}, because network
@@ -135,6 +140,12 @@ public final class FolderTransport implements SignalTransport {
         t.setDaemon(true);
         ioThread = t;
         t.start();
+    }
+
+    /** {@link SignalTrace#FOLDER}. */
+    @Override
+    public String path() {
+        return SignalTrace.FOLDER;
     }
 
     @Override
@@ -409,38 +420,64 @@ public final class FolderTransport implements SignalTransport {
             env = new FolderEnvelope(
                     checked.type(), checked.id(), checked.data(), env.fromInstance(), env.toInstance());
         } catch (JsonProcessingException e) {
-            reject(f, from, "not a signaling message: " + PresenceFile.jsonProblem(e));
+            reject(f, from, "not a signaling message: " + PresenceFile.jsonProblem(e), -1, text);
             return;
         } catch (IllegalArgumentException e) {
-            reject(f, from, "not a signaling message: " + e.getMessage()); // Fixed texts: they quote no content.
+            // Fixed texts: they quote no content.
+            reject(f, from, "not a signaling message: " + e.getMessage(), -1, text);
             return;
         }
         if (env.id() != from) {
-            reject(f, from, "the file is named for sender " + from + " but the message says it is from " + env.id());
+            reject(
+                    f,
+                    from,
+                    "the file is named for sender " + from + " but the message says it is from " + env.id(),
+                    env.type(),
+                    text);
             return;
         }
         MessageType type = MessageType.fromCode(env.type());
         if (type == null) {
-            reject(f, from, "unknown message type " + env.type());
+            reject(f, from, "unknown message type " + env.type(), env.type(), text);
             return;
         }
         if (type != MessageType.OFFER && type != MessageType.ANSWER && type != MessageType.CANDIDATE) {
-            reject(f, from, "peers relay only OFFER, ANSWER and CANDIDATE through the folder, not " + type);
+            reject(
+                    f,
+                    from,
+                    "peers relay only OFFER, ANSWER and CANDIDATE through the folder, not " + type,
+                    env.type(),
+                    text);
             return;
         }
         if (!instance.equals(env.toInstance())) {
-            reject(f, from, "addressed to an earlier run of peer " + ownId + " (left over from before it restarted)");
+            reject(
+                    f,
+                    from,
+                    "addressed to an earlier run of peer " + ownId + " (left over from before it restarted)",
+                    env.type(),
+                    text);
             return;
         }
         if (!roster.isAnnounced(from)) {
             long first = heldSince.computeIfAbsent(name, k -> System.nanoTime());
             if (System.nanoTime() - first > options.staleAfter().toNanos()) {
-                reject(f, from, "from peer " + from + ", which is not (or no longer) a peer of this lobby");
+                reject(
+                        f,
+                        from,
+                        "from peer " + from + ", which is not (or no longer) a peer of this lobby",
+                        env.type(),
+                        text);
             }
             return;
         }
         if (!roster.instanceOf(from).equals(env.fromInstance())) {
-            reject(f, from, "from an earlier run of peer " + from + " (left over from before it restarted)");
+            reject(
+                    f,
+                    from,
+                    "from an earlier run of peer " + from + " (left over from before it restarted)",
+                    env.type(),
+                    text);
             return;
         }
         try {
@@ -588,8 +625,35 @@ public final class FolderTransport implements SignalTransport {
     }
 
     private void reject(Path f, int peerId, String reason) {
+        reject(f, peerId, reason, -1, "");
+    }
+
+    /**
+     * Moves {@code f} aside with {@code reason} and traces it.
+     *
+     * @param type the demo type code when the file was read as a message, else -1
+     * @param text the file's text when it was read, else ""
+     */
+    private void reject(Path f, int peerId, String reason, int type, String text) {
+        long size;
+        try {
+            size = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .size();
+        } catch (IOException e) {
+            size = SignalTrace.utf8Size(text); // Gone or unreadable meanwhile: what was read is all that is known.
+        }
         Path to = layout.reject(f, ownId, reason);
         if (to != null) {
+            // Traced once, when moved: a file that cannot be moved is seen at every scan and would flood the timeline.
+            sink.traced(SignalTrace.received(
+                    SignalTrace.FOLDER,
+                    type,
+                    peerId,
+                    ownId,
+                    text,
+                    (int) Math.min(size, Integer.MAX_VALUE),
+                    SignalTrace.Verdict.REFUSED,
+                    layout.root.relativize(f) + " moved aside: " + reason));
             sink.notice(LobbyNotice.warning(
                     peerId,
                     "Moved " + layout.root.relativize(f) + " aside to " + layout.root.relativize(to) + ": " + reason

@@ -40,6 +40,27 @@ public final class SignalJson {
         return fromTree(n);
     }
 
+    /**
+     * Reads a demo message as the demo client reads a server's frame ({@code ws_webrtc_client.gd}
+     * {@code _parse_msg}): like {@link #read}, and {@code data} must be present (a string).
+     *
+     * @throws IllegalArgumentException with an operator-facing reason when the text is not a demo message
+     */
+    public static SignalMessage readStrict(String json) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (n != null && n.isObject() && (n.get("data") == null || n.get("data").isNull())) {
+            MessageType t = fromTree(n).knownType(); // Reports a missing or mistyped "type" or "id" first.
+            throw new IllegalArgumentException("a signaling message needs a string \"data\" (this "
+                    + (t == null ? "" : t.name() + " ") + "message has none)");
+        }
+        return fromTree(n);
+    }
+
     /** Checks and converts an already parsed tree; see {@link #read}. */
     public static SignalMessage fromTree(JsonNode n) {
         if (n == null || !n.isObject()) {

@@ -14,6 +14,7 @@ import dev.meshscope.signaling.blob.DescriptionCheck;
 import dev.meshscope.signaling.message.CandidatePayload;
 import dev.meshscope.signaling.message.MessageType;
 import dev.meshscope.signaling.message.SignalMessage;
+import dev.meshscope.signaling.timeline.SignalTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +43,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>every relayed description is checked ({@link DescriptionCheck}) before it touches a connection, so a forged
  *       or garbled offer never replaces a working link;</li>
  *   <li>the transport closing before the seal stops the session and closes the multiplayer peer, as the demo's
- *       {@code stop()} does; after the seal the mesh is left alone.</li>
+ *       {@code stop()} does; after the seal the mesh is left alone;</li>
+ *   <li>what the demo would trip on is ignored with a notice and changes nothing: a second {@code ID}, a
+ *       {@code PEER_CONNECT} before {@code ID} or for this peer's own id.</li>
  * </ul>
+ *
+ * <p>The signaling timeline: every message the session sends and receives is traced ({@link Listener#traced}) with
+ * its verdict: {@link SignalTrace.Verdict#OK}, {@link SignalTrace.Verdict#UNEXPECTED} for what it ignored (a peer not
+ * of this session, an unknown type, an {@code ID} or {@code PEER_CONNECT} out of place), or
+ * {@link SignalTrace.Verdict#REFUSED} for content its checks refused (a description, a candidate); the transport's
+ * own traces (frames it refused) are forwarded in order with the rest.
  *
  * <p>Threads: every callback of {@link Listener} and every call on the multiplayer peer and its connections runs
  * on the {@link MeshThread}'s owner thread. The transport does its I/O on its own thread and hands each message to
@@ -89,6 +98,25 @@ public final class LobbySession implements AutoCloseable {
 
         /** The session stopped for good; {@code reason} says why. */
         default void stopped(String reason) {}
+
+        /**
+         * One entry of the signaling timeline: a message this session sent or received, or a frame or file the
+         * transport refused. The trace is immutable; keep it as long as needed.
+         */
+        default void traced(SignalTrace trace) {}
+
+        /**
+         * The lobby's name, from the server's {@code JOIN} reply (the name of a lobby this peer created, to hand to
+         * others; the folder transport gives the folder's path).
+         */
+        default void lobbyNamed(String name) {}
+
+        /**
+         * Lobby membership as this peer knows it changed: {@code ownId} and the other peers the lobby announced and
+         * that have not left ({@code PEER_CONNECT} minus {@code PEER_DISCONNECT}); 1 is the host. Whether each is
+         * connected is the multiplayer peer's {@code getPeers()}. {@code lobbyPeers} is an unmodifiable copy.
+         */
+        default void rosterChanged(int ownId, java.util.SortedSet<Integer> lobbyPeers) {}
     }
 
     private final MeshThread thread;
@@ -114,6 +142,10 @@ public final class LobbySession implements AutoCloseable {
     private boolean sealed;
     private boolean finished;
     private boolean watching;
+    /** The verdict of the message being handled, and why (owner thread; reset for each message). */
+    private SignalTrace.Verdict verdict = SignalTrace.Verdict.OK;
+
+    private String verdictNote = "";
 
     /**
      * A session for {@code peer}, whose owner thread is {@code thread}'s.
@@ -189,6 +221,11 @@ public final class LobbySession implements AutoCloseable {
             public void closed(String reason) {
                 thread.execute(() -> onTransportClosed(reason));
             }
+
+            @Override
+            public void traced(SignalTrace trace) {
+                thread.execute(() -> fireTrace(trace));
+            }
         });
     }
 
@@ -200,7 +237,7 @@ public final class LobbySession implements AutoCloseable {
                         0, "Only the host (peer 1) can seal the lobby; this peer is " + ownId + "."));
                 return;
             }
-            transport.send(SignalMessage.of(MessageType.SEAL, 0, ""));
+            send(SignalMessage.of(MessageType.SEAL, 0, ""));
         });
     }
 
@@ -222,15 +259,52 @@ public final class LobbySession implements AutoCloseable {
 
     // ---------------------------------------------------------------- owner thread
 
+    /** Handles a message from the transport and traces it with the verdict its handling reached. */
     private void handle(SignalMessage m) {
+        verdict = SignalTrace.Verdict.OK;
+        verdictNote = "";
+        try {
+            dispatch(m);
+        } finally {
+            fireTrace(SignalTrace.ofMessage(
+                    SignalTrace.Direction.RECEIVED, transport.path(), m, ownId, verdict, verdictNote));
+        }
+    }
+
+    /** Marks the message being handled as ignored (well formed, not expected here) and says so. */
+    private void unexpected(int peerId, String text, boolean notify) {
+        verdict = SignalTrace.Verdict.UNEXPECTED;
+        verdictNote = text;
+        if (notify) {
+            fireNotice(LobbyNotice.warning(peerId, text));
+        }
+    }
+
+    /** Marks the message being handled as refused (its content failed a check) and says so. */
+    private void refused(int peerId, String text) {
+        verdict = SignalTrace.Verdict.REFUSED;
+        verdictNote = text;
+        fireNotice(LobbyNotice.warning(peerId, text));
+    }
+
+    private void dispatch(SignalMessage m) {
         MessageType type = m.knownType();
         if (type == null) {
-            fireNotice(LobbyNotice.warning(m.id(), "Ignored a signaling message of unknown type " + m.type() + "."));
+            unexpected(
+                    m.id(),
+                    "Ignored a signaling message of unknown type " + m.type()
+                            + " (the demo protocol has types 0 to 7; a newer server may add some).",
+                    true);
             return;
         }
         switch (type) {
             case ID -> onId(m.id(), "true".equals(m.data()));
-            case JOIN -> fireNotice(LobbyNotice.info(0, "Joined lobby \"" + m.data() + "\"."));
+            case JOIN -> {
+                fireNotice(LobbyNotice.info(0, "Joined lobby \"" + m.data() + "\"."));
+                for (Listener l : listeners) {
+                    safely(() -> l.lobbyNamed(m.data()));
+                }
+            }
             case PEER_CONNECT -> onPeerConnect(m.id());
             case PEER_DISCONNECT -> onPeerDisconnect(m.id());
             case OFFER, ANSWER -> onDescription(m.id(), type == MessageType.OFFER ? "offer" : "answer", m.data());
@@ -242,16 +316,26 @@ public final class LobbySession implements AutoCloseable {
                     safely(l::sealed);
                 }
             }
-            default -> fireNotice(LobbyNotice.warning(m.id(), "Ignored a " + type + " message."));
+            default -> unexpected(m.id(), "Ignored a " + type + " message: only a peer sends it.", true);
         }
     }
 
     private void onId(int id, boolean mesh) {
+        if (ownId != 0) {
+            unexpected(
+                    id,
+                    "Ignored a second ID (" + id + ") from the lobby: this peer is already " + ownId
+                            + " (a server sends ID once, on JOIN).",
+                    true);
+            return;
+        }
         GodotError e = mesh
                 ? peer.createMesh(id, channels)
                 : id == 1 ? peer.createServer(channels) : peer.createClient(id, channels);
         if (e != GodotError.OK) {
-            stop("could not create the multiplayer peer as " + id + ": " + reason(peer.getLastFailure(), e));
+            verdict = SignalTrace.Verdict.REFUSED;
+            verdictNote = "could not create the multiplayer peer as " + id + ": " + reason(peer.getLastFailure(), e);
+            stop(verdictNote);
             return;
         }
         ownId = id;
@@ -266,10 +350,23 @@ public final class LobbySession implements AutoCloseable {
         for (Listener l : listeners) {
             safely(() -> l.joined(id, mesh));
         }
+        fireRoster();
     }
 
     private void onPeerConnect(int id) {
-        lobby.add(id);
+        if (ownId == 0 || id < 1 || id == ownId) {
+            unexpected(
+                    id,
+                    "Ignored PEER_CONNECT " + id + ": "
+                            + (ownId == 0
+                                    ? "the lobby has not assigned this peer an id yet (ID comes first)."
+                                    : id == ownId ? "that is this peer's own id." : "not a peer id."),
+                    true);
+            return;
+        }
+        if (lobby.add(id)) {
+            fireRoster();
+        }
         if (peer.hasPeer(id)) {
             return; // Announced again while its connection is still alive or negotiating: keep that one.
         }
@@ -305,13 +402,12 @@ public final class LobbySession implements AutoCloseable {
                     @Override
                     public void sessionDescriptionCreated(String type, String sdp) {
                         pc.setLocalDescription(type, sdp);
-                        transport.send(SignalMessage.of(
-                                "offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER, id, sdp));
+                        send(SignalMessage.of("offer".equals(type) ? MessageType.OFFER : MessageType.ANSWER, id, sdp));
                     }
 
                     @Override
                     public void iceCandidateCreated(String media, int index, String name) {
-                        transport.send(SignalMessage.of(
+                        send(SignalMessage.of(
                                 MessageType.CANDIDATE, id, new CandidatePayload(media, index, name).encode()));
                     }
                 }));
@@ -328,7 +424,12 @@ public final class LobbySession implements AutoCloseable {
     }
 
     private void onPeerDisconnect(int id) {
-        lobby.remove(id);
+        if (lobby.remove(id)) {
+            fireRoster();
+        } else if (!peer.hasPeer(id)) {
+            unexpected(
+                    id, "PEER_DISCONNECT for peer " + id + ", which this peer did not know; nothing to remove.", false);
+        }
         if (peer.hasPeer(id)) {
             peer.removePeer(id);
         }
@@ -363,10 +464,9 @@ public final class LobbySession implements AutoCloseable {
     private void onDescription(int from, String type, String sdp) {
         String bad = DescriptionCheck.problem(type, sdp);
         if (bad != null) {
-            fireNotice(LobbyNotice.warning(
+            refused(
                     from,
-                    "The " + type + " from peer " + from + " was refused before it touched " + "any connection: "
-                            + bad));
+                    "The " + type + " from peer " + from + " was refused before it touched any connection: " + bad);
             return;
         }
         if (!peer.hasPeer(from)) {
@@ -383,10 +483,11 @@ public final class LobbySession implements AutoCloseable {
                 }
                 return;
             }
-            fireNotice(LobbyNotice.warning(
+            unexpected(
                     from,
                     "Ignored an " + type + " from peer " + from + ", which is not a peer "
-                            + "of this session (the demo client does the same)."));
+                            + "of this session (the demo client does the same).",
+                    true);
             return;
         }
         WebRtcPeerConnection pc =
@@ -405,8 +506,7 @@ public final class LobbySession implements AutoCloseable {
     private void apply(WebRtcPeerConnection pc, int from, String type, String sdp) {
         GodotError e = pc.setRemoteDescription(type, sdp);
         if (e != GodotError.OK) {
-            fireNotice(LobbyNotice.warning(
-                    from, "The " + type + " from peer " + from + " was refused: " + reason(pc.getLastFailure(), e)));
+            refused(from, "The " + type + " from peer " + from + " was refused: " + reason(pc.getLastFailure(), e));
         }
     }
 
@@ -477,22 +577,22 @@ public final class LobbySession implements AutoCloseable {
 
     private void onCandidate(int from, String data) {
         if (!peer.hasPeer(from)) {
-            return; // As the demo: candidates for an unknown peer are dropped silently (they come in bursts).
+            // As the demo: candidates for an unknown peer are dropped without a notice (they come in bursts).
+            unexpected(from, "Dropped a candidate from peer " + from + ", which is not a peer of this session.", false);
+            return;
         }
         CandidatePayload c;
         try {
             c = CandidatePayload.parse(data);
         } catch (SdpException ex) {
-            fireNotice(LobbyNotice.warning(
-                    from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage()));
+            refused(from, "Ignored a malformed candidate from peer " + from + ": " + ex.getMessage());
             return;
         }
         WebRtcPeerConnection pc =
                 Objects.requireNonNull(peer.getPeer(from), "hasPeer(from)").connection();
         GodotError e = pc.addIceCandidate(c.mid(), c.index(), c.candidate());
         if (e != GodotError.OK) {
-            fireNotice(LobbyNotice.warning(
-                    from, "A candidate from peer " + from + " was refused: " + reason(pc.getLastFailure(), e)));
+            refused(from, "A candidate from peer " + from + " was refused: " + reason(pc.getLastFailure(), e));
         }
     }
 
@@ -522,6 +622,26 @@ public final class LobbySession implements AutoCloseable {
         finished = true;
         for (Listener l : listeners) {
             safely(() -> l.stopped(reason));
+        }
+    }
+
+    /** Sends {@code m} through the transport and traces it. Owner thread. */
+    private void send(SignalMessage m) {
+        fireTrace(SignalTrace.ofMessage(
+                SignalTrace.Direction.SENT, transport.path(), m, ownId, SignalTrace.Verdict.OK, ""));
+        transport.send(m);
+    }
+
+    private void fireTrace(SignalTrace t) {
+        for (Listener l : listeners) {
+            safely(() -> l.traced(t));
+        }
+    }
+
+    private void fireRoster() {
+        java.util.SortedSet<Integer> copy = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(lobby));
+        for (Listener l : listeners) {
+            safely(() -> l.rosterChanged(ownId, copy));
         }
     }
 

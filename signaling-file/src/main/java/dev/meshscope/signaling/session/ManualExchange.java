@@ -9,6 +9,8 @@ import dev.meshscope.signaling.blob.DescriptionKind;
 import dev.meshscope.signaling.blob.Paste;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.blob.PasteResult;
+import dev.meshscope.signaling.message.MessageType;
+import dev.meshscope.signaling.timeline.SignalTrace;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Failures name their step ({@link ExchangeStep}, from mesh-core's {@code Step}); an offer/answer step failing
  * ends the exchange at once.
+ *
+ * <p>The signaling timeline ({@link SignalTrace}, path {@link SignalTrace#MANUAL}): every pasted text is traced as
+ * RECEIVED, {@code OK} when it was applied, {@code REFUSED} with the paste problem (or the step that refused it)
+ * otherwise; every blob handed out is traced as SENT. The trace's data is the raw paste or the blob.
  *
  * <p>Threads: owner thread of the multiplayer peer only. Inputs raised while a transition runs (mesh-core emits
  * events synchronously from the calls the transition makes) are queued and handled after it, in order.
@@ -98,6 +104,7 @@ public final class ManualExchange {
 
     private final ExchangeLink link;
     private final Consumer<ExchangeReport> out;
+    private final Consumer<SignalTrace> traces;
     private final LongSupplier nanoClock;
     private final Map<Integer, Entry> entries = new LinkedHashMap<>();
     private final Map<Integer, String> retired = new LinkedHashMap<>();
@@ -109,10 +116,21 @@ public final class ManualExchange {
     private Duration gatherTimeout = GATHER_TIMEOUT;
     private boolean busy;
 
-    /** An exchange acting through {@code link}, reporting to {@code out}, timed by {@code nanoClock}. */
+    /** An exchange acting through {@code link}, reporting to {@code out}, timed by {@code nanoClock}; no timeline. */
     public ManualExchange(ExchangeLink link, Consumer<ExchangeReport> out, LongSupplier nanoClock) {
+        this(link, out, t -> {}, nanoClock);
+    }
+
+    /**
+     * An exchange acting through {@code link}, reporting to {@code out}, tracing every paste and every blob it hands
+     * out to {@code traces} (the signaling timeline), timed by {@code nanoClock}. Both consumers are called on the
+     * owner thread, in order with each other.
+     */
+    public ManualExchange(
+            ExchangeLink link, Consumer<ExchangeReport> out, Consumer<SignalTrace> traces, LongSupplier nanoClock) {
         this.link = Objects.requireNonNull(link, "link");
         this.out = Objects.requireNonNull(out, "out");
+        this.traces = Objects.requireNonNull(traces, "traces");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
@@ -245,14 +263,15 @@ public final class ManualExchange {
     private void paste(String text, int assumedSender) {
         Optional<PasteExpectation> me = link.expectation();
         if (me.isEmpty()) {
-            out.accept(new ExchangeReport.Refused(
-                    0,
-                    "NOT_CREATED",
-                    "create a server, client or mesh first: a paste is checked " + "against this peer's id and mode."));
+            String why = "create a server, client or mesh first: a paste is checked against this peer's id and mode.";
+            tracePaste(text, -1, 0, 0, SignalTrace.Verdict.REFUSED, "NOT_CREATED: " + why);
+            out.accept(new ExchangeReport.Refused(0, "NOT_CREATED", why));
             return;
         }
+        int ownId = me.get().ownId();
         PasteJudge.Verdict v = PasteJudge.judge(text, me.get().assumingSender(Math.max(0, assumedSender)), snapshot());
         if (v instanceof PasteJudge.Verdict.Refused no) {
+            tracePaste(text, -1, no.peerId(), ownId, SignalTrace.Verdict.REFUSED, no.reason() + ": " + no.text());
             out.accept(new ExchangeReport.Refused(no.peerId(), no.reason(), no.text()));
             return;
         }
@@ -261,29 +280,44 @@ public final class ManualExchange {
         for (String w : r.warnings()) {
             out.accept(new ExchangeReport.Progress(p.from(), "note: " + w));
         }
-        if (p.kind() == DescriptionKind.ANSWER) {
-            answer(p);
+        Optional<Failure> f = p.kind() == DescriptionKind.ANSWER ? answer(p) : remoteOffer(p);
+        int type = (p.kind() == DescriptionKind.ANSWER ? MessageType.ANSWER : MessageType.OFFER).code();
+        if (f.isPresent()) {
+            Failure x = f.get();
+            tracePaste(
+                    text,
+                    type,
+                    p.from(),
+                    ownId,
+                    SignalTrace.Verdict.REFUSED,
+                    x.operation() + " refused " + p.summary() + " with " + x.code() + ": " + x.reason());
         } else {
-            remoteOffer(p);
+            tracePaste(text, type, p.from(), ownId, SignalTrace.Verdict.OK, "applied " + p.summary());
         }
     }
 
-    /** Applies an answer {@link PasteJudge} accepted: its offer is waiting for it. */
-    private void answer(Paste p) {
+    private void tracePaste(String text, int type, int from, int ownId, SignalTrace.Verdict verdict, String note) {
+        traces.accept(SignalTrace.received(
+                SignalTrace.MANUAL, type, from, ownId, text, SignalTrace.utf8Size(text), verdict, note));
+    }
+
+    /** Applies an answer {@link PasteJudge} accepted: its offer is waiting for it. The failure, if any. */
+    private Optional<Failure> answer(Paste p) {
         int from = p.from();
         Entry e = Objects.requireNonNull(entries.get(from), "the offer PasteJudge found waiting");
         Optional<Failure> f = link.setRemoteDescription(from, DescriptionKind.ANSWER, p.sdp());
         if (f.isPresent()) {
             e.state = State.FAILED;
             failed(from, f);
-            return;
+            return f;
         }
         e.state = State.CONNECTING;
         out.accept(new ExchangeReport.Accepted(from, p, "accepted " + p.summary() + "; connecting..."));
+        return Optional.empty();
     }
 
-    /** Applies an offer {@link PasteJudge} accepted: new, or replacing the peer's connection. */
-    private void remoteOffer(Paste p) {
+    /** Applies an offer {@link PasteJudge} accepted: new, or replacing the peer's connection. The failure, if any. */
+    private Optional<Failure> remoteOffer(Paste p) {
         int from = p.from();
         Entry e = entries.get(from);
         if (e != null || link.has(from)) {
@@ -308,19 +342,21 @@ public final class ManualExchange {
                     "peer " + from + " sent a new offer; " + was
                             + ": replacing its connection, as Godot's add_peer replaces a peer with the same id."));
         }
-        if (failed(from, link.open(from))) {
-            return;
+        Optional<Failure> opened = link.open(from);
+        if (failed(from, opened)) {
+            return opened;
         }
         Optional<Failure> f = link.setRemoteDescription(from, DescriptionKind.OFFER, p.sdp());
         if (f.isPresent()) {
             drop(from);
             failed(from, f);
-            return;
+            return f;
         }
         answeredOffers.remove(from);
         entries.put(from, new Entry(false, nanoClock.getAsLong(), p.sdp()));
         out.accept(new ExchangeReport.Accepted(
                 from, p, "accepted " + p.summary() + "; making the answer (gathering ICE " + "candidates)..."));
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- what the peer reports
@@ -348,6 +384,17 @@ public final class ManualExchange {
             return;
         }
         e.state = e.weOffered ? State.AWAITING_ANSWER : State.ANSWER_READY;
+        traces.accept(new SignalTrace(
+                java.time.Instant.now(),
+                SignalTrace.Direction.SENT,
+                SignalTrace.MANUAL,
+                (kind == DescriptionKind.OFFER ? MessageType.OFFER : MessageType.ANSWER).code(),
+                me.get().ownId(),
+                id,
+                SignalTrace.utf8Size(e.blob),
+                e.blob,
+                SignalTrace.Verdict.OK,
+                kind.type() + " blob for peer " + id + " (" + sdp.length() + " chars of SDP)"));
         out.accept(new ExchangeReport.Ready(
                 id,
                 kind,

@@ -36,6 +36,7 @@ final class FolderPeer implements AutoCloseable {
     final FolderTransport transport;
     final LobbySession session;
     final ConcurrentLinkedQueue<LobbyNotice> notices = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<dev.meshscope.signaling.timeline.SignalTrace> traces = new ConcurrentLinkedQueue<>();
     volatile String stopped;
     volatile boolean sealed;
 
@@ -70,6 +71,11 @@ final class FolderPeer implements AutoCloseable {
             @Override
             public void sealed() {
                 sealed = true;
+            }
+
+            @Override
+            public void traced(dev.meshscope.signaling.timeline.SignalTrace t) {
+                traces.add(t);
             }
         });
         thread.addPoller(peer::poll);

@@ -62,6 +62,19 @@ class FolderSignalingTest {
         assertThat(Files.exists(dir.resolve("peers/2.json"))).isTrue();
         assertThat(a.noticed("offering to it")).as("2 waits, 7 offers to it").isFalse();
         assertThat(c.noticed("offering to it")).isTrue();
+        // The timeline of the folder path: 7 sent its offers, 2 received 7's offer and used it.
+        assertThat(c.traces).anySatisfy(t -> {
+            assertThat(t.path()).isEqualTo("folder");
+            assertThat(t.direction()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Direction.SENT);
+            assertThat(t.type()).isEqualTo(4);
+            assertThat(t.to()).isEqualTo(2);
+        });
+        assertThat(a.traces).anySatisfy(t -> {
+            assertThat(t.direction()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Direction.RECEIVED);
+            assertThat(t.type()).isEqualTo(4);
+            assertThat(t.from()).isEqualTo(7);
+            assertThat(t.verdict()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Verdict.OK);
+        });
 
         c.close();
         peers.remove(c);

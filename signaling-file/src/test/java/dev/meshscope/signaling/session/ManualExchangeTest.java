@@ -44,6 +44,65 @@ class ManualExchangeTest {
     }
 
     @Test
+    void everyPasteAndEveryBlobIsTracedOnTheManualPath() {
+        RecordingLink link = new RecordingLink(3);
+        List<dev.meshscope.signaling.timeline.SignalTrace> traces = new ArrayList<>();
+        ManualExchange x = new ManualExchange(link, reports::add, traces::add, now::get);
+        link.raise = x::on;
+        x.on(new ExchangeInput.Offer(2));
+        x.on(new ExchangeInput.GatheringComplete(2));
+        ExchangeReport.Ready ready = (ExchangeReport.Ready) last();
+        assertThat(traces).singleElement().satisfies(t -> {
+            assertThat(t.direction()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Direction.SENT);
+            assertThat(t.path()).isEqualTo("manual");
+            assertThat(t.type()).isEqualTo(4);
+            assertThat(t.from()).isEqualTo(3);
+            assertThat(t.to()).isEqualTo(2);
+            assertThat(t.data()).isEqualTo(ready.blob());
+            assertThat(t.verdict()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Verdict.OK);
+        });
+
+        x.on(new ExchangeInput.Pasted("not a description at all", 0));
+        ExchangeReport.Refused refused = (ExchangeReport.Refused) last();
+        assertThat(traces).hasSize(2);
+        assertThat(traces.get(1)).satisfies(t -> {
+            assertThat(t.direction()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Direction.RECEIVED);
+            assertThat(t.verdict()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Verdict.REFUSED);
+            assertThat(t.type()).isEqualTo(-1);
+            assertThat(t.data()).isEqualTo("not a description at all");
+            assertThat(t.note()).isEqualTo(refused.reason() + ": " + refused.text());
+        });
+        assertThat(state(x, 2)).as("the refused paste changed nothing").isEqualTo(ManualExchange.State.AWAITING_ANSWER);
+
+        String answer = RecordingLink.blob(DescriptionKind.ANSWER, 2, 3, 7);
+        x.on(new ExchangeInput.Pasted(answer, 0));
+        assertThat(traces).hasSize(3);
+        assertThat(traces.get(2)).satisfies(t -> {
+            assertThat(t.verdict()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Verdict.OK);
+            assertThat(t.type()).isEqualTo(5);
+            assertThat(t.from()).isEqualTo(2);
+            assertThat(t.to()).isEqualTo(3);
+            assertThat(t.data()).isEqualTo(answer);
+            assertThat(t.size()).isEqualTo(answer.length());
+        });
+    }
+
+    @Test
+    void aPasteRefusedByTheConnectionIsTracedRefusedWithTheStep() {
+        RecordingLink link = new RecordingLink(3);
+        List<dev.meshscope.signaling.timeline.SignalTrace> traces = new ArrayList<>();
+        ManualExchange x = new ManualExchange(link, reports::add, traces::add, now::get);
+        link.raise = x::on;
+        link.failing.add(Step.SET_REMOTE_DESCRIPTION);
+        x.on(new ExchangeInput.Pasted(RecordingLink.blob(DescriptionKind.OFFER, 2, 3, 7), 0));
+        assertThat(traces).singleElement().satisfies(t -> {
+            assertThat(t.verdict()).isEqualTo(dev.meshscope.signaling.timeline.SignalTrace.Verdict.REFUSED);
+            assertThat(t.type()).isEqualTo(4);
+            assertThat(t.note()).contains("refused").contains("offer");
+        });
+    }
+
+    @Test
     void anOfferIsHandedOutOnlyWhenGatheringCompletesAndItsAnswerConnects() {
         RecordingLink link = new RecordingLink(3);
         ManualExchange x = exchange(link);
