@@ -59,7 +59,7 @@ public final class RecordMerge {
             }
             return String.format(
                     java.util.Locale.ROOT,
-                    "%+.1f ms ± %.1f ms (%d samples)",
+                    "%+.3f ms ± %.3f ms (%d samples)",
                     offsetMicros / 1000.0,
                     uncertaintyMicros / 1000.0,
                     samples);

@@ -9,10 +9,7 @@ import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.session.OperatorAction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  * any thread, once; the counters from any thread.
  */
 public final class SessionRecorder implements AutoCloseable {
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-
     private final Path file;
     private final RecordClock clock;
     private final RecordLimits limits;
@@ -60,22 +55,6 @@ public final class SessionRecorder implements AutoCloseable {
     public static SessionRecorder open(Path file, String recorder, RecordItem.@Nullable Config config)
             throws IOException {
         return open(file, recorder, config, RecordClock.system(), RecordLimits.DEFAULT);
-    }
-
-    /**
-     * A new record in {@code dir} named {@code meshscope-<recorder>-<local time>-<pid>.msrec.jsonl.gz}.
-     *
-     * @throws IOException when the folder or the file cannot be created
-     */
-    public static SessionRecorder inDirectory(Path dir, String recorder) throws IOException {
-        Files.createDirectories(dir);
-        String name = "meshscope-" + recorder + "-" + LocalDateTime.now().format(NAME_TIME) + "-"
-                + ProcessHandle.current().pid() + RecordFormat.EXTENSION;
-        Path f = dir.resolve(name);
-        for (int i = 2; Files.exists(f); i++) {
-            f = dir.resolve(name.replace(RecordFormat.EXTENSION, "-" + i + RecordFormat.EXTENSION));
-        }
-        return open(f, recorder, null);
     }
 
     /** The configuration item of a peer created now (ICE server URLs only: no user name, no credential). */

@@ -148,7 +148,8 @@ final class RecordSamples {
                 ++t,
                 mesh(5, 40),
                 DICTIONARY,
-                List.of(new ProbeStats(2, 0, 10, 9, 1, 0, 0, 0, 0.5, 0.9, 0.3, 1.1, Double.NaN, 9))));
+                List.of(new ProbeStats(
+                        2, 0, 10, 9, 1, 0, 0, 0, 0.5, 0.9, 0.3, 1.1, Double.NaN, 9, 2, 1_700_000_000_050L))));
         items.add(new RecordItem.Action(
                 ++t, new OperatorAction(1_700_000_000_100L, 2, "add peer", "offered to 2", false)));
         items.add(new RecordItem.Action(++t, OperatorAction.failed(0, "apply paste", "the paste was cut at char 120")));
