@@ -646,8 +646,11 @@ public final class WebRtcDataChannel implements PacketPeer {
             lastArrivalMillis = System.currentTimeMillis();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
+            // Taken before the pong is sent, never after: a pause inside the send must not make the answer look later
+            // than it left (the clock bound t3 <= departure would break).
+            long answering = System.nanoTime();
             if (connection.answersProbesOnArrival() && !impaired() && answerOnArrival(data, binary)) {
-                clockSample(data, arrived, System.nanoTime());
+                clockSample(data, arrived, answering);
                 return false;
             }
             clockSample(data, arrived, -1);
