@@ -115,23 +115,28 @@ public final class RecordingSink implements SessionSink {
 
     @Override
     public void event(MeshEvent event) {
+        long t0 = System.nanoTime();
         anything |= !(event instanceof MeshEvent.Snapshot); // The first snapshot only says nothing exists yet.
         recorder.event(event);
         if (event instanceof MeshEvent.Created) {
             created = true;
         }
+        recorder.addFeedNanos(System.nanoTime() - t0);
         next.event(event);
     }
 
     @Override
     public void action(OperatorAction action) {
+        long t0 = System.nanoTime();
         anything = true;
         recorder.action(action);
+        recorder.addFeedNanos(System.nanoTime() - t0);
         next.action(action);
     }
 
     @Override
     public void state(SessionState state) {
+        long t0 = System.nanoTime();
         if (created) {
             created = false;
             recorder.config(recorder.configNow(
@@ -139,6 +144,7 @@ public final class RecordingSink implements SessionSink {
         }
         signals(state.signaling().timeline(), state.signaling().traced());
         recorder.sample(state.mesh(), state.dictionary(), state.probes());
+        recorder.addFeedNanos(System.nanoTime() - t0);
         next.state(state);
     }
 

@@ -30,6 +30,8 @@ public final class SessionRecorder implements AutoCloseable {
     private final RecordLimits limits;
     private final RecordWriter writer;
     private long nextSampleNanos;
+    /** Time the owner spent handing items over (measured by the recording sink), for the cost figure. */
+    private volatile long feedNanos;
 
     private SessionRecorder(Path file, RecordClock clock, RecordLimits limits, RecordWriter writer) {
         this.file = file;
@@ -118,6 +120,16 @@ public final class SessionRecorder implements AutoCloseable {
         nextSampleNanos = now + limits.sampleMillis() * 1_000_000L;
         writer.offer(new RecordItem.Stats(clock.micros(mesh.atNanos()), mesh, dictionary, probes));
         return true;
+    }
+
+    /** Adds time the owner thread spent recording (the recording sink measures its calls). Owner thread. */
+    void addFeedNanos(long nanos) {
+        feedNanos += nanos; // One writer (the owner thread); readers only report it.
+    }
+
+    /** Time the owner thread spent recording so far, nanoseconds (sessions that record through a sink). */
+    public long feedNanos() {
+        return feedNanos;
     }
 
     /** The record's clock (to convert other times). */
