@@ -317,7 +317,11 @@ public final class RecordReplay {
         void config(RecordItem.Config c) {
             List<TransferMode> m = new ArrayList<>();
             for (String name : c.channels()) {
-                m.add(TransferMode.valueOf(name));
+                for (TransferMode t : TransferMode.values()) {
+                    if (t.name().equals(name)) {
+                        m.add(t); // An unknown name (a hand-edited record) leaves that channel out, never throws.
+                    }
+                }
             }
             modes = m;
             uniqueId = c.uniqueId();
