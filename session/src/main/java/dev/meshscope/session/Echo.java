@@ -43,6 +43,12 @@ public final class Echo {
 
         /** An echo to {@code to} on {@code channel} was sent ({@code ok}) or refused. */
         default void echoed(int to, int channel, boolean ok) {}
+
+        /** An echo was sent: its bytes ({@code text}: as a text message), read during the call only. */
+        default void echoSent(int to, int channel, byte[] data, boolean text) {}
+
+        /** The host relay sent {@code data} (a forwarded RELAY, ADD_PEER or DEL_PEER); read during the call only. */
+        default void relaySent(int to, int channel, byte[] data) {}
     }
 
     /** An echo waiting for its channel's send queue to drain. */
@@ -62,6 +68,7 @@ public final class Echo {
         }
     };
     private Tap tap = new Tap() {};
+    private @org.jspecify.annotations.Nullable GodotHostRelay relay;
     private Held held;
     private boolean on;
     private long received;
@@ -75,6 +82,19 @@ public final class Echo {
     /** Sets the tap that sees every packet first and every echo sent. Before the first drain. */
     public void setTap(Tap t) {
         tap = java.util.Objects.requireNonNull(t, "tap");
+    }
+
+    /**
+     * Lets {@code r} take SceneMultiplayer relay packets after the tap has seen them (a relayed packet is forwarded,
+     * not echoed), and remembers what the relay sends as this peer's own, so an echoing remote's reflection of it
+     * is not echoed back. Before the first drain.
+     */
+    public void setRelay(GodotHostRelay r) {
+        relay = r;
+        r.setSentObserver((to, channel, data) -> {
+            sent(to, channel, data);
+            tap.relaySent(to, channel, data);
+        });
     }
 
     /** Turns echo on or off for {@code peer} (also answering pings on arrival). */
@@ -119,6 +139,7 @@ public final class Echo {
             boolean text = peer.wasStringPacket();
             long arrived = peer.getLastPacketArrivalNanos();
             if (tap.received(from, channel, data, text, arrived)
+                    || relay != null && relay.onPacket(from, channel, data) != GodotHostRelay.Verdict.NOT_RELAY
                     || tracker.onReceived(from, channel, data, arrived)
                     || !on) {
                 continue;
@@ -161,6 +182,7 @@ public final class Echo {
         tap.echoed(to, channel, e == GodotError.OK);
         if (e == GodotError.OK) {
             echoed++;
+            tap.echoSent(to, channel, answer, form == WriteMode.TEXT);
         }
         return true;
     }

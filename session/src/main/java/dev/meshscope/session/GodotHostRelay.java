@@ -42,6 +42,12 @@ public final class GodotHostRelay {
         CONSUMED_AND_LOCAL
     }
 
+    /** Sees every packet the relay sends (so an echoing MeshScope peer's reflection of it is not echoed back). */
+    public interface SentObserver {
+        /** {@code data} went to {@code to} on internal channel {@code channel}; it must not be kept. */
+        void sent(int to, int channel, byte[] data);
+    }
+
     /** Counters for the profiler and the tests: what the relay did since it was created. */
     public record Stats(long relayed, long relayedBytes, long dropped, long addPeerSent, long delPeerSent) {}
 
@@ -56,10 +62,16 @@ public final class GodotHostRelay {
     private int lastSource;
     private byte @Nullable [] lastPayload;
     private String lastDrop = "";
+    private SentObserver observer = (to, channel, data) -> {};
 
     /** A relay for {@code peer} (the session's multiplayer peer). Mesh thread. */
     public GodotHostRelay(WebRtcMultiplayerPeer peer) {
         this.peer = peer;
+    }
+
+    /** Sets who sees every packet the relay sends. Mesh thread. */
+    public void setSentObserver(SentObserver o) {
+        observer = java.util.Objects.requireNonNull(o, "observer");
     }
 
     /** Turns relaying on or off (Godot's {@code server_relay}); off forgets who was admitted. Mesh thread. */
@@ -144,6 +156,7 @@ public final class GodotHostRelay {
         }
         for (int to : targets) {
             if (peer.putPacketOn(to, channelIndex, WriteMode.BINARY, rewritten) == GodotError.OK) {
+                observer.sent(to, channelIndex, rewritten);
                 relayed++;
                 relayedBytes += rewritten.length;
             } else {
@@ -192,12 +205,15 @@ public final class GodotHostRelay {
 
     /** Godot sends peer exchange on channel 0, reliable (§8.2). */
     private void sendSys(int to, Packet sys) {
-        GodotError e =
-                peer.putPacketOn(to, WebRtcMultiplayerPeer.CH_RELIABLE, WriteMode.BINARY, PacketWriter.encode(sys));
+        byte[] data = PacketWriter.encode(sys);
+        GodotError e = peer.putPacketOn(to, WebRtcMultiplayerPeer.CH_RELIABLE, WriteMode.BINARY, data);
         if (e != GodotError.OK) {
             dropped++;
             lastDrop = "could not send " + sys + " to peer " + to + ": " + e;
-        } else if (sys instanceof Packet.SysAddPeer) {
+            return;
+        }
+        observer.sent(to, WebRtcMultiplayerPeer.CH_RELIABLE, data);
+        if (sys instanceof Packet.SysAddPeer) {
             addPeerSent++;
         } else {
             delPeerSent++;

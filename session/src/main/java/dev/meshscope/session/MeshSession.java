@@ -12,6 +12,7 @@ import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.inspect.PacketTap;
 import dev.meshscope.session.record.RecordSettings;
 import dev.meshscope.session.record.RecordingSink;
 import dev.meshscope.session.record.SessionRecorder;
@@ -48,6 +49,12 @@ public final class MeshSession implements SessionCommands {
     public static final long PUBLISH_PERIOD_MS = 100;
     /** Probe statistics sort their RTT windows; every 3rd publication (about 3 Hz) is plenty for a human. */
     static final int PROBE_STATS_EVERY = 3;
+    /**
+     * How often wire statistics are asked for, per connected peer: the selected candidate pair and transport RTT
+     * change on the scale of seconds, and each request is a hop to libwebrtc's signalling thread, so 2 s keeps a
+     * 32-peer mesh at 16 requests a second.
+     */
+    static final long WIRE_STATS_PERIOD_MS = 2000;
     /** How often a rate-limited burst is topped up when nothing else wakes the loop (5 ms rate granularity). */
     static final long TRAFFIC_TICK_MS = 5;
     /** Packets read per loop iteration at most, so a flood cannot starve commands and publication. */
@@ -60,6 +67,14 @@ public final class MeshSession implements SessionCommands {
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
     private final Echo echo = new Echo(tracker);
+    /** The packet inspector's tap: every packet read and sent, decoded as Godot traffic (mesh thread). */
+    private final PacketTap tap = new PacketTap(System::nanoTime);
+    /** SceneMultiplayer's host relay; created with the peer on the mesh thread. */
+    private GodotHostRelay relay;
+    /** The impairments the operator set, reapplied when their peer is added again. Mesh thread. */
+    private final List<LinkImpairment> impairments = new java.util.ArrayList<>();
+
+    private java.time.Duration lateThreshold = SessionControls.DEFAULT.lateThreshold();
     private final TrafficPump traffic;
     private final GodotPrinter printer = new GodotPrinter();
     private final PeerWiring wiring;
@@ -100,7 +115,7 @@ public final class MeshSession implements SessionCommands {
                 record,
                 "window",
                 () -> wiring.configuration().iceServers());
-        this.traffic = new TrafficPump(tracker, echo, this.sink::action);
+        this.traffic = new TrafficPump(tracker, echo, this.sink::action, tap);
         this.thread = new MeshThread(threadName, runtime);
         this.lobby = new LobbySignaling(thread, wiring, () -> peer, this.sink::action, timeline);
         thread.setFailureHandler(t -> this.sink.action(OperatorAction.failed(
@@ -111,17 +126,52 @@ public final class MeshSession implements SessionCommands {
         thread.addPoller(this::pollOnce);
         thread.addTicker(PUBLISH_PERIOD_MS, TimeUnit.MILLISECONDS, this::publish);
         thread.addTicker(TRAFFIC_TICK_MS, TimeUnit.MILLISECONDS, this::pumpTraffic);
-        if (RecordingSink.recorderOf(this.sink) != null) {
-            thread.addTicker(
-                    RecordingSink.WIRE_STATS_MILLIS,
-                    TimeUnit.MILLISECONDS,
-                    () -> RecordingSink.requestWireStats(this.sink, peer));
+        thread.addTicker(WIRE_STATS_PERIOD_MS, TimeUnit.MILLISECONDS, this::requestWireStats);
+    }
+
+    /** Asks for every connected peer's wire statistics; they arrive as {@code WireStatsUpdated} events. Mesh thread. */
+    private void requestWireStats() {
+        if (peer == null) {
+            return;
         }
+        peer.getPeers().values().stream()
+                .filter(dev.meshscope.core.PeerInfo::connected)
+                .forEach(info -> info.connection().requestWireStats(stats -> {}));
     }
 
     private void init() {
         peer = new WebRtcMultiplayerPeer();
         echo.setOn(peer, true);
+        echo.setTap(new Echo.Tap() {
+            @Override
+            public boolean received(int from, int channel, byte[] data, boolean text, long arrivedNanos) {
+                tap.received(from, channel, data, text);
+                return false;
+            }
+
+            @Override
+            public void echoSent(int to, int channel, byte[] data, boolean text) {
+                tap.sent(to, channel, data, text);
+            }
+
+            @Override
+            public void relaySent(int to, int channel, byte[] data) {
+                tap.sent(to, channel, data, false);
+            }
+        });
+        relay = new GodotHostRelay(peer);
+        echo.setRelay(relay);
+        peer.addListener(new dev.meshscope.core.MultiplayerPeer.Listener() {
+            @Override
+            public void peerConnected(int id) {
+                relay.peerConnected(id);
+            }
+
+            @Override
+            public void peerDisconnected(int id) {
+                relay.peerDisconnected(id);
+            }
+        });
         manual =
                 new ManualExchange(new NativeExchangeLink(peer, wiring), this::report, timeline::add, System::nanoTime);
         manual.setGatherTimeout(gatherTimeout);
@@ -164,6 +214,7 @@ public final class MeshSession implements SessionCommands {
         int n = peer.getPeers().size();
         traffic.stop();
         peer.close(); // The exchanges end with it (MeshEvent.Closed).
+        impairments.clear();
         tracker.clear();
         probeStats = List.of();
         sink.action(OperatorAction.ok(0, "close", what + ", dropping " + n + " peer(s)."));
@@ -231,11 +282,111 @@ public final class MeshSession implements SessionCommands {
     }
 
     @Override
+    public void setServerRelay(boolean on) {
+        thread.execute(() -> {
+            relay.setEnabled(on);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "server relay",
+                    on
+                            ? "on: as the server (id 1) this peer tells each client about the others and forwards "
+                                    + "their SYS RELAY packets, as a Godot host does."
+                            : "off: clients are not told about each other and relay packets are not forwarded."));
+            publish();
+        });
+    }
+
+    @Override
+    public void setImpairment(LinkImpairment li) {
+        thread.execute(() -> {
+            String op = "impairment";
+            String problem = li.impairment().problem();
+            if (problem != null) {
+                sink.action(OperatorAction.failed(li.peerId(), op, "not applied: " + problem));
+                return;
+            }
+            if (peer.hasPeer(li.peerId())) {
+                GodotError e = peer.setImpairment(li.peerId(), li.channel(), li.direction(), li.impairment());
+                if (e != GodotError.OK) {
+                    Failure f = peer.getLastFailure();
+                    sink.action(OperatorAction.failed(
+                            li.peerId(), op, "not applied: " + (f == null ? e.toString() : f.reason())));
+                    return;
+                }
+            }
+            impairments.removeIf(li::sameTarget);
+            if (!li.impairment().isNone()) {
+                impairments.add(li);
+            }
+            sink.action(OperatorAction.ok(
+                    li.peerId(),
+                    op,
+                    (li.impairment().isNone() ? "cleared " : "set ")
+                            + li.describe()
+                            + (peer.hasPeer(li.peerId()) ? "." : " (applied when peer " + li.peerId() + " joins).")));
+            publish();
+        });
+    }
+
+    @Override
+    public void setLateThreshold(java.time.Duration threshold) {
+        thread.execute(() -> {
+            try {
+                tracker.setLateThreshold(threshold);
+            } catch (IllegalArgumentException ex) {
+                sink.action(OperatorAction.failed(0, "late threshold", ex.getMessage()));
+                return;
+            }
+            lateThreshold = threshold;
+            sink.action(OperatorAction.ok(
+                    0, "late threshold", "a probe unanswered for " + threshold.toMillis() + " ms now counts as late."));
+            probeStats = tracker.stats();
+            publish();
+        });
+    }
+
+    @Override
     public void clearProbes() {
         thread.execute(() -> {
             tracker.clear();
             probeStats = List.of();
             sink.action(OperatorAction.ok(0, "probes", "probe results cleared."));
+        });
+    }
+
+    @Override
+    public void setInspectorPaused(boolean paused) {
+        thread.execute(() -> {
+            tap.setPaused(paused);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    paused
+                            ? "paused: packets are still decoded and profiled, not listed."
+                            : "resumed: every packet is listed again."));
+            publish();
+        });
+    }
+
+    @Override
+    public void nameRpcMethods(String nodePath, List<String> methods) {
+        List<String> names = List.copyOf(methods);
+        thread.execute(() -> {
+            tap.nameRpcMethods(nodePath, names);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    "RPC methods of /root/" + nodePath + " named " + names + " (ids in sorted order)."));
+        });
+    }
+
+    @Override
+    public void clearInspector() {
+        thread.execute(() -> {
+            tap.clearCounts();
+            sink.action(OperatorAction.ok(
+                    0, "inspector", "cleared the packet list and the profiler (node paths already learnt are kept)."));
+            publish();
         });
     }
 
@@ -409,14 +560,17 @@ public final class MeshSession implements SessionCommands {
                         + peer.getUniqueId() + ", " + r.extraChannels().size() + " extra channel(s), "
                         + (r.iceServers().isEmpty()
                                 ? "no ICE servers (host candidates only)."
-                                : r.iceServers().size() + " ICE server(s).")));
+                                : r.iceServers().size() + " ICE server(s)"
+                                        + (r.icePolicy() == dev.meshscope.core.IceTransportPolicy.RELAY
+                                                ? ", relay candidates only."
+                                                : "."))));
         publish();
     }
 
     /** Makes {@code r}'s ICE servers the ones of every later connection; false (and says why) when unusable. */
     private boolean configure(CreateRequest r, String op) {
         try {
-            wiring.setConfiguration(RtcConfiguration.withServers(r.iceServers()));
+            wiring.setConfiguration(RtcConfiguration.withServers(r.iceServers(), r.icePolicy()));
             return true;
         } catch (IllegalArgumentException ex) {
             sink.action(OperatorAction.failed(0, op, ex.getMessage()));
@@ -444,15 +598,23 @@ public final class MeshSession implements SessionCommands {
     }
 
     private void onEvent(MeshEvent e) {
-        if (e instanceof MeshEvent.PeerAdded pa) {
+        if (e instanceof MeshEvent.Created c) {
+            tap.reset(c.uniqueId(), peer.getChannelModes());
+        } else if (e instanceof MeshEvent.PeerAdded pa) {
             var info = peer.getPeer(pa.peerId());
             if (info != null) {
                 channels.put(pa.peerId(), info.channels());
+            }
+            for (LinkImpairment li : impairments) {
+                if (li.peerId() == pa.peerId()) {
+                    peer.setImpairment(li.peerId(), li.channel(), li.direction(), li.impairment());
+                }
             }
         } else if (e instanceof MeshEvent.PeerRemoved pr) {
             channels.remove(pr.peerId());
             traffic.forgetPeer(pr.peerId());
             tracker.forgetPeer(pr.peerId());
+            tap.peerLeft(pr.peerId());
         } else if (e instanceof MeshEvent.Closed) {
             channels.clear();
         }
@@ -509,7 +671,9 @@ public final class MeshSession implements SessionCommands {
                 lobby.folderStatus(),
                 manual.snapshot(),
                 runtime.messagesReceived(),
-                lobby.state(peer)));
+                lobby.state(peer),
+                new SessionControls(relay.isEnabled(), relay.stats(), relay.admitted(), impairments, lateThreshold),
+                tap.handOff()));
     }
 
     private List<PendingSignal> pendingList() {

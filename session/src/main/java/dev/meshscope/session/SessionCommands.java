@@ -36,6 +36,18 @@ public interface SessionCommands {
     /** Forgets every probe result. */
     void clearProbes();
 
+    /** Pauses or resumes the packet inspector's list (packets are still decoded and profiled while paused). */
+    void setInspectorPaused(boolean paused);
+
+    /** Empties the packet inspector's list and the network profiler (node paths learnt so far are kept). */
+    void clearInspector();
+
+    /**
+     * Names the RPC methods of the node at {@code nodePath} (relative to {@code /root}, as SIMPLIFY_PATH spells it) so
+     * the inspector shows {@code move(...)} instead of {@code method#1(...)}: Godot numbers them in sorted order.
+     */
+    void nameRpcMethods(String nodePath, java.util.List<String> methods);
+
     /**
      * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
      * the offer; its blob appears in the pending list once ICE gathering completes.
@@ -87,4 +99,21 @@ public interface SessionCommands {
     default void leaveFolder() {
         leaveLobby();
     }
+
+    /**
+     * Turns SceneMultiplayer server relay on or off (on by default): while this peer is the server (id 1) it tells
+     * each client about the others (SYS ADD_PEER/DEL_PEER) and forwards SYS RELAY packets between them, as a Godot
+     * host does.
+     */
+    void setServerRelay(boolean on);
+
+    /**
+     * Sets (or, with {@code Impairment.NONE}, clears) an impairment on a link. It is kept across the peer's
+     * reconnects until cleared or the peer is closed; an impossible setting is refused with a reason and changes
+     * nothing.
+     */
+    void setImpairment(LinkImpairment impairment);
+
+    /** How long a probe ping may wait for its pong before it counts as late (the "silent" threshold). */
+    void setLateThreshold(java.time.Duration threshold);
 }

@@ -8,6 +8,7 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.session.inspect.InspectorUpdate;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.session.ExchangeSnapshot;
 import dev.meshscope.signaling.session.PasteJudge;
@@ -31,6 +32,8 @@ import java.util.Set;
  * @param exchange   what the manual exchange knows, to judge a paste as it will ({@link #judgePaste})
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param signaling  signaling path, lobby, roster and the signaling timeline
+ * @param controls   server relay, impairments and the probes' late threshold
+ * @param inspector  the packets tapped since the previous state and the network profiler's aggregate
  */
 public record SessionState(
         long atNanos,
@@ -43,13 +46,46 @@ public record SessionState(
         String folder,
         ExchangeSnapshot exchange,
         long webrtcMessages,
-        SignalingState signaling) {
+        SignalingState signaling,
+        SessionControls controls,
+        InspectorUpdate inspector) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
         pending = List.copyOf(pending);
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(signaling, "signaling");
+        Objects.requireNonNull(controls, "controls");
+        Objects.requireNonNull(inspector, "inspector");
+    }
+
+    /**
+     * This state, carrying also the tapped packets of {@code older}, a state the window skipped (it shows only the
+     * newest): the inspector's list must not lose them. Any thread (pure).
+     */
+    public SessionState after(SessionState older) {
+        if (older.inspector.packets().isEmpty() && older.inspector.dropped() == 0) {
+            return this;
+        }
+        return withInspector(inspector.after(older.inspector));
+    }
+
+    /** This state with another inspector update (the bridge joining skipped states; tests). Any thread (pure). */
+    public SessionState withInspector(InspectorUpdate update) {
+        return new SessionState(
+                atNanos,
+                mesh,
+                dictionary,
+                probes,
+                pending,
+                echo,
+                traffic,
+                folder,
+                exchange,
+                webrtcMessages,
+                signaling,
+                controls,
+                update);
     }
 
     /**
@@ -76,7 +112,9 @@ public record SessionState(
                 folder,
                 ExchangeSnapshot.EMPTY,
                 0,
-                SignalingState.NONE);
+                SignalingState.NONE,
+                SessionControls.DEFAULT,
+                InspectorUpdate.EMPTY);
     }
 
     /**

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;
-import dev.meshscope.core.WebRtcRuntime;
-import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.signaling.timeline.SignalTrace;
 import dev.meshscope.signalserver.LobbyServer;
 import dev.meshscope.signalserver.LobbyServerConfig;
@@ -16,9 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,97 +29,25 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("native")
 class LobbyJoinTest {
-    /** Bound for one lobby step (join, connect, seal) on a loaded 2-core machine. */
-    private static final Duration WAIT = Duration.ofSeconds(60);
     /** The server closes a sealed lobby's signaling after this (the demo's 10 s, shortened). */
     private static final Duration SEAL_CLOSE = Duration.ofSeconds(2);
-
-    /** The server's wait for a JOIN (the demo's 1 s), generous for a loaded 2-core machine; not under test here. */
-    private static final Duration NO_LOBBY = Duration.ofSeconds(15);
-    /** A seal close that never comes during a test: the sealed lobby stays open to be refused. */
-    private static final Duration NO_SEAL_CLOSE = Duration.ofMinutes(10);
 
     private static final RtcConfiguration.IceServer TURN =
             new RtcConfiguration.IceServer(List.of("turn:10.77.0.1:3478"), "alice", "secret");
 
-    private final WebRtcRuntime runtime = WebRtcRuntime.create();
-    private final List<MeshSession> sessions = new CopyOnWriteArrayList<>();
-    private final List<LobbyServer> servers = new CopyOnWriteArrayList<>();
-
-    /** A session and what it reported. */
-    private final class Peer {
-        final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.initial());
-        final List<OperatorAction> actions = new CopyOnWriteArrayList<>();
-        final MeshSession session;
-
-        Peer(String name) {
-            session = new MeshSession(name, runtime, new SessionSink() {
-                @Override
-                public void event(MeshEvent event) {}
-
-                @Override
-                public void action(OperatorAction action) {
-                    actions.add(action);
-                }
-
-                @Override
-                public void state(SessionState s) {
-                    state.set(s);
-                }
-            });
-            sessions.add(session);
-        }
-
-        SignalingState signaling() {
-            return state.get().signaling();
-        }
-
-        boolean failedWith(String text) {
-            return actions.stream().anyMatch(a -> a.failed() && a.text().contains(text));
-        }
-
-        RosterEntry.Link linkTo(int id) {
-            return signaling().roster().stream()
-                    .filter(r -> r.id() == id)
-                    .map(RosterEntry::link)
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
+    private final LobbySessions lobby = new LobbySessions();
 
     @AfterEach
     void close() {
-        sessions.forEach(MeshSession::shutdown);
-        servers.forEach(LobbyServer::close);
-        runtime.close();
-    }
-
-    private URI server(Duration sealClose) throws Exception {
-        LobbyServer s = new LobbyServer(LobbyServerConfig.defaults().withTimeouts(NO_LOBBY, sealClose));
-        servers.add(s);
-        return URI.create("ws://127.0.0.1:" + s.start("0.0.0.0", 0));
-    }
-
-    private static CreateRequest mesh(RtcConfiguration.IceServer... ice) {
-        return new CreateRequest(NetworkMode.MESH, 0, List.of(), List.of(ice));
-    }
-
-    /** {@code host} creates a lobby at {@code url}; returns its name once the server gave it. */
-    private static String create(Peer host, URI url) {
-        host.session.joinLobby(url, "", mesh());
-        await("the lobby is created")
-                .atMost(WAIT)
-                .until(() -> !host.signaling().lobbyName().isEmpty()
-                        && host.signaling().phase() == LobbyPhase.JOINED);
-        return host.signaling().lobbyName();
+        lobby.close();
     }
 
     @Test
     void twoSessionsJoinConnectSealAndTheMeshOutlivesTheServersClose() throws Exception {
-        URI url = server(SEAL_CLOSE);
-        Peer a = new Peer("mesh-lobby-a");
-        Peer b = new Peer("mesh-lobby-b");
-        String name = create(a, url);
+        URI url = lobby.server(SEAL_CLOSE);
+        LobbySessions.Peer a = lobby.peer("mesh-lobby-a");
+        LobbySessions.Peer b = lobby.peer("mesh-lobby-b");
+        String name = LobbySessions.create(a, url);
         SignalingState as = a.signaling();
         assertThat(as.path()).isEqualTo(SignalPath.WEBSOCKET);
         assertThat(as.ownId()).as("the creator is the host").isEqualTo(1);
@@ -131,9 +55,9 @@ class LobbyJoinTest {
         assertThat(as.where()).isEqualTo(url.toString());
         assertThat(as.status()).contains(name);
 
-        b.session.joinLobby(url, name, mesh());
+        b.session.joinLobby(url, name, LobbySessions.mesh());
         await("both list each other as connected")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> b.signaling().ownId() > 1
                         && a.linkTo(b.signaling().ownId()) == RosterEntry.Link.CONNECTED
                         && b.linkTo(1) == RosterEntry.Link.CONNECTED);
@@ -164,20 +88,20 @@ class LobbyJoinTest {
         assertThat(b.signaling().traced()).isGreaterThanOrEqualTo(bt.size());
 
         // Negative twins first: a second join and a seal by a non-host are refused and change nothing.
-        b.session.joinLobby(url, name, mesh());
+        b.session.joinLobby(url, name, LobbySessions.mesh());
         b.session.sealLobby();
         await("both refused")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> b.failedWith("already in a lobby") && b.failedWith("only the host"));
         assertThat(b.signaling().phase()).isEqualTo(LobbyPhase.JOINED);
         assertThat(b.signaling().sealed()).isFalse();
 
         a.session.sealLobby();
         await("both saw the seal, then the server's close after it")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> a.signaling().phase() == LobbyPhase.ENDED
                         && b.signaling().phase() == LobbyPhase.ENDED);
-        for (Peer p : List.of(a, b)) {
+        for (LobbySessions.Peer p : List.of(a, b)) {
             assertThat(p.signaling().sealed()).isTrue();
             assertThat(p.signaling().status()).contains("the mesh goes on");
             assertThat(p.signaling().timeline())
@@ -188,22 +112,24 @@ class LobbyJoinTest {
 
         // Leaving an ended lobby forgets it; the sealed mesh stays, now a manual-path peer.
         a.session.leaveLobby();
-        await("forgotten").atMost(WAIT).until(() -> a.signaling().phase() == LobbyPhase.NONE);
+        await("forgotten").atMost(LobbySessions.WAIT).until(() -> a.signaling().phase() == LobbyPhase.NONE);
         assertThat(a.signaling().path()).isEqualTo(SignalPath.MANUAL);
         assertThat(a.state.get().mesh().status()).isEqualTo(ConnectionStatus.CONNECTED);
     }
 
     @Test
     void joiningASealedLobbyEndsWithTheServersReasonAndCreatesNothing() throws Exception {
-        URI url = server(NO_SEAL_CLOSE);
-        Peer a = new Peer("mesh-lobby-host");
-        Peer late = new Peer("mesh-lobby-late");
-        String name = create(a, url);
+        URI url = lobby.server(LobbySessions.NO_SEAL_CLOSE);
+        LobbySessions.Peer a = lobby.peer("mesh-lobby-host");
+        LobbySessions.Peer late = lobby.peer("mesh-lobby-late");
+        String name = LobbySessions.create(a, url);
         a.session.sealLobby();
-        await("sealed").atMost(WAIT).until(() -> a.signaling().sealed());
+        await("sealed").atMost(LobbySessions.WAIT).until(() -> a.signaling().sealed());
 
-        late.session.joinLobby(url, name, mesh());
-        await("refused by the server").atMost(WAIT).until(() -> late.signaling().phase() == LobbyPhase.ENDED);
+        late.session.joinLobby(url, name, LobbySessions.mesh());
+        await("refused by the server")
+                .atMost(LobbySessions.WAIT)
+                .until(() -> late.signaling().phase() == LobbyPhase.ENDED);
         assertThat(late.signaling().status()).contains("4000", "Lobby is sealed");
         assertThat(late.failedWith("Lobby is sealed")).isTrue();
         assertThat(late.signaling().ownId()).isZero();
@@ -211,35 +137,37 @@ class LobbyJoinTest {
         assertThat(a.signaling().phase()).as("the host is not disturbed").isEqualTo(LobbyPhase.SEALED);
 
         // The ended lobby does not block a new join: the same session can create a lobby of its own.
-        String own = create(late, url);
+        String own = LobbySessions.create(late, url);
         assertThat(own).isNotEqualTo(name);
         assertThat(late.signaling().ownId()).isEqualTo(1);
     }
 
     @Test
     void lobbyConnectionsGetTheIceServersAndManualBlobsShareTheTimeline() throws Exception {
-        URI url = server(LobbyServerConfig.DEFAULT_SEAL_CLOSE_TIMEOUT);
-        Peer a = new Peer("mesh-lobby-ice-a");
-        Peer b = new Peer("mesh-lobby-ice-b");
-        a.session.joinLobby(url, "", mesh(TURN));
-        await("created").atMost(WAIT).until(() -> !a.signaling().lobbyName().isEmpty());
-        b.session.joinLobby(url, a.signaling().lobbyName(), mesh(TURN));
+        URI url = lobby.server(LobbyServerConfig.DEFAULT_SEAL_CLOSE_TIMEOUT);
+        LobbySessions.Peer a = lobby.peer("mesh-lobby-ice-a");
+        LobbySessions.Peer b = lobby.peer("mesh-lobby-ice-b");
+        a.session.joinLobby(url, "", LobbySessions.mesh(TURN));
+        await("created")
+                .atMost(LobbySessions.WAIT)
+                .until(() -> !a.signaling().lobbyName().isEmpty());
+        b.session.joinLobby(url, a.signaling().lobbyName(), LobbySessions.mesh(TURN));
         await("b added the host")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> configOf(b.session, 1).isPresent());
         assertThat(configOf(b.session, 1).orElseThrow().iceServers()).containsExactly(TURN);
         int bId = b.signaling().ownId();
         await("the host added b")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> configOf(a.session, bId).isPresent());
         assertThat(configOf(a.session, bId).orElseThrow().iceServers()).containsExactly(TURN);
 
-        Peer m = new Peer("mesh-lobby-manual");
+        LobbySessions.Peer m = lobby.peer("mesh-lobby-manual");
         m.session.create(new CreateRequest(NetworkMode.MESH, 2, List.of(), List.of()));
         m.session.addManualPeer(3);
         m.session.applyPaste("hello, this is not a blob", 0);
         await("the offer blob and the refused paste are on the timeline")
-                .atMost(WAIT)
+                .atMost(LobbySessions.WAIT)
                 .until(() -> m.signaling().timeline().size() >= 2);
         assertThat(m.signaling().path()).isEqualTo(SignalPath.MANUAL);
         assertThat(m.signaling().timeline())
@@ -257,6 +185,6 @@ class LobbyJoinTest {
     }
 
     private static Optional<RtcConfiguration> configOf(MeshSession s, int peer) throws Exception {
-        return s.iceConfigurationOf(peer).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return s.iceConfigurationOf(peer).get(LobbySessions.WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

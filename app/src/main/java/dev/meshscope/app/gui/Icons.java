@@ -45,6 +45,16 @@ public final class Icons {
     public static final Ikon CLEAR = MaterialDesignT.TRASH_CAN_OUTLINE;
     /** Peer graph / app. */
     public static final Ikon MESH = MaterialDesignL.LAN;
+    /** A refused signaling message (the timeline's verdict). */
+    public static final Ikon REFUSED = MaterialDesignA.ALERT_OCTAGON;
+    /** An unexpected signaling message, ignored as the demo client does. */
+    public static final Ikon UNEXPECTED = MaterialDesignA.ALERT_OUTLINE;
+    /** A lobby server. */
+    public static final Ikon SERVER = MaterialDesignS.SERVER_NETWORK;
+    /** Seal a lobby. */
+    public static final Ikon SEAL = MaterialDesignL.LOCK_OUTLINE;
+    /** Leave a lobby. */
+    public static final Ikon LEAVE = MaterialDesignL.LOGOUT;
     /** Link (signaling). */
     public static final Ikon LINK = MaterialDesignA.ACCOUNT_NETWORK_OUTLINE;
 

@@ -9,6 +9,10 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.inspector.InspectorViewModel;
+import dev.meshscope.app.gui.inspector.NetworkProfilerView;
+import dev.meshscope.app.gui.inspector.PacketInspectorView;
+import dev.meshscope.app.gui.inspector.ProfilerViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -19,8 +23,13 @@ import dev.meshscope.app.gui.probe.TrafficView;
 import dev.meshscope.app.gui.probe.TrafficViewModel;
 import dev.meshscope.app.gui.signaling.FolderView;
 import dev.meshscope.app.gui.signaling.FolderViewModel;
+import dev.meshscope.app.gui.signaling.LobbyView;
+import dev.meshscope.app.gui.signaling.LobbyViewModel;
+import dev.meshscope.app.gui.signaling.LocalServerViewModel;
 import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
+import dev.meshscope.app.gui.signaling.TimelineView;
+import dev.meshscope.app.gui.signaling.TimelineViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
@@ -31,8 +40,13 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -44,8 +58,10 @@ import javafx.scene.layout.VBox;
  * The whole window: the view models (plain Java), the views built from them, and the routing of what the
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
- * and {@code dismissErrorButton}. Left: Create, manual signaling, shared folder, Test packets. Right: peer graph and
- * {@code get_peers()}, the channel table, the probe table and the event log. FX thread.
+ * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
+ * (and a lobby server in this window), Test packets. Right, as tabs ({@code centerTabs}): Mesh ({@code meshTab}: peer
+ * graph and {@code get_peers()}, the channel table, the probe table and, in tabs, the event log and the signaling
+ * timeline), Packet inspector ({@code inspectorTab}) and Network profiler ({@code profilerTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -57,6 +73,16 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
+    private final InspectorViewModel inspector;
+    private final ProfilerViewModel profiler = new ProfilerViewModel();
+    private final LobbyViewModel lobby;
+    private final LocalServerViewModel localServer;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    /** The bottom-right tabs: the event log and the signaling timeline. */
+    private final TabPane logTabs = new TabPane();
+    /** The right-hand side: the mesh views, the packet inspector, the network profiler. */
+    private final TabPane centerTabs = new TabPane();
+
     private final BorderPane root = new BorderPane();
     /**
      * Where the peer graph ends and the channel table begins (share of the height): on a 768 px laptop screen this
@@ -86,17 +112,21 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic = new TrafficViewModel(commands, selection);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
+        inspector = new InspectorViewModel(commands);
+        lobby = new LobbyViewModel(commands, create);
+        localServer = new LocalServerViewModel(fx, lobby);
         selection
                 .peerProperty()
                 .addListener((o, a, b) ->
                         log.peerFilterProperty().set(b.intValue() == 0 ? "" : Integer.toString(b.intValue())));
         root.getStyleClass().add("meshscope");
-        root.setTop(header());
+        root.setTop(new VBox(menuBar(), header()));
         VBox left = new VBox(
                 8,
                 new CreateView(create),
                 new SignalingView(signaling),
                 new FolderView(folder),
+                new LobbyView(lobby, localServer),
                 new TrafficView(traffic));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
@@ -107,16 +137,69 @@ public final class MainWindow implements FxBridge.Receiver {
         leftScroll.setPrefWidth(470);
         SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
         top.setDividerPositions(0.62);
-        SplitPane bottom = new SplitPane(new ProbeTableView(traffic), new EventLogView(log));
+        Tab logTab = new Tab("Event log", new EventLogView(log));
+        logTab.setId("eventLogTab");
+        Tab timelineTab = new Tab("Signaling timeline", new TimelineView(timeline));
+        timelineTab.setId("timelineTab");
+        for (Tab tab : new Tab[] {logTab, timelineTab}) {
+            tab.setClosable(false);
+        }
+        logTabs.setId("logTabs");
+        logTabs.getTabs().addAll(logTab, timelineTab);
+        SplitPane bottom = new SplitPane(new ProbeTableView(traffic), logTabs);
         bottom.setDividerPositions(BOTTOM_SPLIT);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
-        SplitPane main = new SplitPane(leftScroll, center);
+        // The mesh views, the packet inspector and the network profiler share the right-hand side as tabs.
+        Tab meshTab = new Tab("Mesh", center);
+        meshTab.setId("meshTab");
+        Tab inspectorTab = new Tab("Packet inspector", new PacketInspectorView(inspector));
+        inspectorTab.setId("inspectorTab");
+        Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
+        profilerTab.setId("profilerTab");
+        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab);
+        centerTabs.setId("centerTabs");
+        centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(leftScroll, centerTabs);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
         fx.setReceiver(this);
+    }
+
+    /**
+     * The menu bar ({@code menuBar}): Signaling, with {@code lobbyServerMenuItem} starting or stopping the lobby
+     * server in this window (the same as the panel's button, on the port chosen there).
+     */
+    private MenuBar menuBar() {
+        MenuItem server = new MenuItem("Start lobby server");
+        server.setId("lobbyServerMenuItem");
+        server.textProperty()
+                .bind(localServer
+                        .runningProperty()
+                        .map(r -> r ? "Stop the lobby server" : "Start a lobby server (port in Signaling server)"));
+        server.disableProperty().bind(localServer.busyProperty());
+        server.setOnAction(e -> localServer.toggle());
+        MenuItem showTimeline = new MenuItem("Show the signaling timeline");
+        showTimeline.setId("showTimelineMenuItem");
+        showTimeline.setOnAction(e -> showTimeline());
+        Menu signalingMenu = new Menu("Signaling", null, server, showTimeline);
+        signalingMenu.setId("signalingMenu");
+        MenuBar bar = new MenuBar(signalingMenu);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Brings the signaling timeline's tab to the front. FX thread. */
+    public void showTimeline() {
+        centerTabs.getSelectionModel().select(0);
+        logTabs.getSelectionModel().select(1);
+    }
+
+    /** Stops what the window runs besides the session: the lobby server, if started here. FX thread. */
+    public void shutdown() {
+        localServer.shutdown();
     }
 
     /** {@code leakLabel}: the estimated heap webrtc-java 0.14.0 leaks for the messages received so far. */
@@ -192,6 +275,9 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        if (event instanceof MeshEvent.WireStatsUpdated w) {
+            peers.onWireStats(w.peerId(), w.stats());
+        }
     }
 
     @Override
@@ -209,6 +295,10 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic.onState(s);
         signaling.onState(s);
         folder.onState(s);
+        inspector.onState(s);
+        profiler.onState(s);
+        lobby.onState(s);
+        timeline.onState(s.signaling());
     }
 
     @Override
@@ -221,6 +311,11 @@ public final class MainWindow implements FxBridge.Receiver {
         return root;
     }
 
+    /** The lobby server this window may run (started from the Signaling server panel or the menu). */
+    public LocalServerViewModel localServer() {
+        return localServer;
+    }
+
     /** The shared selection. */
     public Selection selection() {
         return selection;
@@ -229,6 +324,16 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The event log's model. */
     public LogViewModel log() {
         return log;
+    }
+
+    /** The packet inspector's model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    /** The network profiler's model. */
+    public ProfilerViewModel profiler() {
+        return profiler;
     }
 
     /** The newest failure shown in the header, or null. */

@@ -100,9 +100,13 @@ public final class OpenWindow {
                 h);
     }
 
-    /** Stops the bridge and the session (closing every connection). FX thread; waits for the mesh thread. */
+    /**
+     * Stops the bridge, the window's lobby server (if started) and the session (closing every connection). FX thread;
+     * waits for the mesh thread.
+     */
     public void close() {
         bridge.stop();
+        window.shutdown();
         session.shutdown();
     }
 

@@ -67,6 +67,21 @@ public final class RecordingCommands implements SessionCommands {
     }
 
     @Override
+    public void setInspectorPaused(boolean paused) {
+        calls.add("inspectorPaused " + paused);
+    }
+
+    @Override
+    public void nameRpcMethods(String nodePath, java.util.List<String> methods) {
+        calls.add("nameRpcMethods " + nodePath + " " + methods);
+    }
+
+    @Override
+    public void clearInspector() {
+        calls.add("clearInspector");
+    }
+
+    @Override
     public void addManualPeer(int remoteId) {
         calls.add("addManualPeer " + remoteId);
     }
@@ -104,5 +119,20 @@ public final class RecordingCommands implements SessionCommands {
     @Override
     public void leaveLobby() {
         calls.add("leaveLobby");
+    }
+
+    @Override
+    public void setServerRelay(boolean on) {
+        calls.add("setServerRelay " + on);
+    }
+
+    @Override
+    public void setImpairment(dev.meshscope.session.LinkImpairment impairment) {
+        calls.add("setImpairment " + impairment.describe());
+    }
+
+    @Override
+    public void setLateThreshold(java.time.Duration threshold) {
+        calls.add("setLateThreshold " + threshold.toMillis());
     }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.probe.ProbeRow;
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.godot.packet.Packet;
+import dev.meshscope.godot.packet.PacketWriter;
+import dev.meshscope.godot.variant.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,157 @@ class ScreenshotsTest extends WindowTestBase {
             t.paste(w, "#pasteArea");
             t.awaitText(w, "#pasteError", s -> s.contains("cut"), "truncation reported");
             shoot(w, "failed-paste.png").discsDrawn("#peer-node-local").textDrawn("#pasteError");
+        }
+    }
+
+    /**
+     * A game-like peer sends what a Godot scene sends over a few seconds (path simplification, spawns, RPCs with
+     * Variant arguments, synchronizer states, one packet that does not decode) after the window poked it with a Godot
+     * RPC from the send form (naming the node's methods); then the inspector (an RPC selected: hex beside its tree)
+     * and the profiler are shot.
+     */
+    @Test
+    void godotTrafficInTheInspectorAndTheProfiler() throws Exception {
+        OpenWindow w = t.open("godot");
+        WindowFlows.create(t, w, NetworkMode.MESH, "2");
+        try (HeadlessPeer game = new HeadlessPeer("3", t.runtime()).create(NetworkMode.MESH, 3, List.of())) {
+            game.session.setEcho(false);
+            WindowFlows.connect(t, w, game, 3, 2);
+            t.click(w, "#echoToggle");
+            // The operator pokes the game first; the method names typed after '|' name the node's methods.
+            ChoiceBox<dev.meshscope.app.gui.probe.PayloadKind> kind = t.find(w, "#payloadKindChoice");
+            GuiTestSupport.fxRun(() -> kind.setValue(dev.meshscope.app.gui.probe.PayloadKind.GODOT_RPC));
+            javafx.scene.control.TextField count = t.find(w, "#countField");
+            GuiTestSupport.fxRun(() -> count.setText("1"));
+            javafx.scene.control.TextField target = t.find(w, "#targetField");
+            GuiTestSupport.fxRun(() -> target.setText("3"));
+            ChoiceBox<dev.meshscope.app.gui.probe.ChannelOption> channel = t.find(w, "#channelChoice");
+            GuiTestSupport.fxRun(() -> channel.setValue(channel.getItems().get(1)));
+            t.click(w, "#sendButton");
+            t.awaitFx(
+                    "the window's own RPC listed",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(p -> p.direction() == dev.meshscope.session.inspect.Direction.OUT));
+
+            String md5 = GodotTrafficWindowTest.MD5;
+            // The first RPC comes before its SIMPLIFY_PATH: the inspector shows it as an id, marked.
+            GodotTrafficWindowTest.gameSends(
+                    game,
+                    0,
+                    List.of(
+                            GodotTrafficWindowTest.move(5, 0, 0),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 4, "Main/Spawner")),
+                            PacketWriter.encode(new Packet.Spawn(
+                                    0, 4, 1, List.of(2), "Enemy1", null, List.of(new Variant.Vector2(40, 12, false)))),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 5, "Main/Player3")),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 6, "Main/Chat"))));
+            for (int second = 0; second < 6; second++) {
+                List<byte[]> frame = new ArrayList<>();
+                for (int i = 0; i < 20 + 15 * (second % 3); i++) {
+                    frame.add(GodotTrafficWindowTest.move(5, 1.5 + i * 0.25, -2));
+                    frame.add(PacketWriter.encode(new Packet.Sync(
+                            second * 60 + i + 1,
+                            List.of(new Packet.SyncElement(
+                                    2,
+                                    List.of(
+                                            new Variant.Vector2(40 - i, 12 + second, false),
+                                            new Variant.Int(100 - i)))))));
+                }
+                frame.add(PacketWriter.encode(Packet.Rpc.of(
+                        Packet.ById.smallest(6),
+                        0,
+                        List.of(new Variant.Str("gg " + second), new Variant.Int(3), Variant.Bool.TRUE))));
+                GodotTrafficWindowTest.gameSends(game, 0, frame);
+                long until = System.nanoTime() + 1_000_000_000L;
+                t.awaitFx("a second of traffic", () -> System.nanoTime() >= until);
+            }
+            GodotTrafficWindowTest.gameSends(
+                    game, 0, List.of(PacketWriter.encode(new Packet.Despawn(1)), new byte[] {0x01, 0x38, 0x65}));
+            javafx.scene.control.TabPane tabs = t.find(w, "#centerTabs");
+            GuiTestSupport.fxRun(() -> tabs.getSelectionModel().select(1));
+            TableView<dev.meshscope.session.inspect.TappedPacket> table = t.find(w, "#inspectorTable");
+            // The start of the list: the window's own RPC, an RPC before its path (amber), the paths, a spawn, then the
+            // game's calls by name; the first of those selected.
+            GuiTestSupport.fxRun(() -> table.getSelectionModel().select(6));
+            t.awaitText(w, "#inspectorHex", x -> !x.isEmpty(), "hex dump shown");
+            shoot(w, "packet-inspector.png")
+                    .tableRowsDrawn("#inspectorTable", 8)
+                    .textDrawn("#inspectorCounts");
+            GuiTestSupport.fxRun(() -> tabs.getSelectionModel().select(2));
+            t.awaitFx("profiler rows", () -> w.window().profiler().nodes().size() >= 3);
+            shoot(w, "network-profiler.png")
+                    .tableRowsDrawn("#profilerNodeTable", 3)
+                    .tableRowsDrawn("#profilerSyncTable", 1);
+        }
+    }
+
+    /**
+     * docs/signaling.md's picture: the window hosts a mesh lobby on its own lobby server, two more peers join it by
+     * name, and the signaling timeline shows the messages with the selected offer's SDP.
+     */
+    @Test
+    void windowInALobbyWithItsTimeline() throws Exception {
+        OpenWindow w = t.open("lobby");
+        try (HeadlessPeer a = new HeadlessPeer("lobby-a", t.runtime());
+                HeadlessPeer b = new HeadlessPeer("lobby-b", t.runtime())) {
+            t.click(w, "#localServerButton");
+            t.awaitText(w, "#localServerStatus", s -> s.startsWith("listening"), "server started");
+            t.click(w, "#joinLobbyButton");
+            t.awaitText(w, "#lobbyNameAssigned", s -> !s.isEmpty(), "lobby created");
+            String lobby = t.text(w, "#lobbyNameAssigned");
+            java.net.URI url = java.net.URI.create(t.text(w, "#lobbyUrlField"));
+            List<Integer> ids = new ArrayList<>();
+            for (HeadlessPeer p : List.of(a, b)) {
+                p.session.joinLobby(
+                        url, lobby, new dev.meshscope.session.CreateRequest(NetworkMode.MESH, 0, List.of(), List.of()));
+                org.awaitility.Awaitility.await("joined")
+                        .atMost(GuiTestSupport.TIMEOUT)
+                        .until(() -> p.state.get().signaling().ownId() > 1);
+                ids.add(p.state.get().signaling().ownId());
+            }
+            for (int id : ids) {
+                t.awaitFx(
+                        "peer " + id + " connected",
+                        () -> t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                .getStyleClass()
+                                .contains("connected"));
+            }
+            // The selected candidate pairs beside the peers (the session does not ask for stats by itself yet).
+            w.session().onMeshThread(peer -> ids.forEach(peer::requestWireStats));
+            for (int id : ids) {
+                t.awaitFx(
+                        "the pair beside " + id,
+                        () -> ((javafx.scene.text.Text) t.<javafx.scene.Node>find(w, "#peer-node-" + id)
+                                        .lookup(".graph-node-text"))
+                                .getText()
+                                .contains("⇄"));
+            }
+            // The operator drags the channel table smaller to read the timeline (as tall as the laptop layout allows).
+            javafx.scene.Node channels = t.find(w, "#channelTable");
+            GuiTestSupport.fxRun(() -> {
+                for (javafx.scene.Parent p = channels.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.SplitPane sp
+                            && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                            && sp.getItems().size() == 3) {
+                        sp.setDividerPositions(0.3, 0.42);
+                        break;
+                    }
+                }
+            });
+            GuiTestSupport.fxRun(() -> w.window().showTimeline());
+            TableView<dev.meshscope.signaling.timeline.SignalTrace> timeline = t.find(w, "#signalTimeline");
+            GuiTestSupport.fxRun(() -> timeline.getItems().stream()
+                    .filter(r -> r.typeName().equals("OFFER"))
+                    .findFirst()
+                    .ifPresent(r -> timeline.getSelectionModel().select(r)));
+            t.awaitText(w, "#timelineDetail", s -> s.contains("v=0"), "the offer's SDP shown");
+            javafx.scene.Node roster = t.find(w, "#lobbyRoster");
+            GuiTestSupport.fxRun(() -> GuiTestSupport.scrollIntoView(roster));
+            shoot(w, "lobby-timeline.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-" + ids.get(0), "#peer-node-" + ids.get(1))
+                    .tableRowsDrawn("#signalTimeline", 6)
+                    .textDrawn("#lobbyNameAssigned")
+                    .textDrawn("#timelineDetail");
         }
     }
 }

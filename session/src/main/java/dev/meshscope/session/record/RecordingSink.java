@@ -2,7 +2,6 @@
 package dev.meshscope.session.record;
 
 import dev.meshscope.core.RtcConfiguration;
-import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.SessionSink;
@@ -29,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  * thread has stopped.
  */
 public final class RecordingSink implements SessionSink {
-    /** How often wire statistics are requested for every peer while recording (the transport's numbers). */
+    /**
+     * How often the agent requests wire statistics for every peer while recording (the window's session requests
+     * them at this period anyway, for its transport details).
+     */
     public static final long WIRE_STATS_MILLIS = 2000;
 
     private final SessionSink next;
@@ -82,18 +84,6 @@ public final class RecordingSink implements SessionSink {
     /** The recorder behind {@code sink}, or {@code null} when it does not record. */
     public static @Nullable SessionRecorder recorderOf(SessionSink sink) {
         return sink instanceof RecordingSink r ? r.recorder : null;
-    }
-
-    /**
-     * Requests wire statistics for every peer of {@code peer} (they come back as events, and are recorded). Mesh
-     * thread; a no-op for a sink that does not record.
-     */
-    public static void requestWireStats(SessionSink sink, @Nullable WebRtcMultiplayerPeer peer) {
-        if (sink instanceof RecordingSink && peer != null) {
-            for (int id : peer.getPeers().keySet()) {
-                peer.requestWireStats(id);
-            }
-        }
     }
 
     /**

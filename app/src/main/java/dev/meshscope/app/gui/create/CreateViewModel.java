@@ -174,6 +174,19 @@ public final class CreateViewModel {
                 IceServersParser.parse(iceText.get()));
     }
 
+    /**
+     * What a lobby join asks for: {@code mode}, the extra channels and ICE servers of the form, and no id (the lobby
+     * assigns it), or {@code null} while the ICE servers box has a problem (which is then shown). Unlike
+     * {@link #formRequest} the id field is not used, so a wrong id there does not stop a lobby join.
+     */
+    public CreateRequest lobbyRequest(NetworkMode lobbyMode) {
+        validate();
+        if (!iceProblem.get().isEmpty()) {
+            return null;
+        }
+        return new CreateRequest(lobbyMode, 0, List.copyOf(extraChannels), IceServersParser.parse(iceText.get()));
+    }
+
     /** Sends {@code close()}. */
     public void close() {
         commands.close();

@@ -33,8 +33,18 @@ public record GraphModel(NetworkMode mode, int localId, ConnectionStatus status,
      * @param connected    Godot's "connected" (connection CONNECTED and every channel open)
      * @param openChannels channels OPEN
      * @param channels     channels in all (3 + extras)
+     * @param pair         the selected candidate pair as "local ⇄ remote" candidate types ("host ⇄ host", "relay ⇄
+     *                     srflx"), or "" before the connection's stats told it
+     * @param relayed      whether that pair goes through a TURN server (either end a relay candidate)
      */
-    public record Peer(int id, ConnectionState state, boolean connected, int openChannels, int channels) {
+    public record Peer(
+            int id,
+            ConnectionState state,
+            boolean connected,
+            int openChannels,
+            int channels,
+            String pair,
+            boolean relayed) {
         /** True when the connection is up but some channel is not open (drawn dashed). */
         public boolean partiallyOpen() {
             return state == ConnectionState.CONNECTED && openChannels < channels;

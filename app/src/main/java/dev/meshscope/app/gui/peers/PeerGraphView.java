@@ -131,7 +131,8 @@ public final class PeerGraphView extends Pane {
         if (m.peers().size() > 12) {
             return p.id() + role + (p.connected() ? "" : " · " + shortState(p));
         }
-        return p.id() + role + " · " + shortState(p) + " · " + p.openChannels() + "/" + p.channels() + " ch";
+        return p.id() + role + " · " + shortState(p) + " · " + p.openChannels() + "/" + p.channels() + " ch"
+                + (p.pair().isEmpty() ? "" : " · " + p.pair() + (p.relayed() ? " (TURN relay)" : ""));
     }
 
     private static String shortState(GraphModel.Peer p) {

@@ -4,9 +4,12 @@ package dev.meshscope.app.gui.peers;
 import dev.meshscope.app.gui.Selection;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
+import dev.meshscope.core.snapshot.WireStats;
 import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -16,6 +19,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class PeersViewModel {
     private final Selection selection;
+    /** The newest wire statistics with a selected pair, per connected peer (dropped with the peer). */
+    private final Map<Integer, WireStats> wire = new HashMap<>();
+
     private final ReadOnlyObjectWrapper<GraphModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
 
@@ -24,9 +30,20 @@ public final class PeersViewModel {
         this.selection = selection;
     }
 
+    /**
+     * The newest wire statistics of one connection (a {@code WireStatsUpdated} event): its selected candidate pair is
+     * drawn beside the peer from the next state on.
+     */
+    public void onWireStats(int peerId, WireStats stats) {
+        if (!stats.localCandidate().isEmpty() || !stats.remoteCandidate().isEmpty()) {
+            wire.put(peerId, stats);
+        }
+    }
+
     /** Applies the newest state. */
     public void onState(SessionState s) {
-        GraphModel next = toModel(s.mesh());
+        wire.keySet().removeIf(id -> s.mesh().peer(id) == null);
+        GraphModel next = toModel(s.mesh(), wire);
         if (!next.equals(model.get())) {
             model.set(next);
         }
@@ -36,6 +53,10 @@ public final class PeersViewModel {
     }
 
     static GraphModel toModel(MeshSnapshot m) {
+        return toModel(m, Map.of());
+    }
+
+    static GraphModel toModel(MeshSnapshot m, Map<Integer, WireStats> wire) {
         List<GraphModel.Peer> peers = new ArrayList<>(m.peers().size());
         for (PeerSnapshot p : m.peers()) {
             peers.add(new GraphModel.Peer(
@@ -43,9 +64,24 @@ public final class PeersViewModel {
                     p.connection(),
                     p.connected(),
                     p.openChannels(),
-                    p.channels().size()));
+                    p.channels().size(),
+                    pair(wire.get(p.id())),
+                    wire.containsKey(p.id()) && wire.get(p.id()).relayed()));
         }
         return new GraphModel(m.mode(), m.uniqueId(), m.status(), peers);
+    }
+
+    /** "relay ⇄ host": the candidate types of the selected pair ("type protocol address:port" each), or "". */
+    static String pair(WireStats w) {
+        if (w == null) {
+            return "";
+        }
+        return type(w.localCandidate()) + " ⇄ " + type(w.remoteCandidate());
+    }
+
+    private static String type(String candidate) {
+        int sp = candidate.indexOf(' ');
+        return candidate.isEmpty() ? "?" : sp < 0 ? candidate : candidate.substring(0, sp);
     }
 
     /** Selects {@code id} everywhere (the same id again clears the selection). */

@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.godot.GodotRpcPayload;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
@@ -62,10 +63,14 @@ public final class TrafficViewModel {
                 payload.set("64");
             } else if (b == PayloadKind.HEX && a != PayloadKind.HEX) {
                 payload.set("de ad be ef");
+            } else if (b == PayloadKind.GODOT_RPC && a != PayloadKind.GODOT_RPC) {
+                payload.set(GodotRpcPayload.EXAMPLE);
+                probe.set(false); // A probe header in front would hide the RPC from the game.
             }
             validate();
         });
         payload.addListener((o, a, b) -> validate());
+        probe.addListener((o, a, b) -> validate());
         count.addListener((o, a, b) -> validate());
         rate.addListener((o, a, b) -> validate());
         echo.addListener((o, a, b) -> {
@@ -102,6 +107,10 @@ public final class TrafficViewModel {
             bytes = PayloadParser.parse(payloadKind.get(), payload.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Payload: " + e.getMessage());
+        }
+        if (payloadKind.get() == PayloadKind.GODOT_RPC && probe.get()) {
+            throw new IllegalArgumentException("a Godot RPC is sent as it is: untick \"probe ping\" (a probe header in"
+                    + " front would hide the RPC from the game).");
         }
         long n = parseLong(count.get(), "Count", 1, MAX_COUNT);
         double r = parseRate(rate.get());
@@ -143,6 +152,12 @@ public final class TrafficViewModel {
         SendRequest r = validate();
         if (r == null) {
             return false;
+        }
+        if (payloadKind.get() == PayloadKind.GODOT_RPC) {
+            GodotRpcPayload.Call c = GodotRpcPayload.parse(payload.get());
+            if (!c.methodNames().isEmpty()) {
+                commands.nameRpcMethods(c.path(), c.methodNames()); // The inspector then shows the names too.
+            }
         }
         commands.send(r);
         return true;
