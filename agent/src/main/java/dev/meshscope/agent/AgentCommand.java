@@ -185,6 +185,12 @@ public final class AgentCommand implements Callable<Integer> {
     Path events;
 
     @Option(
+            names = "--record",
+            paramLabel = "FILE",
+            description = "Record the session into FILE (gzip JSON lines, as the window records; see docs/records.md).")
+    Path record;
+
+    @Option(
             names = "--ping-interval",
             paramLabel = "MS",
             defaultValue = "0",
@@ -272,16 +278,29 @@ public final class AgentCommand implements Callable<Integer> {
                         spec.commandLine(), "cannot write --events " + setup.events() + ": " + e.getMessage());
             }
         }
+        AgentRecording recording = null;
+        if (record != null) {
+            try {
+                recording = AgentRecording.open(record);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot write --record " + record + ": " + e);
+            }
+            events = events != null ? events : EventWriter.silent();
+            events.tap(recording::agentEvent);
+        }
         try {
-            return run(setup, status, events != null ? events : EventWriter.NONE);
+            return run(setup, status, events != null ? events : EventWriter.NONE, recording);
         } finally {
             if (events != null) {
                 events.close();
             }
+            if (recording != null) {
+                recording.close();
+            }
         }
     }
 
-    private int run(AgentSetup setup, Status status, EventWriter events) {
+    private int run(AgentSetup setup, Status status, EventWriter events, AgentRecording recording) {
         WebRtcRuntime rt = WebRtcRuntime.create();
         if (rt.loadProblem() != null) {
             status.say(rt.loadProblem());
@@ -311,6 +330,9 @@ public final class AgentCommand implements Callable<Integer> {
             traffic.start();
             watch(peer, status, events);
         });
+        if (recording != null) {
+            recording.attach(thread, peer, traffic::stats, setup.ice().iceServers());
+        }
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
         ScriptHooks script =

@@ -13,6 +13,9 @@ import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
 import dev.meshscope.session.inspect.PacketTap;
+import dev.meshscope.session.record.RecordSettings;
+import dev.meshscope.session.record.RecordingSink;
+import dev.meshscope.session.record.SessionRecorder;
 import dev.meshscope.signaling.session.ExchangeInput;
 import dev.meshscope.signaling.session.ExchangeReport;
 import dev.meshscope.signaling.session.ManualExchange;
@@ -97,13 +100,25 @@ public final class MeshSession implements SessionCommands {
      * @param sink    where events, actions and states go (called on the mesh thread)
      */
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
+        this(threadName, runtime, sink, RecordSettings.OFF);
+    }
+
+    /**
+     * A session that also records everything into a session record ({@code docs/records.md}) when {@code record} is
+     * on: every event, action, signaling trace, a stats sample a second and wire statistics every 2 s.
+     */
+    public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink, RecordSettings record) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.traffic = new TrafficPump(tracker, echo, sink::action, tap);
-        this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
-        this.lobby = new LobbySignaling(thread, wiring, () -> peer, sink::action, timeline);
-        thread.setFailureHandler(t -> sink.action(OperatorAction.failed(
+        this.sink = RecordingSink.wrap(
+                Objects.requireNonNull(sink, "sink"),
+                record,
+                "window",
+                () -> wiring.configuration().iceServers());
+        this.traffic = new TrafficPump(tracker, echo, this.sink::action, tap);
+        this.thread = new MeshThread(threadName, runtime);
+        this.lobby = new LobbySignaling(thread, wiring, () -> peer, this.sink::action, timeline);
+        thread.setFailureHandler(t -> this.sink.action(OperatorAction.failed(
                 0,
                 "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
@@ -496,6 +511,12 @@ public final class MeshSession implements SessionCommands {
             }
         });
         thread.close();
+        RecordingSink.close(sink);
+    }
+
+    /** The recorder of this session's record, or {@code null} when it does not record. Any thread. */
+    public SessionRecorder recorder() {
+        return RecordingSink.recorderOf(sink);
     }
 
     // ---------------------------------------------------------------- mesh thread
