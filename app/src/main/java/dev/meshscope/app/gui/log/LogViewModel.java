@@ -69,6 +69,9 @@ public final class LogViewModel {
 
     /** Records a mesh event (shown at the next {@link #flush()}). */
     public void onEvent(MeshEvent e) {
+        if (e instanceof MeshEvent.ProbeTimed) {
+            return; // Clock samples for merging records (64 per channel, then one in 256): not for a human reader.
+        }
         if (e instanceof MeshEvent.WireStatsUpdated w) {
             String shown = w.stats().selectedPair() + "|" + w.stats().iceState() + "|"
                     + w.stats().dtlsState();
