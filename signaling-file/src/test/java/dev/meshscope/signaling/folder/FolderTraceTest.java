@@ -55,7 +55,9 @@ class FolderTraceTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> sink.received.size() >= 2); // ID, JOIN
             Path bad = dir.resolve("inbox/2/3-0000000000001-000000001.json");
             String text = "{\"type\":4,\"id\":3,";
-            Files.writeString(bad, text, StandardCharsets.UTF_8);
+            // Written whole, then renamed into place (as every writer does): a reader never sees it half-written.
+            Path whole = Files.writeString(dir.resolve("bad.tmp"), text, StandardCharsets.UTF_8);
+            Files.move(whole, bad, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             await().atMost(Duration.ofSeconds(10)).until(() -> !sink.traces.isEmpty());
             assertThat(sink.traces).singleElement().satisfies(tr -> {
                 assertThat(tr.path()).isEqualTo(SignalTrace.FOLDER);
