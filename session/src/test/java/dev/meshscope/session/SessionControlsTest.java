@@ -80,9 +80,11 @@ class SessionControlsTest {
         String name = LobbySessions.create(host, url, server);
         c1.session.joinLobby(url, name, client);
         c2.session.joinLobby(url, name, client);
-        await("both clients admitted by the relay")
+        await("both clients admitted by the relay, and both know their ids")
                 .atMost(LobbySessions.WAIT)
-                .until(() -> host.state.get().controls().relayClients().size() == 2);
+                .until(() -> host.state.get().controls().relayClients().size() == 2
+                        && c1.signaling().ownId() > 1
+                        && c2.signaling().ownId() > 1);
         SessionControls controls = host.state.get().controls();
         assertThat(controls.serverRelay()).isTrue();
         assertThat(controls.relay().addPeerSent()).isEqualTo(2);
