@@ -82,6 +82,13 @@ public final class LobbySession implements AutoCloseable {
      */
     public static final Duration STABLE_LINK = Duration.ofSeconds(30);
 
+    /**
+     * How long a lost connection waits for its peer's PEER_DISCONNECT before it is called a loss and replaced: a
+     * departing peer closes its connections at once, while its departure reaches the lobby a folder scan (250 ms) or
+     * a WebSocket round trip later; 1.5 s covers both on a loaded machine and still reconnects promptly.
+     */
+    public static final Duration DEPARTURE_GRACE = Duration.ofMillis(1500);
+
     /** Fewest ticks per timing window, so a deadline is noticed within a quarter of it. */
     private static final int TICKS_PER_WINDOW = 4;
 
@@ -131,6 +138,9 @@ public final class LobbySession implements AutoCloseable {
     private final java.util.Map<Integer, Integer> reconnects = new java.util.HashMap<>();
     private final java.util.Map<Integer, Long> negotiatingSince = new java.util.HashMap<>();
     private final java.util.Map<Integer, Long> connectedSince = new java.util.HashMap<>();
+    /** Connections lost while their peer is still in the lobby, by peer, until the grace is over. Owner thread. */
+    private final java.util.Map<Integer, Lost> lostSince = new java.util.LinkedHashMap<>();
+
     private volatile Duration negotiationTimeout = NEGOTIATION_TIMEOUT;
     private volatile Duration stableLink = STABLE_LINK;
     /** A poller (removable, unlike a ticker) that runs {@link #tick} every {@code tickNanos}. */
@@ -450,15 +460,46 @@ public final class LobbySession implements AutoCloseable {
             }
             return;
         }
-        fireNotice(LobbyNotice.warning(
-                id,
-                "The connection to peer " + id + " was lost (" + reason + ") while it is "
-                        + "still in the lobby; making a new one (" + n + " of " + MAX_RECONNECTS + ")."));
-        thread.execute(() -> {
-            if (lobby.contains(id) && !peer.hasPeer(id) && !stopped.get()) {
-                connect(id);
+        // A peer that leaves the lobby closes its connections at once, and the close often arrives before the
+        // lobby's PEER_DISCONNECT (a folder is scanned every 250 ms): wait a little before calling it a loss.
+        lostSince.put(id, new Lost(System.nanoTime(), reason, n));
+    }
+
+    /** A connection lost while its peer is in the lobby, waiting out {@link #DEPARTURE_GRACE}. */
+    private record Lost(long atNanos, String reason, int attempt) {}
+
+    /**
+     * Reconnects the peers whose loss outlived {@link #DEPARTURE_GRACE} while they stayed in the lobby; forgets the
+     * ones that left meanwhile. From the session's poller, on the owner thread.
+     */
+    private void reconnectLost(long now) {
+        if (lostSince.isEmpty()) {
+            return;
+        }
+        java.util.Iterator<java.util.Map.Entry<Integer, Lost>> it =
+                lostSince.entrySet().iterator();
+        while (it.hasNext()) {
+            java.util.Map.Entry<Integer, Lost> e = it.next();
+            int id = e.getKey();
+            Lost l = e.getValue();
+            if (!lobby.contains(id) || stopped.get()) {
+                it.remove(); // It left the lobby: a departure, not a loss.
+                continue;
             }
-        });
+            if (now - l.atNanos() < DEPARTURE_GRACE.toNanos()) {
+                continue;
+            }
+            it.remove();
+            if (peer.hasPeer(id)) {
+                continue; // Its offer came first and was answered on a new connection.
+            }
+            fireNotice(LobbyNotice.warning(
+                    id,
+                    "The connection to peer " + id + " was lost (" + l.reason() + ") while it is "
+                            + "still in the lobby; making a new one (" + l.attempt() + " of " + MAX_RECONNECTS
+                            + ")."));
+            connect(id);
+        }
     }
 
     private void onDescription(int from, String type, String sdp) {
@@ -516,6 +557,7 @@ public final class LobbySession implements AutoCloseable {
      */
     private void maybeTick() {
         long now = System.nanoTime();
+        reconnectLost(now);
         if (now - nextTickNanos < 0) {
             return;
         }
