@@ -126,8 +126,6 @@ public final class ReplayWindow {
         status.setStyle("-fx-padding: 0 8 4 8;");
         root.setTop(top);
         root.getStyleClass().add("meshscope");
-        showFeed(vm.feed());
-        vm.feedProperty().addListener((o, a, b) -> showFeed(b));
         // Sized from the start, as the live window is: a first layout at the preferred size would be too wide.
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets()
@@ -135,6 +133,8 @@ public final class ReplayWindow {
                                 MainWindow.class.getResource("meshscope.css"), "meshscope.css is missing from the jar")
                         .toExternalForm());
         stage.setScene(scene);
+        showFeed(vm.feed());
+        vm.feedProperty().addListener((o, a, b) -> showFeed(b));
     }
 
     /** Builds the live views on a (new) set of view models. */
@@ -147,6 +147,8 @@ public final class ReplayWindow {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.36, 0.64);
         root.setCenter(center);
+        // Skins now, not at the next pulse: the split panes' items (and the buttons to disable) become children.
+        root.applyCss();
         for (String id : COMMAND_CONTROLS) {
             for (Node n : center.lookupAll(id)) {
                 n.setDisable(true);
