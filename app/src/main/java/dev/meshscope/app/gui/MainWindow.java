@@ -24,6 +24,7 @@ import dev.meshscope.app.gui.peers.PeersViewModel;
 import dev.meshscope.app.gui.probe.ProbeTableView;
 import dev.meshscope.app.gui.probe.TrafficView;
 import dev.meshscope.app.gui.probe.TrafficViewModel;
+import dev.meshscope.app.gui.replay.RecordMenu;
 import dev.meshscope.app.gui.signaling.FolderView;
 import dev.meshscope.app.gui.signaling.FolderViewModel;
 import dev.meshscope.app.gui.signaling.LobbyView;
@@ -197,7 +198,7 @@ public final class MainWindow implements FxBridge.Receiver {
     }
 
     /**
-     * The menu bar ({@code menuBar}): Signaling, with {@code lobbyServerMenuItem} starting or stopping the lobby
+     * The menu bar ({@code menuBar}): Record ({@link RecordMenu}: open a record for replay, export, merge), Signaling, with {@code lobbyServerMenuItem} starting or stopping the lobby
      * server in this window (the same as the panel's button, on the port chosen there).
      */
     private MenuBar menuBar() {
@@ -214,7 +215,13 @@ public final class MainWindow implements FxBridge.Receiver {
         showTimeline.setOnAction(e -> showTimeline());
         Menu signalingMenu = new Menu("Signaling", null, server, showTimeline);
         signalingMenu.setId("signalingMenu");
-        MenuBar bar = new MenuBar(signalingMenu);
+        MenuBar bar = new MenuBar(
+                RecordMenu.create(
+                        () -> root.getScene() == null ? null : root.getScene().getWindow(), a -> {
+                            log.onAction(a);
+                            log.flush();
+                        }),
+                signalingMenu);
         bar.setId("menuBar");
         return bar;
     }

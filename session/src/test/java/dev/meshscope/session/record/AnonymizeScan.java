@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  * Finds, independently of the anonymizer, every secret a record holds (addresses in candidates, SDP and stats, ports
  * of candidates, ufrag/pwd, fingerprints, the host name) and checks that none survives in an export's bytes.
  */
-final class AnonymizeScan {
+public final class AnonymizeScan {
     private static final Pattern CANDIDATE = Pattern.compile(
             "candidate:\\S+ \\d+ (?:udp|tcp|UDP|TCP) \\d+ (\\S+) (\\d+) typ \\w+(?: raddr (\\S+) rport (\\d+))?");
     private static final Pattern UFRAG = Pattern.compile("(?:ice-ufrag:|ufrag )([^\\s\"\\\\]+)");
@@ -28,7 +28,7 @@ final class AnonymizeScan {
 
     private AnonymizeScan() {}
 
-    static String text(Path gz) throws Exception {
+    public static String text(Path gz) throws Exception {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             in.transferTo(b);
@@ -37,7 +37,7 @@ final class AnonymizeScan {
     }
 
     /** Every secret string of {@code text} (JSON-escaped forms unescaped first). */
-    static Set<String> secrets(String text) {
+    public static Set<String> secrets(String text) {
         String t = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\\"", "\"");
         Set<String> out = new LinkedHashSet<>();
         Matcher m = CANDIDATE.matcher(t);
@@ -80,7 +80,7 @@ final class AnonymizeScan {
     }
 
     /** Checks that no secret of {@code original} appears in {@code exported}, and no candidate port either. */
-    static void assertNoneSurvives(String original, String exported, String hostName) {
+    public static void assertNoneSurvives(String original, String exported, String hostName) {
         Set<String> secrets = secrets(original);
         assertThat(secrets).as("the scan finds the secrets of the original").isNotEmpty();
         for (String s : secrets) {
