@@ -14,6 +14,8 @@ import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
 import dev.meshscope.app.gui.peers.PeerGraphView;
 import dev.meshscope.app.gui.peers.PeersViewModel;
+import dev.meshscope.app.gui.plots.PlotsView;
+import dev.meshscope.app.gui.plots.PlotsViewModel;
 import dev.meshscope.app.gui.probe.ProbeTableView;
 import dev.meshscope.app.gui.probe.TrafficView;
 import dev.meshscope.app.gui.probe.TrafficViewModel;
@@ -71,6 +73,7 @@ public final class MainWindow implements FxBridge.Receiver {
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
+    private final PlotsViewModel plots;
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
 
@@ -105,6 +108,7 @@ public final class MainWindow implements FxBridge.Receiver {
         folder = new FolderViewModel(commands, create);
         lobby = new LobbyViewModel(commands, create);
         localServer = new LocalServerViewModel(fx, lobby);
+        plots = new PlotsViewModel(selection);
         selection
                 .peerProperty()
                 .addListener((o, a, b) ->
@@ -131,11 +135,13 @@ public final class MainWindow implements FxBridge.Receiver {
         logTab.setId("eventLogTab");
         Tab timelineTab = new Tab("Signaling timeline", new TimelineView(timeline));
         timelineTab.setId("timelineTab");
-        for (Tab tab : new Tab[] {logTab, timelineTab}) {
+        Tab plotsTab = new Tab("Plots", new PlotsView(plots));
+        plotsTab.setId("plotsTab");
+        for (Tab tab : new Tab[] {logTab, timelineTab, plotsTab}) {
             tab.setClosable(false);
         }
         logTabs.setId("logTabs");
-        logTabs.getTabs().addAll(logTab, timelineTab);
+        logTabs.getTabs().addAll(logTab, timelineTab, plotsTab);
         SplitPane bottom = new SplitPane(new ProbeTableView(traffic), logTabs);
         bottom.setDividerPositions(BOTTOM_SPLIT);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
@@ -254,6 +260,7 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        plots.onEvent(event);
         if (event instanceof MeshEvent.WireStatsUpdated w) {
             peers.onWireStats(w.peerId(), w.stats());
         }
@@ -262,6 +269,7 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onAction(OperatorAction action) {
         log.onAction(action);
+        plots.onAction(action);
     }
 
     @Override
@@ -276,6 +284,7 @@ public final class MainWindow implements FxBridge.Receiver {
         folder.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
+        plots.onState(s);
     }
 
     @Override
@@ -291,6 +300,11 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The lobby server this window may run (started from the Signaling server panel or the menu). */
     public LocalServerViewModel localServer() {
         return localServer;
+    }
+
+    /** The Plots tab's model (the session's history). */
+    public PlotsViewModel plots() {
+        return plots;
     }
 
     /** The shared selection. */
