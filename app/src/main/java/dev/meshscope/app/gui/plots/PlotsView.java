@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.MouseEventsHelper;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.dataset.DataSet;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -24,18 +26,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Plots tab (id {@code plotsView}): a chartfx chart ({@code plotChart}) of one {@link PlotKind}
  * ({@code plotKindChoice}) for one peer ({@code plotPeerChoice}) and channel ({@code plotChannelChoice}), with the
  * events of that peer and of the session as vertical markers on the same time axis. Drag to zoom into a time range,
- * drag with the middle button to pan, scroll to zoom, right-click to step back; hover a point for its time and value.
+ * drag with the middle button (or Shift+drag) to pan, scroll to zoom, right-click to step back; hover a point for its time and value.
  * {@code plotPauseToggle} freezes the plot, {@code plotResetZoomButton} shows the whole history again,
  * {@code plotExportButton} writes the visible series as CSV, {@code plotClearButton} forgets the history,
- * {@code plotStatus} says what is kept. FX thread.
+ * {@code plotPopOutButton} moves the plots into a window of their own ({@code plotBringBackButton} or closing it brings
+ * them back), {@code plotStatus} says what is kept. FX thread.
  */
-public final class PlotsView extends BorderPane {
+public final class PlotsView extends StackPane {
     private final PlotsViewModel vm;
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time", "");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("", "");
@@ -44,6 +51,16 @@ public final class PlotsView extends BorderPane {
     private final List<XValueIndicator> indicators = new ArrayList<>();
     private List<HistoryMarker> shownMarkers = List.of();
     private final Label exportStatus = new Label();
+    /** The bar and the chart: in this pane, or in their own window after {@code plotPopOutButton}. */
+    private final BorderPane body = new BorderPane();
+    /** What this pane shows while the plots are in their own window. */
+    private final VBox away = new VBox(8);
+
+    private @Nullable Stage ownWindow;
+    /** Size of the plots' own window: most of a 1366x768 laptop screen, room for half an hour of samples. */
+    private static final double OWN_WIDTH = 1280;
+
+    private static final double OWN_HEIGHT = 680;
 
     /** A view of {@code vm}. */
     public PlotsView(PlotsViewModel vm) {
@@ -55,6 +72,11 @@ public final class PlotsView extends BorderPane {
         yAxis.setAutoRangePadding(0.05);
         chart.setId("plotChart");
         chart.setAnimated(false);
+        // Drag: zoom into a time range. Middle-drag, or Shift+drag on a touchpad: pan. Scroll: zoom. Right-click: back.
+        zoomer.setPanMouseFilter(zoomer.defaultPanMouseFilter.or(e -> MouseEventsHelper.isOnlyPrimaryButtonDown(e)
+                && e.isShiftDown()
+                && !e.isControlDown()
+                && !e.isAltDown()));
         chart.getPlugins().addAll(zoomer, new DataPointTooltip());
         chart.setMinSize(0, 0);
 
@@ -92,8 +114,18 @@ public final class PlotsView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         exportStatus.setId("plotExportStatus");
         exportStatus.getStyleClass().add("hint");
-        setTop(Forms.bar(kind, peer, channel, pause, whole, export, clear, status, exportStatus));
-        setCenter(chart);
+        Button popOut = new Button("Own window");
+        popOut.setId("plotPopOutButton");
+        popOut.setTooltip(new Tooltip("Show the plots in a window of their own (closing it brings them back here)"));
+        popOut.setOnAction(e -> popOut());
+        body.setTop(Forms.bar(kind, peer, channel, pause, whole, export, clear, popOut, status, exportStatus));
+        body.setCenter(chart);
+        Button back = new Button("Bring the plots back here");
+        back.setId("plotBringBackButton");
+        back.setOnAction(e -> bringBack());
+        away.getChildren().addAll(new Label("The plots are in their own window."), back);
+        away.setStyle("-fx-padding: 12;");
+        getChildren().add(body);
         vm.plotProperty().addListener((o, a, b) -> show(b));
         show(vm.plotProperty().get());
     }
@@ -165,6 +197,46 @@ public final class PlotsView extends BorderPane {
         } catch (IOException ex) {
             exportStatus.setText("could not write " + file + ": " + ex.getMessage() + " (choose another folder)");
         }
+    }
+
+    /** Moves the bar and the chart into a window of their own (or brings that window to the front). */
+    public void popOut() {
+        if (ownWindow != null) {
+            ownWindow.toFront();
+            return;
+        }
+        Stage s = new Stage();
+        s.setTitle("MeshScope plots");
+        getChildren().setAll(away);
+        Scene scene = new Scene(body, OWN_WIDTH, OWN_HEIGHT);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            if (getScene().getWindow() != null) {
+                s.initOwner(getScene().getWindow());
+            }
+        }
+        s.setScene(scene);
+        s.setOnHidden(e -> bringBack());
+        ownWindow = s;
+        s.show();
+    }
+
+    /** Puts the bar and the chart back in this pane and closes their own window. */
+    public void bringBack() {
+        Stage s = ownWindow;
+        if (s == null) {
+            return;
+        }
+        ownWindow = null;
+        s.setOnHidden(null);
+        s.hide();
+        s.getScene().setRoot(new Label());
+        getChildren().setAll(body);
+    }
+
+    /** The plots' own window while they are in one, else null. */
+    public @Nullable Stage ownWindow() {
+        return ownWindow;
     }
 
     /** The chart (tests read its axes, data sets and markers). */
