@@ -182,6 +182,11 @@ public final class MainWindow implements FxBridge.Receiver {
         logTabs.getSelectionModel().select(1);
     }
 
+    /** Brings the Plots tab to the front. FX thread. */
+    public void showPlots() {
+        logTabs.getSelectionModel().select(2);
+    }
+
     /** Stops what the window runs besides the session: the lobby server, if started here. FX thread. */
     public void shutdown() {
         localServer.shutdown();

@@ -11,6 +11,7 @@ import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import io.fair_acc.chartfx.plugins.MouseEventsHelper;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.io.File;
@@ -44,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PlotsView extends StackPane {
     private final PlotsViewModel vm;
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time", "");
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("", "");
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
@@ -72,6 +73,10 @@ public final class PlotsView extends StackPane {
         yAxis.setAutoRangePadding(0.05);
         chart.setId("plotChart");
         chart.setAnimated(false);
+        // A NaN (no sample, no probe yet, a stale wire report) is a gap in the line, not a point at zero.
+        chart.getRenderers().stream()
+                .filter(r -> r instanceof ErrorDataSetRenderer)
+                .forEach(r -> ((ErrorDataSetRenderer) r).setAllowNaNs(true));
         // Drag: zoom into a time range. Middle-drag, or Shift+drag on a touchpad: pan. Scroll: zoom. Right-click: back.
         zoomer.setPanMouseFilter(zoomer.defaultPanMouseFilter.or(e -> MouseEventsHelper.isOnlyPrimaryButtonDown(e)
                 && e.isShiftDown()
@@ -120,6 +125,7 @@ public final class PlotsView extends StackPane {
         popOut.setOnAction(e -> popOut());
         body.setTop(Forms.bar(kind, peer, channel, pause, whole, export, clear, popOut, status, exportStatus));
         body.setCenter(chart);
+        body.getStyleClass().add("plots");
         Button back = new Button("Bring the plots back here");
         back.setId("plotBringBackButton");
         back.setOnAction(e -> bringBack());

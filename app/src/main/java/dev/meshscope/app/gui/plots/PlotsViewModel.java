@@ -49,6 +49,9 @@ public final class PlotsViewModel {
     /** Whether the chooser lists are being rebuilt (their selection changes are not the operator's). */
     private boolean rebuilding;
 
+    private long maxSampleNanos;
+    private long totalSampleNanos;
+
     /** A model over a new history, following {@code selection}. */
     public PlotsViewModel(Selection selection) {
         this(selection, new SessionHistory());
@@ -80,6 +83,7 @@ public final class PlotsViewModel {
 
     /** A state arrived; when it makes a new sample, the choosers and (unless paused) the plot are refreshed. */
     public void onState(SessionState s) {
+        long t0 = System.nanoTime();
         if (history.onState(s)) {
             refreshPeers();
             refreshChannels();
@@ -87,7 +91,23 @@ public final class PlotsViewModel {
                 rebuild();
             }
             status.set(statusText());
+            long took = System.nanoTime() - t0;
+            maxSampleNanos = Math.max(maxSampleNanos, took);
+            totalSampleNanos += took;
         }
+    }
+
+    /**
+     * The longest time one sample took on the FX thread: sampling every series, rebuilding the plot and handing it to
+     * the chart's data sets (the chart draws in the next pulse's layout). For {@code bench gui --plots}.
+     */
+    public long maxSampleNanos() {
+        return maxSampleNanos;
+    }
+
+    /** The FX-thread time of every sample so far, added up (see {@link #maxSampleNanos()}). */
+    public long totalSampleNanos() {
+        return totalSampleNanos;
     }
 
     /** An event arrived (wire statistics and markers). */
