@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
  * ({@code --signal-dir}) or through a WebSocket lobby server ({@code --signal-url}; both lobbies driven by
  * signaling-file's {@code LobbySession}, see {@link AgentLobby}), optionally echoes every packet and pings every
  * channel, and writes mesh-core's events as JSON lines. Status goes to stderr so stdout stays machine-readable.
+ * Godot traffic ({@code --decode}, {@code --send-rpc}, {@code --relay}) is in {@link GodotOptions}/{@link GodotHooks},
+ * the links ({@code --impair}, {@code --late-threshold}, {@code --relay-only}) in {@link LinkOptions}/{@link LinkHooks}.
  *
  * <p>It ends cleanly (peer closed, runtime closed, presence file removed) when stdin ends, on SIGTERM/Ctrl-C, on
  * {@code quit}, or after {@code --exit-after}. Exit codes: 0 normal end, 2 bad options, 3 the WebRTC library
@@ -68,6 +70,9 @@ import picocli.CommandLine.Spec;
             "  folder mesh: ./meshscope agent --mode mesh --id 2 --signal-dir /shared/lobby --echo",
             "  lobby:       ./meshscope agent --signal-url ws://127.0.0.1:9080 --echo   (prints the new lobby's name)",
             "               ./meshscope agent --signal-url ws://127.0.0.1:9080 --lobby NAME --echo",
+            "  godot:       ./meshscope agent --signal-url ws://127.0.0.1:9080 --mode client --decode   (host, relays)",
+            "               ./meshscope agent ... --send-rpc '/root/Main/Player3:move[jump,move,shoot]:Vector2(1.5,-2),3'",
+            "  links:       ./meshscope agent ... --impair all:out:delay=40,loss=10 --relay-only --ice-server turn:H:P,U,C",
             "",
             "Exit codes: 0 done (with --send: every packet came back right), 2 bad options,",
             "  3 WebRTC library missing, 4 refused by the lobby or signaling lost before the seal, 143 terminated,",
@@ -180,6 +185,12 @@ public final class AgentCommand implements Callable<Integer> {
     Path events;
 
     @Option(
+            names = "--record",
+            paramLabel = "FILE",
+            description = "Record the session into FILE (gzip JSON lines, as the window records; see docs/records.md).")
+    Path record;
+
+    @Option(
             names = "--ping-interval",
             paramLabel = "MS",
             defaultValue = "0",
@@ -227,8 +238,16 @@ public final class AgentCommand implements Callable<Integer> {
     @Mixin
     SendOptions sendOptions = new SendOptions();
 
+    @Mixin
+    GodotOptions godotOptions = new GodotOptions();
+
+    @Mixin
+    LinkOptions linkOptions = new LinkOptions();
+
     private volatile boolean closing;
     private SendPlan sendPlan;
+    private GodotPlan godotPlan;
+    private LinkPlan linkPlan;
 
     /**
      * Runs the agent on its own ({@code java -cp CLASSPATH dev.meshscope.agent.AgentCommand ARGS}), as the agent's
@@ -241,10 +260,14 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AgentSetup setup = validate();
-        sendPlan = sendOptions.plan(
-                spec.commandLine(),
-                WebRtcMultiplayerPeer.CH_RESERVED_MAX + setup.channels().size());
+        AgentSetup validated = validate();
+        int channelCount =
+                WebRtcMultiplayerPeer.CH_RESERVED_MAX + validated.channels().size();
+        sendPlan = sendOptions.plan(spec.commandLine(), channelCount, !godotOptions.sendRpc.isEmpty());
+        godotPlan = godotOptions.plan(
+                spec.commandLine(), channelCount, validated.mode(), validated.webSocket(), sendPlan.target());
+        linkPlan = linkOptions.plan(spec.commandLine(), channelCount, iceServers);
+        AgentSetup setup = validated.withIce(linkPlan.ice());
         Status status = new Status(System.err, setup.id());
         EventWriter events = null;
         if (setup.events() != null) {
@@ -255,16 +278,29 @@ public final class AgentCommand implements Callable<Integer> {
                         spec.commandLine(), "cannot write --events " + setup.events() + ": " + e.getMessage());
             }
         }
+        AgentRecording recording = null;
+        if (record != null) {
+            try {
+                recording = AgentRecording.open(record);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "cannot write --record " + record + ": " + e);
+            }
+            events = events != null ? events : EventWriter.silent();
+            events.tap(recording::agentEvent);
+        }
         try {
-            return run(setup, status, events != null ? events : EventWriter.NONE);
+            return run(setup, status, events != null ? events : EventWriter.NONE, recording);
         } finally {
             if (events != null) {
                 events.close();
             }
+            if (recording != null) {
+                recording.close();
+            }
         }
     }
 
-    private int run(AgentSetup setup, Status status, EventWriter events) {
+    private int run(AgentSetup setup, Status status, EventWriter events, AgentRecording recording) {
         WebRtcRuntime rt = WebRtcRuntime.create();
         if (rt.loadProblem() != null) {
             status.say(rt.loadProblem());
@@ -294,10 +330,30 @@ public final class AgentCommand implements Callable<Integer> {
             traffic.start();
             watch(peer, status, events);
         });
+        if (recording != null) {
+            recording.attach(thread, peer, traffic::stats, setup.ice().iceServers());
+        }
         thread.addPoller(peer::poll);
         thread.addPoller(traffic::drain);
         ScriptHooks script =
                 new ScriptHooks(sendPlan, setup, peer, traffic, thread, status, events, () -> done.complete(0));
+        GodotHooks godot = new GodotHooks(
+                godotPlan,
+                peer,
+                traffic,
+                thread,
+                status,
+                events,
+                System.out,
+                setup.reportEvery().toMillis());
+        new LinkHooks(
+                linkPlan,
+                peer,
+                traffic,
+                thread,
+                status,
+                events,
+                setup.reportEvery().toMillis());
         if (!setup.pingEvery().isZero()) {
             thread.addTicker(setup.pingEvery().toMillis(), TimeUnit.MILLISECONDS, traffic::pingAll);
             thread.addTicker(
@@ -328,7 +384,8 @@ public final class AgentCommand implements Callable<Integer> {
                 + ModeNames.describe(setup.channels()) + (setup.echo() ? ", echo on" : "") + ", "
                 + (setup.ice().iceServers().isEmpty()
                         ? "no ICE servers (host candidates only)"
-                        : setup.ice().iceServers().size() + " ICE server(s)")
+                        : setup.ice().iceServers().size() + " ICE server(s)"
+                                + (linkPlan.relayOnly() ? ", relay candidates only" : ""))
                 + ".");
 
         AgentLobby lobby = null;
@@ -380,6 +437,7 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             int scriptCode = thread.call(() -> {
                         traffic.report(s -> events.agentRecord("ProbeReport", s), status::say);
+                        godot.finish(System.out);
                         int c = script.finish(System.out);
                         peer.close();
                         return c;

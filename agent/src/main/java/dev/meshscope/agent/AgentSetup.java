@@ -55,6 +55,29 @@ record AgentSetup(
         return signalDir == null && signalUrl == null;
     }
 
+    /** This setup with {@code config} as the ICE configuration of every connection. */
+    AgentSetup withIce(RtcConfiguration config) {
+        return new AgentSetup(
+                mode,
+                id,
+                channels,
+                signalDir,
+                signalUrl,
+                lobby,
+                remoteId,
+                output,
+                echo,
+                events,
+                pingEvery,
+                reportEvery,
+                heartbeat,
+                staleAfter,
+                readStdin,
+                exitAfter,
+                config,
+                gatherTimeout);
+    }
+
     /** True when signaling through a WebSocket lobby server. */
     boolean webSocket() {
         return signalUrl != null;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.agent;
 
+import dev.meshscope.core.GodotError;
 import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WriteMode;
@@ -8,6 +9,7 @@ import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
 import dev.meshscope.session.Echo;
+import dev.meshscope.session.GodotHostRelay;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,16 @@ final class AgentTraffic {
     private final TrafficCounts counts = new TrafficCounts();
     private DelayedWake later;
     private ReplyHandler replies;
+    private PacketObserver observer;
+
+    /** Sees every packet read and every packet this agent sends ({@code --decode}). Owner thread. */
+    interface PacketObserver {
+        /** {@code data} was read from {@code from} on internal channel {@code channel}; not kept after the call. */
+        void received(int from, int channel, byte[] data, boolean text);
+
+        /** {@code data} was sent to {@code to} on internal channel {@code channel}; not kept after the call. */
+        void sent(int to, int channel, byte[] data, boolean text);
+    }
 
     /** Takes the packets that are replies to this agent's own test packets ({@code --send}). Owner thread. */
     interface ReplyHandler {
@@ -51,12 +63,22 @@ final class AgentTraffic {
             @Override
             public boolean received(int from, int channel, byte[] data, boolean text, long arrivedNanos) {
                 counts.received(from, channel, data.length, text, arrivedNanos);
+                if (observer != null) {
+                    observer.received(from, channel, data, text);
+                }
                 return replies != null && replies.onPacket(from, channel, data, text, arrivedNanos);
             }
 
             @Override
             public void echoed(int to, int channel, boolean ok) {
                 counts.echoed(to, channel, ok);
+            }
+
+            @Override
+            public void echoSent(int to, int channel, byte[] data, boolean text) {
+                if (observer != null) {
+                    observer.sent(to, channel, data, text);
+                }
             }
         });
     }
@@ -69,6 +91,41 @@ final class AgentTraffic {
     /** Sets the handler that sees every packet first ({@code --send}); owner thread, before the first drain. */
     void setReplyHandler(ReplyHandler handler) {
         this.replies = handler;
+    }
+
+    /** Sets who sees every packet read and sent ({@code --decode}); owner thread, before the first drain. */
+    void setObserver(PacketObserver o) {
+        this.observer = o;
+    }
+
+    /**
+     * Lets {@code relay} forward SceneMultiplayer relay packets (after the observer and the reply handler saw them),
+     * and shows what it sends to the observer. Owner thread, before the first drain.
+     */
+    void setRelay(GodotHostRelay relay) {
+        echo.setRelay(relay);
+        relay.setSentObserver((to, channel, data) -> {
+            echo.sent(to, channel, data);
+            if (observer != null) {
+                observer.sent(to, channel, data, false);
+            }
+        });
+    }
+
+    /**
+     * Notes a packet this agent sent itself ({@code --send-rpc}): an echoing peer's reflection of it is not echoed
+     * back, and the observer sees it. Owner thread.
+     */
+    void sentOwn(int to, int channel, byte[] data, boolean text) {
+        echo.sent(to, channel, data);
+        if (observer != null) {
+            observer.sent(to, channel, data, text);
+        }
+    }
+
+    /** Sets how long a probe may wait for its pong before it counts as late. Owner thread. */
+    void setLateThreshold(java.time.Duration threshold) {
+        tracker.setLateThreshold(threshold);
     }
 
     /**
@@ -100,7 +157,9 @@ final class AgentTraffic {
             }
             for (int i = 0; i < channels; i++) {
                 byte[] ping = tracker.nextPacket(e.getKey(), i, ProbePacket.Kind.PING, PING_PAYLOAD);
-                peer.putPacketOn(e.getKey(), i, WriteMode.BINARY, ping);
+                if (peer.putPacketOn(e.getKey(), i, WriteMode.BINARY, ping) == GodotError.OK && observer != null) {
+                    observer.sent(e.getKey(), i, ping, false);
+                }
             }
         }
     }
@@ -126,7 +185,7 @@ final class AgentTraffic {
             say.accept(String.format(
                     Locale.ROOT,
                     "probe peer %d channel %d (%s): sent %d, answered %d, lost %d, "
-                            + "wrong channel %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms",
+                            + "wrong channel %d, late %d, rtt median %.2f ms, p99 %.2f ms, app rtt median %.2f ms",
                     s.peerId(),
                     s.channel(),
                     WebRtcMultiplayerPeer.channelLabel(s.channel()),
@@ -134,6 +193,7 @@ final class AgentTraffic {
                     s.received(),
                     s.lost(),
                     s.wrongChannel(),
+                    s.late(),
                     s.rttMedianMs(),
                     s.rttP99Ms(),
                     s.appRttMedianMs()));

@@ -21,7 +21,8 @@ import java.nio.file.Path;
  * ({@link AgentLobby}: {@code LobbyJoined}, {@code LobbyNamed}, {@code LobbyCreated}, {@code LobbyRoster},
  * {@code LobbySealed}, {@code SignalTrace}, {@code LobbyStopped}),
  * {@code PasteAccepted}, {@code PasteRefused}, {@code ProbeReport}, {@code TrafficReport}, {@code SendReport},
- * {@code SendSummary} and {@code AgentStopped}.
+ * {@code SendSummary}, {@code RpcSent}, {@code RelayReport}, {@code RelaySummary}, {@code ImpairmentSet},
+ * {@code ImpairmentRefused} and {@code AgentStopped}.
  *
  * <p>Threads: mesh events arrive on the owner thread; agent events from the owner thread or, at shutdown, the main
  * thread. Writes are synchronized. A write failure is reported once on stderr and writing stops.
@@ -37,10 +38,25 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
     private final Writer out;
     private final Path path;
     private boolean failed;
+    /** Also gets every agent event (not mesh events), for {@code --record}; or {@code null}. */
+    private volatile java.util.function.Consumer<ObjectNode> tap;
 
     private EventWriter(Path path, Writer out) {
         this.path = path;
         this.out = out;
+    }
+
+    /** A writer that writes no file, only hands agent events to a tap (for {@code --record} without {@code --events}). */
+    static EventWriter silent() {
+        return new EventWriter(null, null);
+    }
+
+    /** Hands every agent event line to {@code t} too (never to {@link #NONE}). */
+    void tap(java.util.function.Consumer<ObjectNode> t) {
+        if (this == NONE) {
+            throw new IllegalStateException("the shared no-op writer cannot be tapped; use silent()");
+        }
+        tap = t;
     }
 
     /** Opens (truncates) {@code path}. */
@@ -54,6 +70,9 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
 
     @Override
     public void onEvent(MeshEvent event) {
+        if (out == null) {
+            return; // A silent writer (--record without --events): mesh events are recorded by AgentRecording.
+        }
         ObjectNode n = MAPPER.createObjectNode();
         n.put("event", event.getClass().getSimpleName());
         n.setAll((ObjectNode) MAPPER.valueToTree(event));
@@ -69,6 +88,7 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             n.set(String.valueOf(fields[i]), MAPPER.valueToTree(fields[i + 1]));
         }
+        tapped(n);
         write(n);
     }
 
@@ -95,15 +115,25 @@ final class EventWriter implements MeshEventListener, AutoCloseable {
         n.put("event", name);
         n.put("atMillis", System.currentTimeMillis());
         n.setAll((ObjectNode) MAPPER.valueToTree(r));
+        tapped(n);
         write(n);
     }
 
     /** An agent event already written as one JSON object (the send summary line). */
     void agentJson(String json) {
         try {
-            write((ObjectNode) MAPPER.readTree(json));
+            ObjectNode n = (ObjectNode) MAPPER.readTree(json);
+            tapped(n);
+            write(n);
         } catch (IOException | ClassCastException e) {
             throw new IllegalArgumentException("not a JSON object: " + json, e);
+        }
+    }
+
+    private void tapped(ObjectNode n) {
+        java.util.function.Consumer<ObjectNode> t = tap;
+        if (t != null) {
+            t.accept(n);
         }
     }
 

@@ -47,7 +47,10 @@ final class SendOptions {
                     + "3.. extras (default reliable).")
     List<String> channels = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "ID", description = "Send only to this peer (default every peer).")
+    @Option(
+            names = "--target",
+            paramLabel = "ID",
+            description = "Send test packets and RPCs only to this peer (default every peer).")
     Integer target;
 
     @Option(
@@ -72,13 +75,18 @@ final class SendOptions {
     @Option(names = "--exit-on-disconnect", description = "Stop when a connected peer leaves.")
     boolean exitOnDisconnect;
 
-    /** Validates against the peer's channel count ({@code 3 + extras}); throws picocli's usage error. */
-    SendPlan plan(CommandLine cl, int channelCount) {
+    /**
+     * Validates against the peer's channel count ({@code 3 + extras}); throws picocli's usage error. {@code rpcs}:
+     * whether {@code --send-rpc} was given ({@code --target} applies to it too).
+     */
+    SendPlan plan(CommandLine cl, int channelCount, boolean rpcs) {
         boolean sends = count != 0;
-        if (!sends && (size != null || text || !channels.isEmpty() || target != null || rate != 0 || exitWhenDone)) {
+        if (!sends && (size != null || text || !channels.isEmpty() || rate != 0 || exitWhenDone)) {
             throw new ParameterException(
-                    cl,
-                    "--size, --text, --send-channels, --target, --rate and --exit-when-done " + "are for --send N.");
+                    cl, "--size, --text, --send-channels, --rate and --exit-when-done " + "are for --send N.");
+        }
+        if (!sends && !rpcs && target != null) {
+            throw new ParameterException(cl, "--target is for --send N and --send-rpc.");
         }
         if (count < 0 || count > MAX_COUNT) {
             throw new ParameterException(cl, "--send must be 1.." + MAX_COUNT + ", not " + count + ".");

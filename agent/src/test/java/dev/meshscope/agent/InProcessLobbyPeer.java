@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
  */
 final class InProcessLobbyPeer implements AutoCloseable {
     /** The Python client's packets: sender, addressee, Godot channel id (1..3), sequence number. */
+    /** Packets kept in {@link #reads}: far more than any test sends; later ones are not kept. */
+    private static final int READS_KEPT = 10_000;
+
     private static final Pattern PYDEMO = Pattern.compile("^PYDEMO (\\d+) (\\d+) (\\d+) (\\d+)$");
 
     final String name;
@@ -45,6 +49,15 @@ final class InProcessLobbyPeer implements AutoCloseable {
     final Map<String, Integer> pydemoRead = new ConcurrentHashMap<>();
     /** Python-form packets whose sender, addressee or channel did not match how they arrived. */
     final Map<String, Integer> misrouted = new ConcurrentHashMap<>();
+
+    /** One packet as read: sender, internal channel, bytes. */
+    record Read(int from, int channel, byte[] data) {}
+
+    /**
+     * Packets read, in arrival order, for tests that decode them (SceneMultiplayer traffic); bounded so a test that
+     * never looks cannot grow the heap.
+     */
+    final LinkedBlockingQueue<Read> reads = new LinkedBlockingQueue<>(READS_KEPT);
 
     volatile String lobbyName;
     volatile int ownId;
@@ -96,7 +109,9 @@ final class InProcessLobbyPeer implements AutoCloseable {
         while (peer.getAvailablePacketCount() > 0) {
             int from = peer.getPacketPeer();
             int channel = peer.getPacketChannelIndex();
-            String text = new String(peer.getPacket(), StandardCharsets.UTF_8);
+            byte[] data = peer.getPacket();
+            reads.offer(new Read(from, channel, data));
+            String text = new String(data, StandardCharsets.UTF_8);
             Matcher m = PYDEMO.matcher(text);
             if (!m.matches()) {
                 continue;
@@ -144,6 +159,11 @@ final class InProcessLobbyPeer implements AutoCloseable {
             }
             return accepted;
         });
+    }
+
+    /** Sends {@code data} (binary) to {@code to} on internal channel {@code channel}, as a game puts a packet. */
+    dev.meshscope.core.GodotError send(int to, int channel, byte[] data) {
+        return query(() -> peer.putPacketOn(to, channel, WriteMode.BINARY, data));
     }
 
     /** The channel counters for {@code id}: messages sent and received per internal channel 0..2. */

@@ -23,7 +23,9 @@ class ArchitectureTest {
         "dev.meshscope.app.gui.dictionary..",
         "dev.meshscope.app.gui.signaling..",
         "dev.meshscope.app.gui.probe..",
-        "dev.meshscope.app.gui.log.."
+        "dev.meshscope.app.gui.log..",
+        "dev.meshscope.app.gui.links..",
+        "dev.meshscope.app.gui.transport.."
     };
 
     private final JavaClasses main = new ClassFileImporter()

@@ -63,6 +63,10 @@ public final class WebRtcDataChannel implements PacketPeer {
     private final AtomicLong pongsOnArrival = new AtomicLong();
 
     private final AtomicLong pongBytesOnArrival = new AtomicLong();
+    /** Clock samples seen by the receive callback, reported by the owner as {@link MeshEvent.ProbeTimed}. */
+    private final ConcurrentLinkedQueue<MeshEvent.ProbeTimed> clockSamples = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger clockSamplesQueued = new AtomicInteger();
     private long reportedReceiveDrops;
     private long messagesSent;
     private long bytesSent;
@@ -557,6 +561,47 @@ public final class WebRtcDataChannel implements PacketPeer {
                 at.nanos(), at.millis(), connection.peerId(), eventIndex(), config.label(), prev, next));
     }
 
+    /**
+     * Most clock samples waiting for the owner: the owner reports them at every poll, so this only bounds memory when
+     * it stalls (a sample is ~80 bytes).
+     */
+    static final int MAX_CLOCK_SAMPLES = 256;
+
+    /** Emits the clock samples the receive callback saw since the last call. Owner thread. */
+    void reportClockSamples() {
+        MeshEvent.ProbeTimed t;
+        while ((t = clockSamples.poll()) != null) {
+            clockSamplesQueued.decrementAndGet();
+            connection.emit(t);
+        }
+    }
+
+    /** Notes a clock-sample ping or pong (receiving thread); bounded, never blocks. */
+    private void clockSample(byte[] data, long arrived, long answered) {
+        if (!ProbePacket.looksLikeProbe(data)) {
+            return;
+        }
+        int kind = ProbePacket.kindCode(data);
+        long seq = ProbePacket.sequenceOf(data);
+        if ((kind != ProbePacket.Kind.PING.code() && kind != ProbePacket.Kind.PONG.code())
+                || !ProbePacket.isClockSample(seq)) {
+            return;
+        }
+        if (clockSamplesQueued.incrementAndGet() > MAX_CLOCK_SAMPLES) {
+            clockSamplesQueued.decrementAndGet(); // The owner is stalled; a missing sample only means fewer samples.
+            return;
+        }
+        clockSamples.add(new MeshEvent.ProbeTimed(
+                arrived,
+                lastArrivalMillis,
+                connection.peerId(),
+                eventIndex(),
+                kind == ProbePacket.Kind.PING.code(),
+                seq,
+                ProbePacket.sendNanosOf(data),
+                answered));
+    }
+
     /** Emits one event for receive-queue drops since the last call, if any. Owner thread. */
     void reportReceiveDrops() {
         long d = receiveDrops.get();
@@ -601,9 +646,14 @@ public final class WebRtcDataChannel implements PacketPeer {
             lastArrivalMillis = System.currentTimeMillis();
             messagesReceived.incrementAndGet();
             bytesReceived.addAndGet(data.length);
+            // Taken before the pong is sent, never after: a pause inside the send must not make the answer look later
+            // than it left (the clock bound t3 <= departure would break).
+            long answering = System.nanoTime();
             if (connection.answersProbesOnArrival() && !impaired() && answerOnArrival(data, binary)) {
+                clockSample(data, arrived, answering);
                 return false;
             }
+            clockSample(data, arrived, -1);
             Incoming in = new Incoming(data, binary, arrived);
             if (inShaper != null || !heldIn.isEmpty()) {
                 holdInbound(in);

@@ -446,6 +446,7 @@ public final class WebRtcPeerConnection {
         long nextDue = Long.MAX_VALUE;
         for (WebRtcDataChannel ch : channels) {
             ch.reportReceiveDrops();
+            ch.reportClockSamples();
             nextDue = Math.min(nextDue, ch.releaseDue(now));
         }
         if (nextDue != Long.MAX_VALUE) {

@@ -43,6 +43,12 @@ public final class Echo {
 
         /** An echo to {@code to} on {@code channel} was sent ({@code ok}) or refused. */
         default void echoed(int to, int channel, boolean ok) {}
+
+        /** An echo was sent: its bytes ({@code text}: as a text message), read during the call only. */
+        default void echoSent(int to, int channel, byte[] data, boolean text) {}
+
+        /** The host relay sent {@code data} (a forwarded RELAY, ADD_PEER or DEL_PEER); read during the call only. */
+        default void relaySent(int to, int channel, byte[] data) {}
     }
 
     /** An echo waiting for its channel's send queue to drain. */
@@ -85,7 +91,10 @@ public final class Echo {
      */
     public void setRelay(GodotHostRelay r) {
         relay = r;
-        r.setSentObserver(this::sent);
+        r.setSentObserver((to, channel, data) -> {
+            sent(to, channel, data);
+            tap.relaySent(to, channel, data);
+        });
     }
 
     /** Turns echo on or off for {@code peer} (also answering pings on arrival). */
@@ -173,6 +182,7 @@ public final class Echo {
         tap.echoed(to, channel, e == GodotError.OK);
         if (e == GodotError.OK) {
             echoed++;
+            tap.echoSent(to, channel, answer, form == WriteMode.TEXT);
         }
         return true;
     }

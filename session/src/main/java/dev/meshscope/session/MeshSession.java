@@ -12,6 +12,10 @@ import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.inspect.PacketTap;
+import dev.meshscope.session.record.RecordSettings;
+import dev.meshscope.session.record.RecordingSink;
+import dev.meshscope.session.record.SessionRecorder;
 import dev.meshscope.signaling.session.ExchangeInput;
 import dev.meshscope.signaling.session.ExchangeReport;
 import dev.meshscope.signaling.session.ManualExchange;
@@ -63,6 +67,8 @@ public final class MeshSession implements SessionCommands {
     private final SessionSink sink;
     private final ProbeTracker tracker = new ProbeTracker();
     private final Echo echo = new Echo(tracker);
+    /** The packet inspector's tap: every packet read and sent, decoded as Godot traffic (mesh thread). */
+    private final PacketTap tap = new PacketTap(System::nanoTime);
     /** SceneMultiplayer's host relay; created with the peer on the mesh thread. */
     private GodotHostRelay relay;
     /** The impairments the operator set, reapplied when their peer is added again. Mesh thread. */
@@ -94,13 +100,25 @@ public final class MeshSession implements SessionCommands {
      * @param sink    where events, actions and states go (called on the mesh thread)
      */
     public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink) {
+        this(threadName, runtime, sink, RecordSettings.OFF);
+    }
+
+    /**
+     * A session that also records everything into a session record ({@code docs/records.md}) when {@code record} is
+     * on: every event, action, signaling trace, a stats sample a second and wire statistics every 2 s.
+     */
+    public MeshSession(String threadName, WebRtcRuntime runtime, SessionSink sink, RecordSettings record) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.traffic = new TrafficPump(tracker, echo, sink::action);
-        this.thread = new MeshThread(threadName, runtime);
         this.wiring = new PeerWiring(runtime);
-        this.lobby = new LobbySignaling(thread, wiring, () -> peer, sink::action, timeline);
-        thread.setFailureHandler(t -> sink.action(OperatorAction.failed(
+        this.sink = RecordingSink.wrap(
+                Objects.requireNonNull(sink, "sink"),
+                record,
+                "window",
+                () -> wiring.configuration().iceServers());
+        this.traffic = new TrafficPump(tracker, echo, this.sink::action, tap);
+        this.thread = new MeshThread(threadName, runtime);
+        this.lobby = new LobbySignaling(thread, wiring, () -> peer, this.sink::action, timeline);
+        thread.setFailureHandler(t -> this.sink.action(OperatorAction.failed(
                 0,
                 "internal",
                 "a mesh-thread task failed: " + t + " (the session goes on; please report this with the log).")));
@@ -124,6 +142,23 @@ public final class MeshSession implements SessionCommands {
     private void init() {
         peer = new WebRtcMultiplayerPeer();
         echo.setOn(peer, true);
+        echo.setTap(new Echo.Tap() {
+            @Override
+            public boolean received(int from, int channel, byte[] data, boolean text, long arrivedNanos) {
+                tap.received(from, channel, data, text);
+                return false;
+            }
+
+            @Override
+            public void echoSent(int to, int channel, byte[] data, boolean text) {
+                tap.sent(to, channel, data, text);
+            }
+
+            @Override
+            public void relaySent(int to, int channel, byte[] data) {
+                tap.sent(to, channel, data, false);
+            }
+        });
         relay = new GodotHostRelay(peer);
         echo.setRelay(relay);
         peer.addListener(new dev.meshscope.core.MultiplayerPeer.Listener() {
@@ -320,6 +355,42 @@ public final class MeshSession implements SessionCommands {
     }
 
     @Override
+    public void setInspectorPaused(boolean paused) {
+        thread.execute(() -> {
+            tap.setPaused(paused);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    paused
+                            ? "paused: packets are still decoded and profiled, not listed."
+                            : "resumed: every packet is listed again."));
+            publish();
+        });
+    }
+
+    @Override
+    public void nameRpcMethods(String nodePath, List<String> methods) {
+        List<String> names = List.copyOf(methods);
+        thread.execute(() -> {
+            tap.nameRpcMethods(nodePath, names);
+            sink.action(OperatorAction.ok(
+                    0,
+                    "inspector",
+                    "RPC methods of /root/" + nodePath + " named " + names + " (ids in sorted order)."));
+        });
+    }
+
+    @Override
+    public void clearInspector() {
+        thread.execute(() -> {
+            tap.clearCounts();
+            sink.action(OperatorAction.ok(
+                    0, "inspector", "cleared the packet list and the profiler (node paths already learnt are kept)."));
+            publish();
+        });
+    }
+
+    @Override
     public void addManualPeer(int remoteId) {
         thread.execute(() -> {
             exchange("add peer", new ExchangeInput.Offer(remoteId));
@@ -440,6 +511,12 @@ public final class MeshSession implements SessionCommands {
             }
         });
         thread.close();
+        RecordingSink.close(sink);
+    }
+
+    /** The recorder of this session's record, or {@code null} when it does not record. Any thread. */
+    public SessionRecorder recorder() {
+        return RecordingSink.recorderOf(sink);
     }
 
     // ---------------------------------------------------------------- mesh thread
@@ -521,7 +598,9 @@ public final class MeshSession implements SessionCommands {
     }
 
     private void onEvent(MeshEvent e) {
-        if (e instanceof MeshEvent.PeerAdded pa) {
+        if (e instanceof MeshEvent.Created c) {
+            tap.reset(c.uniqueId(), peer.getChannelModes());
+        } else if (e instanceof MeshEvent.PeerAdded pa) {
             var info = peer.getPeer(pa.peerId());
             if (info != null) {
                 channels.put(pa.peerId(), info.channels());
@@ -535,6 +614,7 @@ public final class MeshSession implements SessionCommands {
             channels.remove(pr.peerId());
             traffic.forgetPeer(pr.peerId());
             tracker.forgetPeer(pr.peerId());
+            tap.peerLeft(pr.peerId());
         } else if (e instanceof MeshEvent.Closed) {
             channels.clear();
         }
@@ -592,7 +672,8 @@ public final class MeshSession implements SessionCommands {
                 manual.snapshot(),
                 runtime.messagesReceived(),
                 lobby.state(peer),
-                new SessionControls(relay.isEnabled(), relay.stats(), relay.admitted(), impairments, lateThreshold)));
+                new SessionControls(relay.isEnabled(), relay.stats(), relay.admitted(), impairments, lateThreshold),
+                tap.handOff()));
     }
 
     private List<PendingSignal> pendingList() {

@@ -36,6 +36,18 @@ public interface SessionCommands {
     /** Forgets every probe result. */
     void clearProbes();
 
+    /** Pauses or resumes the packet inspector's list (packets are still decoded and profiled while paused). */
+    void setInspectorPaused(boolean paused);
+
+    /** Empties the packet inspector's list and the network profiler (node paths learnt so far are kept). */
+    void clearInspector();
+
+    /**
+     * Names the RPC methods of the node at {@code nodePath} (relative to {@code /root}, as SIMPLIFY_PATH spells it) so
+     * the inspector shows {@code move(...)} instead of {@code method#1(...)}: Godot numbers them in sorted order.
+     */
+    void nameRpcMethods(String nodePath, java.util.List<String> methods);
+
     /**
      * Manual signaling, step 1: creates a connection for {@code remoteId}, adds it ({@code add_peer}) and makes
      * the offer; its blob appears in the pending list once ICE gathering completes.

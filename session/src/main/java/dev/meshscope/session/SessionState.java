@@ -8,6 +8,7 @@ import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.probe.ProbeStats;
 import dev.meshscope.core.snapshot.MeshSnapshot;
+import dev.meshscope.session.inspect.InspectorUpdate;
 import dev.meshscope.signaling.blob.PasteExpectation;
 import dev.meshscope.signaling.session.ExchangeSnapshot;
 import dev.meshscope.signaling.session.PasteJudge;
@@ -32,6 +33,7 @@ import java.util.Set;
  * @param webrtcMessages messages webrtc-java delivered on this session's runtime so far
  * @param signaling  signaling path, lobby, roster and the signaling timeline
  * @param controls   server relay, impairments and the probes' late threshold
+ * @param inspector  the packets tapped since the previous state and the network profiler's aggregate
  */
 public record SessionState(
         long atNanos,
@@ -45,7 +47,8 @@ public record SessionState(
         ExchangeSnapshot exchange,
         long webrtcMessages,
         SignalingState signaling,
-        SessionControls controls) {
+        SessionControls controls,
+        InspectorUpdate inspector) {
     /** Copies the lists. */
     public SessionState {
         probes = List.copyOf(probes);
@@ -53,6 +56,36 @@ public record SessionState(
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(signaling, "signaling");
         Objects.requireNonNull(controls, "controls");
+        Objects.requireNonNull(inspector, "inspector");
+    }
+
+    /**
+     * This state, carrying also the tapped packets of {@code older}, a state the window skipped (it shows only the
+     * newest): the inspector's list must not lose them. Any thread (pure).
+     */
+    public SessionState after(SessionState older) {
+        if (older.inspector.packets().isEmpty() && older.inspector.dropped() == 0) {
+            return this;
+        }
+        return withInspector(inspector.after(older.inspector));
+    }
+
+    /** This state with another inspector update (the bridge joining skipped states; tests). Any thread (pure). */
+    public SessionState withInspector(InspectorUpdate update) {
+        return new SessionState(
+                atNanos,
+                mesh,
+                dictionary,
+                probes,
+                pending,
+                echo,
+                traffic,
+                folder,
+                exchange,
+                webrtcMessages,
+                signaling,
+                controls,
+                update);
     }
 
     /**
@@ -80,7 +113,8 @@ public record SessionState(
                 ExchangeSnapshot.EMPTY,
                 0,
                 SignalingState.NONE,
-                SessionControls.DEFAULT);
+                SessionControls.DEFAULT,
+                InspectorUpdate.EMPTY);
     }
 
     /**

@@ -6,8 +6,10 @@ import dev.meshscope.core.GodotError;
 import dev.meshscope.core.PeerInfo;
 import dev.meshscope.core.WebRtcDataChannel;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
+import dev.meshscope.core.WriteMode;
 import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.core.probe.ProbeTracker;
+import dev.meshscope.session.inspect.PacketTap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ final class TrafficPump {
     private final ProbeTracker tracker;
     private final Echo echo;
     private final Consumer<OperatorAction> out;
+    private final PacketTap tap;
     private SendRequest job;
     private List<Flow> flows = List.of();
     private long startNanos;
@@ -55,12 +58,13 @@ final class TrafficPump {
 
     /**
      * A pump whose raw payloads {@code echo} knows as this peer's own, and whose bursts end with a line to
-     * {@code out} (what was sent, what was refused and why).
+     * {@code out} (what was sent, what was refused and why); every packet sent is shown to {@code tap}.
      */
-    TrafficPump(ProbeTracker tracker, Echo echo, Consumer<OperatorAction> out) {
+    TrafficPump(ProbeTracker tracker, Echo echo, Consumer<OperatorAction> out, PacketTap tap) {
         this.tracker = tracker;
         this.echo = echo;
         this.out = out;
+        this.tap = tap;
     }
 
     /**
@@ -185,6 +189,7 @@ final class TrafficPump {
                 GodotError e = ch.putPacket(bytes);
                 if (e == GodotError.OK) {
                     sent++;
+                    tap.sent(f.peerId, f.channel, bytes, ch.getWriteMode() == WriteMode.TEXT);
                 } else if (e == GodotError.ERR_BUSY) {
                     refusedFull++;
                 } else if (ch.getReadyState() != ChannelState.OPEN) {

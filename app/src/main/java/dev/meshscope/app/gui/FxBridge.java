@@ -101,9 +101,14 @@ public final class FxBridge implements SessionSink, Executor {
         enqueue(action);
     }
 
+    /**
+     * Keeps {@code state} as the newest; a state not drawn yet is replaced, but the inspector's packets it carried are
+     * joined in front of the new state's ({@link SessionState#after}), so the packet list loses nothing but what its
+     * bound drops (and counts).
+     */
     @Override
     public void state(SessionState state) {
-        latest.set(state);
+        latest.accumulateAndGet(state, (older, newer) -> older == null ? newer : newer.after(older));
     }
 
     /** Runs {@code fxTask} on the FX thread, in order with the events and actions queued before it. Any thread. */

@@ -9,6 +9,13 @@ import dev.meshscope.app.gui.create.CreateView;
 import dev.meshscope.app.gui.create.CreateViewModel;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.dictionary.DictionaryViewModel;
+import dev.meshscope.app.gui.inspector.InspectorViewModel;
+import dev.meshscope.app.gui.inspector.NetworkProfilerView;
+import dev.meshscope.app.gui.inspector.PacketInspectorView;
+import dev.meshscope.app.gui.inspector.ProfilerViewModel;
+import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinksView;
+import dev.meshscope.app.gui.links.LinksViewModel;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
@@ -28,6 +35,8 @@ import dev.meshscope.app.gui.signaling.SignalingView;
 import dev.meshscope.app.gui.signaling.SignalingViewModel;
 import dev.meshscope.app.gui.signaling.TimelineView;
 import dev.meshscope.app.gui.signaling.TimelineViewModel;
+import dev.meshscope.app.gui.transport.TransportView;
+import dev.meshscope.app.gui.transport.TransportViewModel;
 import dev.meshscope.core.ConnectionStatus;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
@@ -57,8 +66,10 @@ import javafx.scene.layout.VBox;
  * {@link FxBridge} delivers. Header: {@code statusLabel}, {@code uniqueIdLabel}, {@code refuseToggle},
  * {@code errorLabel} (the newest failure whose condition still holds; two lines, the whole text in its tooltip)
  * and {@code dismissErrorButton}, below the menu bar. Left: Create, manual signaling, shared folder, signaling server
- * (and a lobby server in this window), Test packets. Right: peer graph and {@code get_peers()}, the channel table, the
- * probe table and, in tabs, the event log and the signaling timeline. FX thread.
+ * (and a lobby server in this window), Test packets, Link controls. Right, as tabs ({@code centerTabs}): Mesh
+ * ({@code meshTab}: peer graph beside {@code get_peers()} and the selected peer's transport (tabs), the channel table,
+ * the probe table and, in tabs, the event log and the signaling timeline), Packet inspector ({@code inspectorTab}) and
+ * Network profiler ({@code profilerTab}) and Plots ({@code plotsTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -70,12 +81,23 @@ public final class MainWindow implements FxBridge.Receiver {
     private final TrafficViewModel traffic;
     private final SignalingViewModel signaling;
     private final FolderViewModel folder;
+    private final InspectorViewModel inspector;
+    private final ProfilerViewModel profiler = new ProfilerViewModel();
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PlotsViewModel plots;
+    /** Peers that left, kept greyed in the tables until cleared. */
+    private final Departures departures = new Departures();
+
+    private final LinksViewModel links;
+    private final TransportViewModel transport;
+    /** Beside the graph: {@code get_peers()} and the selected peer's transport. */
+    private final TabPane peerTabs = new TabPane();
     /** The bottom-right tabs: the event log and the signaling timeline. */
     private final TabPane logTabs = new TabPane();
+    /** The right-hand side: the mesh views, the packet inspector, the network profiler. */
+    private final TabPane centerTabs = new TabPane();
 
     private final BorderPane root = new BorderPane();
     /**
@@ -102,10 +124,13 @@ public final class MainWindow implements FxBridge.Receiver {
     public MainWindow(SessionCommands commands, FxBridge fx) {
         create = new CreateViewModel(commands, fx);
         peers = new PeersViewModel(selection);
-        channels = new ChannelsViewModel(selection);
-        traffic = new TrafficViewModel(commands, selection);
+        channels = new ChannelsViewModel(selection, departures);
+        traffic = new TrafficViewModel(commands, selection, departures);
+        links = new LinksViewModel(commands, selection);
+        transport = new TransportViewModel(selection, departures);
         signaling = new SignalingViewModel(commands);
         folder = new FolderViewModel(commands, create);
+        inspector = new InspectorViewModel(commands);
         lobby = new LobbyViewModel(commands, create);
         localServer = new LocalServerViewModel(fx, lobby);
         plots = new PlotsViewModel(selection);
@@ -121,7 +146,8 @@ public final class MainWindow implements FxBridge.Receiver {
                 new SignalingView(signaling),
                 new FolderView(folder),
                 new LobbyView(lobby, localServer),
-                new TrafficView(traffic));
+                new TrafficView(traffic),
+                new LinksView(links));
         left.setStyle("-fx-padding: 8;");
         left.setPrefWidth(440);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -129,25 +155,47 @@ public final class MainWindow implements FxBridge.Receiver {
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(300);
         leftScroll.setPrefWidth(470);
-        SplitPane top = new SplitPane(new PeerGraphView(peers), new DictionaryView(dictionary));
+        Tab dictionaryTab = new Tab("get_peers()", new DictionaryView(dictionary));
+        dictionaryTab.setId("dictionaryTab");
+        Tab transportTab = new Tab("Transport", new TransportView(transport));
+        transportTab.setId("transportTab");
+        peerTabs.setId("peerTabs");
+        peerTabs.getTabs().addAll(dictionaryTab, transportTab);
+        // Selecting a peer (graph or channel table) shows its transport; the dictionary is one click away.
+        selection.peerProperty().addListener((o, a, b) -> {
+            if (b.intValue() != 0) {
+                peerTabs.getSelectionModel().select(transportTab);
+            }
+        });
+        SplitPane top = new SplitPane(new PeerGraphView(peers), peerTabs);
         top.setDividerPositions(0.62);
         Tab logTab = new Tab("Event log", new EventLogView(log));
         logTab.setId("eventLogTab");
         Tab timelineTab = new Tab("Signaling timeline", new TimelineView(timeline));
         timelineTab.setId("timelineTab");
-        Tab plotsTab = new Tab("Plots", new PlotsView(plots));
-        plotsTab.setId("plotsTab");
-        for (Tab tab : new Tab[] {logTab, timelineTab, plotsTab}) {
+        for (Tab tab : new Tab[] {logTab, timelineTab, dictionaryTab, transportTab}) {
             tab.setClosable(false);
         }
         logTabs.setId("logTabs");
-        logTabs.getTabs().addAll(logTab, timelineTab, plotsTab);
+        logTabs.getTabs().addAll(logTab, timelineTab);
         SplitPane bottom = new SplitPane(new ProbeTableView(traffic), logTabs);
         bottom.setDividerPositions(BOTTOM_SPLIT);
         SplitPane center = new SplitPane(top, new ChannelTableView(channels), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(GRAPH_SPLIT, CHANNELS_SPLIT);
-        SplitPane main = new SplitPane(leftScroll, center);
+        // The mesh views, the packet inspector and the network profiler share the right-hand side as tabs.
+        Tab meshTab = new Tab("Mesh", center);
+        meshTab.setId("meshTab");
+        Tab inspectorTab = new Tab("Packet inspector", new PacketInspectorView(inspector));
+        inspectorTab.setId("inspectorTab");
+        Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
+        profilerTab.setId("profilerTab");
+        Tab plotsTab = new Tab("Plots", new PlotsView(plots));
+        plotsTab.setId("plotsTab");
+        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab, plotsTab);
+        centerTabs.setId("centerTabs");
+        centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(leftScroll, centerTabs);
         main.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(leftScroll, false);
         root.setCenter(main);
@@ -179,12 +227,13 @@ public final class MainWindow implements FxBridge.Receiver {
 
     /** Brings the signaling timeline's tab to the front. FX thread. */
     public void showTimeline() {
+        centerTabs.getSelectionModel().select(0);
         logTabs.getSelectionModel().select(1);
     }
 
     /** Brings the Plots tab to the front. FX thread. */
     public void showPlots() {
-        logTabs.getSelectionModel().select(2);
+        centerTabs.getSelectionModel().select(3);
     }
 
     /** Stops what the window runs besides the session: the lobby server, if started here. FX thread. */
@@ -266,8 +315,10 @@ public final class MainWindow implements FxBridge.Receiver {
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
         plots.onEvent(event);
+        departures.onEvent(event);
         if (event instanceof MeshEvent.WireStatsUpdated w) {
             peers.onWireStats(w.peerId(), w.stats());
+            transport.onWireStats(w.peerId(), w.stats());
         }
     }
 
@@ -287,9 +338,13 @@ public final class MainWindow implements FxBridge.Receiver {
         traffic.onState(s);
         signaling.onState(s);
         folder.onState(s);
+        inspector.onState(s);
+        profiler.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
         plots.onState(s);
+        links.onState(s);
+        transport.onState(s);
     }
 
     @Override
@@ -320,6 +375,16 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The event log's model. */
     public LogViewModel log() {
         return log;
+    }
+
+    /** The packet inspector's model. */
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    /** The network profiler's model. */
+    public ProfilerViewModel profiler() {
+        return profiler;
     }
 
     /** The newest failure shown in the header, or null. */

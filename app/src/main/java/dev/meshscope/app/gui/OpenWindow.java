@@ -4,6 +4,7 @@ package dev.meshscope.app.gui;
 import atlantafx.base.theme.PrimerDark;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.session.MeshSession;
+import dev.meshscope.session.record.RecordSettings;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -61,7 +62,7 @@ public final class OpenWindow {
         Objects.requireNonNull(area, "area");
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         FxBridge bridge = new FxBridge();
-        MeshSession session = new MeshSession(threadName, runtime, bridge);
+        MeshSession session = new MeshSession(threadName, runtime, bridge, RecordSettings.fromSystem());
         MainWindow window = new MainWindow(session, bridge);
         Rectangle2D at = placement(area);
         // The scene gets the window's size from the start: a first layout at the root's preferred size (wider than

@@ -14,6 +14,7 @@ import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.PendingSignal;
 import dev.meshscope.session.SessionSink;
 import dev.meshscope.session.SessionState;
+import dev.meshscope.session.inspect.TappedPacket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,8 @@ final class HeadlessPeer implements SessionSink, AutoCloseable {
     final MeshSession session;
     final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.initial());
     final List<OperatorAction> actions = new CopyOnWriteArrayList<>();
+    /** Every packet this peer's inspector tap recorded (read and sent), in order. */
+    final List<TappedPacket> tapped = new CopyOnWriteArrayList<>();
 
     HeadlessPeer(String name, WebRtcRuntime runtime) {
         session = new MeshSession("peer-" + name, runtime, this);
@@ -42,6 +45,7 @@ final class HeadlessPeer implements SessionSink, AutoCloseable {
 
     @Override
     public void state(SessionState s) {
+        tapped.addAll(s.inspector().packets());
         state.set(s);
     }
 

@@ -153,6 +153,56 @@ class LaptopWindowTest extends WindowTestBase {
         }
     }
 
+    @Test
+    void theInspectorAndTheProfilerFitAt1366x768() {
+        OpenWindow w = t.open("laptop-inspector", LAPTOP_WIDTH, LAPTOP_HEIGHT);
+        javafx.scene.control.TabPane tabs = t.find(w, "#centerTabs");
+        for (int tab : new int[] {1, 2}) {
+            List<String> problems = GuiTestSupport.fx(() -> {
+                tabs.getSelectionModel().select(tab);
+                List<String> out = layoutAndCollect(w);
+                Parent root = w.stage().getScene().getRoot();
+                for (String id : List.of(
+                        "#inspectorPeerFilter",
+                        "#inspectorChannelFilter",
+                        "#inspectorKindFilter",
+                        "#inspectorPauseToggle",
+                        "#inspectorClearButton",
+                        "#inspectorCounts",
+                        "#inspectorTable",
+                        "#inspectorHex",
+                        "#inspectorTree",
+                        "#profilerSummary",
+                        "#profilerBandwidthChart",
+                        "#profilerNodeTable",
+                        "#profilerSyncTable")) {
+                    Node n = root.lookup(id);
+                    if (n != null && n.isVisible() && n.getScene() != null && tabOf(n) == tab) {
+                        String cut = Truncation.cutSideways(n);
+                        if (cut != null) {
+                            out.add(cut);
+                        }
+                    }
+                }
+                return out;
+            });
+            assertThat(problems).as("tab " + tab).isEmpty();
+        }
+    }
+
+    /** Which right-hand tab {@code n} is in (0 mesh, 1 inspector, 2 profiler). */
+    private static int tabOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof dev.meshscope.app.gui.inspector.PacketInspectorView) {
+                return 1;
+            }
+            if (p instanceof dev.meshscope.app.gui.inspector.NetworkProfilerView) {
+                return 2;
+            }
+        }
+        return 0;
+    }
+
     /** A state whose texts are as long as they get: a 10-digit id, a huge burst with refusals and waits. */
     private static SessionState longState() {
         MeshSnapshot mesh = new MeshSnapshot(

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Tag;
@@ -37,12 +36,7 @@ class PlotsWindowTest extends WindowTestBase {
     Path dir;
 
     private static void showPlots(OpenWindow w) {
-        TabPane tabs = t.find(w, "#logTabs");
-        GuiTestSupport.fxRun(() -> tabs.getSelectionModel()
-                .select(tabs.getTabs().stream()
-                        .filter(tab -> "plotsTab".equals(tab.getId()))
-                        .findFirst()
-                        .orElseThrow()));
+        GuiTestSupport.fxRun(() -> w.window().showPlots());
     }
 
     private static Optional<PlotSeries> series(PlotsViewModel vm, String prefix) {

@@ -67,6 +67,21 @@ public final class RecordingCommands implements SessionCommands {
     }
 
     @Override
+    public void setInspectorPaused(boolean paused) {
+        calls.add("inspectorPaused " + paused);
+    }
+
+    @Override
+    public void nameRpcMethods(String nodePath, java.util.List<String> methods) {
+        calls.add("nameRpcMethods " + nodePath + " " + methods);
+    }
+
+    @Override
+    public void clearInspector() {
+        calls.add("clearInspector");
+    }
+
+    @Override
     public void addManualPeer(int remoteId) {
         calls.add("addManualPeer " + remoteId);
     }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshscope.app.gui.probe.ProbeRow;
 import dev.meshscope.core.NetworkMode;
+import dev.meshscope.godot.packet.Packet;
+import dev.meshscope.godot.packet.PacketWriter;
+import dev.meshscope.godot.variant.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,87 @@ class ScreenshotsTest extends WindowTestBase {
     }
 
     /**
+     * A game-like peer sends what a Godot scene sends over a few seconds (path simplification, spawns, RPCs with
+     * Variant arguments, synchronizer states, one packet that does not decode) after the window poked it with a Godot
+     * RPC from the send form (naming the node's methods); then the inspector (an RPC selected: hex beside its tree)
+     * and the profiler are shot.
+     */
+    @Test
+    void godotTrafficInTheInspectorAndTheProfiler() throws Exception {
+        OpenWindow w = t.open("godot");
+        WindowFlows.create(t, w, NetworkMode.MESH, "2");
+        try (HeadlessPeer game = new HeadlessPeer("3", t.runtime()).create(NetworkMode.MESH, 3, List.of())) {
+            game.session.setEcho(false);
+            WindowFlows.connect(t, w, game, 3, 2);
+            t.click(w, "#echoToggle");
+            // The operator pokes the game first; the method names typed after '|' name the node's methods.
+            ChoiceBox<dev.meshscope.app.gui.probe.PayloadKind> kind = t.find(w, "#payloadKindChoice");
+            GuiTestSupport.fxRun(() -> kind.setValue(dev.meshscope.app.gui.probe.PayloadKind.GODOT_RPC));
+            javafx.scene.control.TextField count = t.find(w, "#countField");
+            GuiTestSupport.fxRun(() -> count.setText("1"));
+            javafx.scene.control.TextField target = t.find(w, "#targetField");
+            GuiTestSupport.fxRun(() -> target.setText("3"));
+            ChoiceBox<dev.meshscope.app.gui.probe.ChannelOption> channel = t.find(w, "#channelChoice");
+            GuiTestSupport.fxRun(() -> channel.setValue(channel.getItems().get(1)));
+            t.click(w, "#sendButton");
+            t.awaitFx(
+                    "the window's own RPC listed",
+                    () -> w.window().inspector().rows().stream()
+                            .anyMatch(p -> p.direction() == dev.meshscope.session.inspect.Direction.OUT));
+
+            String md5 = GodotTrafficWindowTest.MD5;
+            // The first RPC comes before its SIMPLIFY_PATH: the inspector shows it as an id, marked.
+            GodotTrafficWindowTest.gameSends(
+                    game,
+                    0,
+                    List.of(
+                            GodotTrafficWindowTest.move(5, 0, 0),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 4, "Main/Spawner")),
+                            PacketWriter.encode(new Packet.Spawn(
+                                    0, 4, 1, List.of(2), "Enemy1", null, List.of(new Variant.Vector2(40, 12, false)))),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 5, "Main/Player3")),
+                            PacketWriter.encode(new Packet.SimplifyPath(md5, 6, "Main/Chat"))));
+            for (int second = 0; second < 6; second++) {
+                List<byte[]> frame = new ArrayList<>();
+                for (int i = 0; i < 20 + 15 * (second % 3); i++) {
+                    frame.add(GodotTrafficWindowTest.move(5, 1.5 + i * 0.25, -2));
+                    frame.add(PacketWriter.encode(new Packet.Sync(
+                            second * 60 + i + 1,
+                            List.of(new Packet.SyncElement(
+                                    2,
+                                    List.of(
+                                            new Variant.Vector2(40 - i, 12 + second, false),
+                                            new Variant.Int(100 - i)))))));
+                }
+                frame.add(PacketWriter.encode(Packet.Rpc.of(
+                        Packet.ById.smallest(6),
+                        0,
+                        List.of(new Variant.Str("gg " + second), new Variant.Int(3), Variant.Bool.TRUE))));
+                GodotTrafficWindowTest.gameSends(game, 0, frame);
+                long until = System.nanoTime() + 1_000_000_000L;
+                t.awaitFx("a second of traffic", () -> System.nanoTime() >= until);
+            }
+            GodotTrafficWindowTest.gameSends(
+                    game, 0, List.of(PacketWriter.encode(new Packet.Despawn(1)), new byte[] {0x01, 0x38, 0x65}));
+            javafx.scene.control.TabPane tabs = t.find(w, "#centerTabs");
+            GuiTestSupport.fxRun(() -> tabs.getSelectionModel().select(1));
+            TableView<dev.meshscope.session.inspect.TappedPacket> table = t.find(w, "#inspectorTable");
+            // The start of the list: the window's own RPC, an RPC before its path (amber), the paths, a spawn, then the
+            // game's calls by name; the first of those selected.
+            GuiTestSupport.fxRun(() -> table.getSelectionModel().select(6));
+            t.awaitText(w, "#inspectorHex", x -> !x.isEmpty(), "hex dump shown");
+            shoot(w, "packet-inspector.png")
+                    .tableRowsDrawn("#inspectorTable", 8)
+                    .textDrawn("#inspectorCounts");
+            GuiTestSupport.fxRun(() -> tabs.getSelectionModel().select(2));
+            t.awaitFx("profiler rows", () -> w.window().profiler().nodes().size() >= 3);
+            shoot(w, "network-profiler.png")
+                    .tableRowsDrawn("#profilerNodeTable", 3)
+                    .tableRowsDrawn("#profilerSyncTable", 1);
+        }
+    }
+
+    /**
      * docs/signaling.md's picture: the window hosts a mesh lobby on its own lobby server, two more peers join it by
      * name, and the signaling timeline shows the messages with the selected offer's SDP.
      */
@@ -216,6 +301,75 @@ class ScreenshotsTest extends WindowTestBase {
                     .tableRowsDrawn("#signalTimeline", 6)
                     .textDrawn("#lobbyNameAssigned")
                     .textDrawn("#timelineDetail");
+        }
+    }
+
+    /**
+     * docs/impairment.md's picture: a relay-only pair through a real TURN server (Debian's coturn), its transport
+     * details with the relay pair highlighted, and the edge impaired from the Link controls (40 ms, 10 % loss outbound)
+     * while probes run.
+     */
+    @Test
+    void transportOfARelayPairAndAnImpairedEdge() throws Exception {
+        try (dev.meshscope.core.testing.TurnServer turn = dev.meshscope.core.testing.TurnServer.start();
+                HeadlessPeer p = new HeadlessPeer("shot-9", t.runtime())) {
+            OpenWindow w = t.open("links");
+            p.session.create(new dev.meshscope.session.CreateRequest(
+                    NetworkMode.MESH,
+                    9,
+                    List.of(),
+                    List.of(turn.iceServer()),
+                    dev.meshscope.core.IceTransportPolicy.RELAY));
+            org.awaitility.Awaitility.await("relay-only peer created")
+                    .atMost(GuiTestSupport.TIMEOUT)
+                    .until(() -> p.state.get().mesh().status() != dev.meshscope.core.ConnectionStatus.DISCONNECTED);
+            javafx.scene.control.TextArea ice = t.find(w, "#iceServersArea");
+            GuiTestSupport.fxRun(() -> ice.setText(turn.url() + " " + dev.meshscope.core.testing.TurnServer.USER + " "
+                    + dev.meshscope.core.testing.TurnServer.PASSWORD));
+            t.click(w, "#relayOnlyToggle");
+            WindowFlows.create(t, w, NetworkMode.MESH, "2");
+            WindowFlows.connect(t, w, p, 9, 2);
+            t.click(w, "#peer-node-9");
+            t.awaitText(w, "#transportPair", s -> s.contains("(TURN relay)"), "the relay pair");
+            for (String[] f : new String[][] {{"#impairDelayField", "40"}, {"#impairLossField", "10"}}) {
+                t.click(w, f[0]);
+                t.robot.eraseText(t.text(w, f[0]).length()).write(f[1]);
+            }
+            t.click(w, "#applyImpairmentButton");
+            t.awaitFx("the impaired edge", () -> LinksWindowTest.edgeText(w, 9).equals("⚠ out 40 ms, 10% loss"));
+            send(w, "200", "40");
+            TableView<ProbeRow> probes = t.find(w, "#probeTable");
+            t.awaitFx(
+                    "probes through the impairment",
+                    () -> probes.getItems().size() == 3
+                            && probes.getItems().stream()
+                                    .allMatch(r -> r.stats().samples() >= 20));
+            javafx.scene.Node links = t.find(w, "#applyImpairmentButton");
+            GuiTestSupport.fxRun(() -> GuiTestSupport.scrollIntoView(links));
+            // The operator drags the graph taller and the transport wider to read every line and candidate.
+            javafx.scene.Node tabs = t.find(w, "#peerTabs");
+            GuiTestSupport.fxRun(() -> {
+                for (javafx.scene.Parent q = tabs.getParent(); q != null; q = q.getParent()) {
+                    if (q instanceof javafx.scene.control.SplitPane sp) {
+                        if (sp.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                                && sp.getItems().size() == 2
+                                && sp.getItems().get(1) == tabs) {
+                            sp.setDividerPositions(0.5);
+                        } else if (sp.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                                && sp.getItems().size() == 3) {
+                            sp.setDividerPositions(0.6, 0.76);
+                            break;
+                        }
+                    }
+                }
+            });
+            shoot(w, "transport-relay-impaired.png")
+                    .discsDrawn("#peer-node-local", "#peer-node-9")
+                    .textDrawn("#transportPair")
+                    .textDrawn("#transportRelay")
+                    .tableRowsDrawn("#candidateTable", 2)
+                    .tableRowsDrawn("#probeTable", 3);
+            t.click(w, "#stopButton");
         }
     }
 }

@@ -225,6 +225,35 @@ public sealed interface MeshEvent {
         }
     }
 
+    /**
+     * A probe clock sample passed this peer ({@link dev.meshscope.core.probe.ProbePacket#isClockSample}): a ping from
+     * the remote arrived here ({@code ping} true; {@code answeredNanos} just before its pong was handed to the
+     * transport from the receive callback, so never later than it left; -1 when the application answers it later or
+     * not at all), or the pong of this peer's own ping arrived
+     * ({@code ping} false; {@code answeredNanos} -1). {@code sentNanos} is the pinger's {@link System#nanoTime()}
+     * carried in the packet (meaningful only on the pinger's clock). With the pinger's and the answerer's records,
+     * these four times give the offset between their clocks, NTP-style. {@code atNanos} is the arrival.
+     */
+    record ProbeTimed(
+            long atNanos,
+            long atMillis,
+            int peerId,
+            int channelIndex,
+            boolean ping,
+            long sequence,
+            long sentNanos,
+            long answeredNanos)
+            implements MeshEvent {
+        @Override
+        public String describe() {
+            return (ping
+                            ? "clock sample: ping #" + sequence + " from peer " + peerId
+                            : "clock sample: pong #" + sequence + " from peer " + peerId)
+                    + " on channel " + channelIndex
+                    + (answeredNanos >= 0 ? ", answered in " + (answeredNanos - atNanos) / 1000 + " us" : "");
+        }
+    }
+
     /** A call returned an error, or an asynchronous step failed; {@code step} says which. */
     record ErrorRaised(long atNanos, long atMillis, int peerId, GodotError code, Step step, String reason)
             implements MeshEvent {

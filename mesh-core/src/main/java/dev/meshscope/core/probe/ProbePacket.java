@@ -37,6 +37,18 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
     /** Bytes before the payload. */
     public static final int HEADER_BYTES = 24;
 
+    /**
+     * Pings whose sequence number is below this are all clock samples ({@link #isClockSample}): the first minute of a
+     * 1 Hz ping already gives dozens of samples to align records with.
+     */
+    public static final long CLOCK_SAMPLES_FIRST = 64;
+
+    /**
+     * After {@link #CLOCK_SAMPLES_FIRST}, every this many-th ping is a clock sample: a flood of 10 000 pings/s per
+     * channel then yields about 40 samples/s, a 2 Hz ping one every two minutes (clocks drift far slower).
+     */
+    public static final long CLOCK_SAMPLE_EVERY = 256;
+
     /** What a probe packet is for. */
     public enum Kind {
         /** Asks the remote to answer with a pong (when its echo is on). */
@@ -122,6 +134,32 @@ public record ProbePacket(Kind kind, int channel, long sequence, long sendNanos,
         long seq = b.getLong(8);
         long sent = b.getLong(16);
         return new ProbePacket(k, channel, seq, sent, Arrays.copyOfRange(data, HEADER_BYTES, data.length));
+    }
+
+    /**
+     * Whether a ping (and its pong) with this sequence number is a clock sample: both ends report when it passed them
+     * ({@code MeshEvent.ProbeTimed}), so records made on two machines can be aligned NTP-style. The rule depends on
+     * the sequence number alone, so the pinger and the answerer pick the same pings without talking about it.
+     */
+    public static boolean isClockSample(long sequence) {
+        return sequence >= 0 && (sequence < CLOCK_SAMPLES_FIRST || sequence % CLOCK_SAMPLE_EVERY == 0);
+    }
+
+    /**
+     * The kind code (1 ping, 2 pong, 3 data) of bytes {@link #looksLikeProbe} accepted, read without decoding.
+     */
+    public static int kindCode(byte[] probe) {
+        return probe[5];
+    }
+
+    /** The sequence number of bytes {@link #looksLikeProbe} accepted, read without decoding. */
+    public static long sequenceOf(byte[] probe) {
+        return ByteBuffer.wrap(probe).getLong(8);
+    }
+
+    /** The send time (the pinger's {@link System#nanoTime()}) of bytes {@link #looksLikeProbe} accepted. */
+    public static long sendNanosOf(byte[] probe) {
+        return ByteBuffer.wrap(probe).getLong(16);
     }
 
     /**

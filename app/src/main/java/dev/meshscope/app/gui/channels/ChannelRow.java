@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.channels;
 
+import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.Liveness;
 import dev.meshscope.core.ChannelState;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * One row of the channel table: one (peer, channel). The row object lives as long as the channel, and its
@@ -33,6 +39,11 @@ public final class ChannelRow {
     private final DoubleProperty byteRateOut = new SimpleDoubleProperty(this, "byteRateOut");
     private final DoubleProperty byteRateIn = new SimpleDoubleProperty(this, "byteRateIn");
     private final LongProperty drops = new SimpleLongProperty(this, "drops");
+    private final StringProperty lastIn = new SimpleStringProperty(this, "lastIn", "never");
+    private final BooleanProperty silent = new SimpleBooleanProperty(this, "silent", false);
+    private final ObjectProperty<Departures.Departure> departed = new SimpleObjectProperty<>(this, "departed");
+    /** Wall clock of the last arrival from the wire, 0 when nothing arrived. */
+    private long lastReceivedAtMillis;
     /**
      * Rates are averaged over at least this long: snapshots come every 100 ms, so a per-snapshot rate would show
      * a flow of 2 messages/s as 0 or 10 by turns.
@@ -90,6 +101,30 @@ public final class ChannelRow {
         msgsIn.set(c.messagesReceived());
         bytesIn.set(c.bytesReceived());
         drops.set(c.sendDrops() + c.receiveDrops());
+        lastReceivedAtMillis = c.lastReceivedAtMillis();
+    }
+
+    /**
+     * Refreshes "last packet received N s ago" at {@code nowMillis}, and the silent marker: the open channel of a
+     * silent link ({@code linkSilent}, see {@code LinkSilence}). FX thread.
+     */
+    void updateLiveness(long nowMillis, boolean linkSilent) {
+        if (departed.get() != null) {
+            return;
+        }
+        boolean s = state.get() == ChannelState.OPEN && linkSilent;
+        silent.set(s);
+        lastIn.set(
+                s && lastReceivedAtMillis > 0
+                        ? Liveness.silentText(lastReceivedAtMillis, nowMillis)
+                        : Liveness.ago(lastReceivedAtMillis, nowMillis));
+    }
+
+    /** Marks the row's peer gone: the row keeps its last figures, greyed, with when and why. FX thread. */
+    void depart(Departures.Departure d) {
+        departed.set(d);
+        silent.set(false);
+        lastIn.set(d.describe());
     }
 
     private static double rate(long now, long before, double secs) {
@@ -174,6 +209,21 @@ public final class ChannelRow {
     /** Payload bytes received per second. */
     public DoubleProperty byteRateInProperty() {
         return byteRateIn;
+    }
+
+    /** "0.4 s ago", "never", "silent 7 s", or when and why the peer left. */
+    public StringProperty lastInProperty() {
+        return lastIn;
+    }
+
+    /** Whether the open channel received nothing for longer than the silent threshold. */
+    public BooleanProperty silentProperty() {
+        return silent;
+    }
+
+    /** When and why the row's peer left, or null while it is in {@code get_peers()}. */
+    public ObjectProperty<Departures.Departure> departedProperty() {
+        return departed;
     }
 
     /** Packets dropped both ways (refused before the wire, or dropped on arrival). */

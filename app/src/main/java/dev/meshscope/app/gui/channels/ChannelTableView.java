@@ -2,6 +2,8 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Format;
+import dev.meshscope.app.gui.Forms;
+import dev.meshscope.app.gui.Icons;
 import dev.meshscope.app.gui.Tables;
 import dev.meshscope.core.ChannelState;
 import java.util.function.Function;
@@ -10,21 +12,27 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 
 /**
  * The channel table (id {@code channelTable}): one row per (peer, channel), live, sortable by any column,
- * filtered by the selected peer. FX thread.
+ * filtered by the selected peer; clicking a row selects its peer. "Last in" says when the channel last received
+ * ("0.4 s ago"), "silent 7 s" past the operator's threshold (row pseudo-class {@code silent}), or when and why the
+ * peer left (row pseudo-class {@code departed}, greyed, kept until {@code clearDepartedButton}). FX thread.
  */
 public final class ChannelTableView extends BorderPane {
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
     private static final PseudoClass CONNECTING = PseudoClass.getPseudoClass("connecting");
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
+    private static final PseudoClass SILENT = PseudoClass.getPseudoClass("silent");
+    private static final PseudoClass DEPARTED = PseudoClass.getPseudoClass("departed");
 
     /** The leading columns (peer .. state) whose words are measured here; the live numbers measure themselves. */
     private static final int FITTED_COLUMNS = 7;
@@ -76,6 +84,10 @@ public final class ChannelTableView extends BorderPane {
                 .add(live("B/s out", ChannelRow::byteRateOutProperty, v -> Format.bytes(v.doubleValue()), 66));
         table.getColumns().add(live("B/s in", ChannelRow::byteRateInProperty, v -> Format.bytes(v.doubleValue()), 66));
         table.getColumns().add(live("Drops", ChannelRow::dropsProperty, v -> Format.count(v.doubleValue()), 44));
+        // Last: a departed peer's reason is long, and must not push the live numbers out of view.
+        TableColumn<ChannelRow, String> lastIn = lastInColumn();
+        table.getColumns().add(lastIn);
+        Tables.fitCells(table, lastIn, r -> r.lastInProperty().get());
         Label title = new Label();
         title.getStyleClass().add("pane-title");
         title.textProperty()
@@ -84,8 +96,65 @@ public final class ChannelTableView extends BorderPane {
                                 ? "Channels · every peer (select a peer in the graph to filter)"
                                 : "Channels · peer " + vm.selection().peer() + " (click it again to show every peer)",
                         vm.selection().peerProperty()));
-        setTop(new HBox(title));
+        Button clearDeparted = Icons.button("Clear departed", Icons.CLEAR);
+        clearDeparted.setId("clearDepartedButton");
+        clearDeparted.getStyleClass().add("small");
+        clearDeparted.setTooltip(new Tooltip("Forget the greyed rows of peers that left (channels and probes)"));
+        clearDeparted.setOnAction(e -> vm.clearDeparted());
+        table.setRowFactory(t -> new LiveRow(vm));
+        setTop(Forms.bar(title, clearDeparted));
         setCenter(table);
+    }
+
+    /**
+     * A row that shows its channel's liveness: pseudo-class {@code silent} or {@code departed} (greyed, with when and
+     * why in its tooltip), following the row object it shows; a click selects its peer everywhere.
+     */
+    private static final class LiveRow extends TableRow<ChannelRow> {
+        private final javafx.beans.value.ChangeListener<Object> restyle = (o, a, b) -> restyle();
+        private final Tooltip why = new Tooltip();
+        private ChannelRow shown;
+
+        LiveRow(ChannelsViewModel vm) {
+            setOnMouseClicked(e -> {
+                ChannelRow r = getItem();
+                if (!isEmpty() && r != null && r.departedProperty().get() == null) {
+                    vm.selection().select(r.peerId());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ChannelRow r, boolean empty) {
+            super.updateItem(r, empty);
+            ChannelRow next = empty ? null : r;
+            if (next != shown) {
+                if (shown != null) {
+                    shown.silentProperty().removeListener(restyle);
+                    shown.departedProperty().removeListener(restyle);
+                }
+                shown = next;
+                if (shown != null) {
+                    shown.silentProperty().addListener(restyle);
+                    shown.departedProperty().addListener(restyle);
+                }
+            }
+            restyle();
+        }
+
+        private void restyle() {
+            boolean departed = shown != null && shown.departedProperty().get() != null;
+            pseudoClassStateChanged(
+                    SILENT, shown != null && !departed && shown.silentProperty().get());
+            pseudoClassStateChanged(DEPARTED, departed);
+            if (departed) {
+                why.setText("Peer " + shown.peerId() + " "
+                        + shown.departedProperty().get().describe() + ". Its last figures stay until Clear departed.");
+                setTooltip(why);
+            } else {
+                setTooltip(null);
+            }
+        }
     }
 
     /** The table control. */
@@ -117,6 +186,13 @@ public final class ChannelTableView extends BorderPane {
                 setText(empty || s == null ? null : s.name());
             }
         });
+        return c;
+    }
+
+    private TableColumn<ChannelRow, String> lastInColumn() {
+        TableColumn<ChannelRow, String> c = new TableColumn<>("Last in");
+        c.setCellValueFactory(cd -> cd.getValue().lastInProperty());
+        c.setPrefWidth(70);
         return c;
     }
 

@@ -2,6 +2,8 @@
 package dev.meshscope.app.gui.channels;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.links.Departures;
+import dev.meshscope.app.gui.links.LinkSilence;
 import dev.meshscope.core.snapshot.ChannelSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import dev.meshscope.session.SessionState;
@@ -12,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
  * The channel table: one row per (peer, channel), updated in place from each state, filtered by the
- * selected peer. FX thread; plain Java.
+ * selected peer. A peer that leaves keeps its rows, greyed, with when and why ({@link Departures}), until the
+ * operator clears departed peers or the peer comes back. FX thread; plain Java.
  */
 public final class ChannelsViewModel {
     private final Selection selection;
@@ -25,10 +29,34 @@ public final class ChannelsViewModel {
     private final FilteredList<ChannelRow> visible = new FilteredList<>(rows);
     private final Map<Long, ChannelRow> byKey = new HashMap<>();
 
-    /** A table filtered by {@code selection}. */
+    private final Departures departures;
+    private final LinkSilence silence = new LinkSilence();
+
+    /** A table filtered by {@code selection}, with its own record of departures. */
     public ChannelsViewModel(Selection selection) {
+        this(selection, new Departures());
+    }
+
+    /** A table filtered by {@code selection} whose departed rows stay while {@code departures} has their peer. */
+    public ChannelsViewModel(Selection selection, Departures departures) {
         this.selection = selection;
+        this.departures = departures;
         selection.peerProperty().addListener((o, a, b) -> refilter());
+        departures.departed().addListener((MapChangeListener<Integer, Departures.Departure>) ch -> {
+            if (ch.wasRemoved() && !ch.wasAdded()) {
+                dropDeparted(ch.getKey());
+            }
+        });
+    }
+
+    private void dropDeparted(int peer) {
+        byKey.values().removeIf(r -> r.peerId() == peer && r.departedProperty().get() != null);
+        rows.removeIf(r -> r.peerId() == peer && r.departedProperty().get() != null);
+    }
+
+    /** Forgets every departed peer's rows (the Clear departed button; the probe table's go too). */
+    public void clearDeparted() {
+        departures.clear();
     }
 
     private void refilter() {
@@ -40,26 +68,55 @@ public final class ChannelsViewModel {
         return ((long) peer << 32) | (channel & 0xFFFFFFFFL);
     }
 
-    /** Applies the newest state: new channels get rows, gone ones lose theirs, the rest update in place. */
+    /**
+     * Applies the newest state: new channels get rows, the rest update in place; the rows of a peer that left stay,
+     * greyed, with its departure (a peer that comes back gets fresh rows).
+     */
     public void onState(SessionState s) {
+        long now = System.currentTimeMillis();
+        long threshold = s.controls().lateThreshold().toMillis();
         Set<Long> seen = new HashSet<>();
         List<ChannelRow> added = new ArrayList<>();
+        List<ChannelRow> replaced = new ArrayList<>();
+        Set<Integer> ids = new HashSet<>();
         for (PeerSnapshot p : s.mesh().peers()) {
+            ids.add(p.id());
+            silence.update(p);
+            boolean linkSilent = silence.silent(p, now, threshold);
             for (ChannelSnapshot c : p.channels()) {
                 long k = key(p.id(), c.index());
                 seen.add(k);
                 ChannelRow r = byKey.get(k);
+                if (r != null && r.departedProperty().get() != null) {
+                    replaced.add(r); // The peer came back: its old rows give way to the new connection's.
+                    r = null;
+                }
                 if (r == null) {
                     r = new ChannelRow(p.id(), c);
                     byKey.put(k, r);
                     added.add(r);
                 }
                 r.update(c, s.atNanos());
+                r.updateLiveness(now, linkSilent);
             }
         }
+        silence.retain(ids);
         if (byKey.size() != seen.size()) {
-            byKey.keySet().retainAll(seen);
-            rows.removeIf(r -> !seen.contains(key(r.peerId(), r.index())));
+            List<Long> gone = new ArrayList<>();
+            for (Map.Entry<Long, ChannelRow> e : byKey.entrySet()) {
+                if (!seen.contains(e.getKey())) {
+                    gone.add(e.getKey());
+                }
+            }
+            for (long k : gone) {
+                ChannelRow r = byKey.get(k);
+                if (r.departedProperty().get() == null) {
+                    r.depart(departures.noteGone(r.peerId(), now));
+                }
+            }
+        }
+        if (!replaced.isEmpty()) {
+            rows.removeAll(replaced);
         }
         if (!added.isEmpty()) {
             rows.addAll(added);

@@ -8,6 +8,7 @@ import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.TransferMode;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,7 +24,8 @@ import javafx.util.StringConverter;
  * The Create panel: mode ({@code modeChoice}), own id ({@code peerIdField}, {@code randomIdButton},
  * {@code peerIdError}), extra channels ({@code extraChannelModeChoice}, {@code addExtraChannelButton},
  * {@code extraChannelList}, {@code removeExtraChannelButton}), ICE servers ({@code iceServersArea},
- * {@code iceServersError}), {@code createButton} and {@code closeButton}. FX thread.
+ * {@code iceServersError}), {@code relayOnlyToggle} (relay-only ICE, refused in {@code relayOnlyError} without a
+ * turn: server), {@code serverRelayToggle}, {@code createButton} and {@code closeButton}. FX thread.
  */
 public final class CreateView extends VBox {
     /** A panel for {@code vm}. */
@@ -93,6 +95,20 @@ public final class CreateView extends VBox {
         ice.textProperty().bindBidirectional(vm.iceTextProperty());
         ice.getStyleClass().add("mono");
 
+        CheckBox relayOnly = new CheckBox("relay only (TURN)");
+        relayOnly.setId("relayOnlyToggle");
+        relayOnly.setTooltip(new javafx.scene.control.Tooltip(
+                "ICE may use relay candidates only (iceTransportPolicy relay): proves a TURN path. Needs a turn: "
+                        + "server above. Used by Create, Join folder and Join lobby."));
+        relayOnly.selectedProperty().bindBidirectional(vm.relayOnlyProperty());
+        relayOnly.disableProperty().bind(vm.createdProperty());
+        CheckBox serverRelay = new CheckBox("server relay (Godot host)");
+        serverRelay.setId("serverRelayToggle");
+        serverRelay.setTooltip(new javafx.scene.control.Tooltip(
+                "As the server (id 1): tell each client about the others and forward their packets "
+                        + "(SceneMultiplayer server relay), as a Godot host does. Applies at once."));
+        serverRelay.selectedProperty().bindBidirectional(vm.serverRelayProperty());
+
         Button create = Icons.button("Create", Icons.CREATE);
         create.setId("createButton");
         create.getStyleClass().add(Styles.ACCENT);
@@ -115,10 +131,12 @@ public final class CreateView extends VBox {
                 Forms.row(extras, removeExtra),
                 new Label("ICE servers"),
                 ice,
+                Forms.row(relayOnly, serverRelay),
                 Forms.row(create, close),
                 // Below the buttons: a message appearing as the operator types never moves Create away.
                 Forms.errorLine("peerIdError", vm.idProblemProperty()),
-                Forms.errorLine("iceServersError", vm.iceProblemProperty()));
+                Forms.errorLine("iceServersError", vm.iceProblemProperty()),
+                Forms.errorLine("relayOnlyError", vm.relayProblemProperty()));
         HBox.setHgrow(extras, Priority.ALWAYS);
         getChildren().add(card);
     }

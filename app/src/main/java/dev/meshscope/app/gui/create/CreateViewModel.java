@@ -2,6 +2,7 @@
 package dev.meshscope.app.gui.create;
 
 import dev.meshscope.core.ConnectionStatus;
+import dev.meshscope.core.IceTransportPolicy;
 import dev.meshscope.core.NetworkMode;
 import dev.meshscope.core.RtcConfiguration;
 import dev.meshscope.core.TransferMode;
@@ -55,6 +56,9 @@ public final class CreateViewModel {
     private final ReadOnlyObjectWrapper<NetworkMode> activeMode =
             new ReadOnlyObjectWrapper<>(this, "activeMode", NetworkMode.NONE);
     private final BooleanProperty refuse = new SimpleBooleanProperty(this, "refuse", false);
+    private final BooleanProperty relayOnly = new SimpleBooleanProperty(this, "relayOnly", false);
+    private final ReadOnlyStringWrapper relayProblem = new ReadOnlyStringWrapper(this, "relayProblem", "");
+    private final BooleanProperty serverRelay = new SimpleBooleanProperty(this, "serverRelay", true);
     private boolean applyingState;
     /** The id field's problem, shown or not (Create stays disabled either way). */
     private String idProblemNow = "";
@@ -90,6 +94,12 @@ public final class CreateViewModel {
                 commands.setRefuseNewConnections(b);
             }
         });
+        relayOnly.addListener((o, a, b) -> validate());
+        serverRelay.addListener((o, a, b) -> {
+            if (!applyingState) {
+                commands.setServerRelay(b);
+            }
+        });
         validate();
         applyState(MeshSnapshot.empty());
     }
@@ -114,7 +124,25 @@ public final class CreateViewModel {
             ip = e.getMessage();
         }
         iceProblem.set(ip);
-        createDisabled.set(created.get() || !idProblemNow.isEmpty() || !ip.isEmpty());
+        relayProblem.set(ip.isEmpty() ? relayOnlyProblem() : "");
+        createDisabled.set(created.get()
+                || !idProblemNow.isEmpty()
+                || !ip.isEmpty()
+                || !relayProblem.get().isEmpty());
+    }
+
+    /** Why relay-only ICE cannot be used with the ICE servers typed (no turn: server), or "". */
+    private String relayOnlyProblem() {
+        if (!relayOnly.get()) {
+            return "";
+        }
+        String p = RtcConfiguration.withServers(IceServersParser.parse(iceText.get()), IceTransportPolicy.RELAY)
+                .problem();
+        return p == null ? "" : "Relay only (TURN): " + p;
+    }
+
+    private IceTransportPolicy policy() {
+        return relayOnly.get() ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL;
     }
 
     /** Asks the mesh thread for Godot's {@code generate_unique_id()} and puts it in the id field. */
@@ -154,24 +182,30 @@ public final class CreateViewModel {
     public CreateRequest formRequest() {
         idTouched = true;
         validate();
-        if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
+        if (!idProblemNow.isEmpty()
+                || !iceProblem.get().isEmpty()
+                || !relayProblem.get().isEmpty()) {
             return null;
         }
         List<RtcConfiguration.IceServer> ice = IceServersParser.parse(iceText.get());
-        return new CreateRequest(mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice);
+        return new CreateRequest(
+                mode.get(), IdRules.parse(mode.get(), idText.get()), List.copyOf(extraChannels), ice, policy());
     }
 
     /** What the form describes, or {@code null} while it has a problem; unlike {@link #formRequest} shows nothing. */
     public CreateRequest peekRequest() {
         validate();
-        if (!idProblemNow.isEmpty() || !iceProblem.get().isEmpty()) {
+        if (!idProblemNow.isEmpty()
+                || !iceProblem.get().isEmpty()
+                || !relayProblem.get().isEmpty()) {
             return null;
         }
         return new CreateRequest(
                 mode.get(),
                 IdRules.parse(mode.get(), idText.get()),
                 List.copyOf(extraChannels),
-                IceServersParser.parse(iceText.get()));
+                IceServersParser.parse(iceText.get()),
+                policy());
     }
 
     /**
@@ -181,10 +215,11 @@ public final class CreateViewModel {
      */
     public CreateRequest lobbyRequest(NetworkMode lobbyMode) {
         validate();
-        if (!iceProblem.get().isEmpty()) {
+        if (!iceProblem.get().isEmpty() || !relayProblem.get().isEmpty()) {
             return null;
         }
-        return new CreateRequest(lobbyMode, 0, List.copyOf(extraChannels), IceServersParser.parse(iceText.get()));
+        return new CreateRequest(
+                lobbyMode, 0, List.copyOf(extraChannels), IceServersParser.parse(iceText.get()), policy());
     }
 
     /** Sends {@code close()}. */
@@ -195,6 +230,12 @@ public final class CreateViewModel {
     /** Applies the newest state (FX thread). */
     public void onState(SessionState s) {
         applyState(s.mesh());
+        applyingState = true;
+        try {
+            serverRelay.set(s.controls().serverRelay());
+        } finally {
+            applyingState = false;
+        }
     }
 
     private void applyState(MeshSnapshot m) {
@@ -280,6 +321,21 @@ public final class CreateViewModel {
     /** The mode of the live peer (NONE when not created). */
     public ReadOnlyObjectProperty<NetworkMode> activeModeProperty() {
         return activeMode.getReadOnlyProperty();
+    }
+
+    /** Relay-only ICE (TURN candidates only) for create, folder and lobby joins; needs a turn: server. */
+    public BooleanProperty relayOnlyProperty() {
+        return relayOnly;
+    }
+
+    /** Why relay-only ICE cannot be used with the ICE servers typed, or "". */
+    public ReadOnlyStringProperty relayProblemProperty() {
+        return relayProblem.getReadOnlyProperty();
+    }
+
+    /** SceneMultiplayer server relay as a Godot host does it (setting it sends the command; on by default). */
+    public BooleanProperty serverRelayProperty() {
+        return serverRelay;
     }
 
     /** Refuse new connections (setting it sends the command). */

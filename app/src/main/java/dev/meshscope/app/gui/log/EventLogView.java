@@ -139,6 +139,9 @@ public final class EventLogView extends BorderPane {
         int n = t.getItems().size();
         if (rowsAdded && following && n > 0) {
             flow.scrollTo(n - 1);
+            // scrollTo only makes the row a visible cell; in a short viewport with tall (wrapped) rows it can stay
+            // just below the edge. Scrolling on by a viewport is clamped at the end, so the newest row is whole.
+            flow.scrollPixels(flow.getHeight());
         }
         rowsAdded = false;
     }

@@ -61,8 +61,24 @@ public final class LogViewModel {
         kindFilter.addListener((o, a, b) -> refilter());
     }
 
+    /**
+     * What the log last showed of each peer's wire statistics (selected pair, ICE and DTLS states): the session asks
+     * for them every 2 s, and a row per report would bury every other event; a row is added when they change.
+     */
+    private final java.util.Map<Integer, String> lastWire = new java.util.HashMap<>();
+
     /** Records a mesh event (shown at the next {@link #flush()}). */
     public void onEvent(MeshEvent e) {
+        if (e instanceof MeshEvent.ProbeTimed) {
+            return; // Clock samples for merging records (64 per channel, then one in 256): not for a human reader.
+        }
+        if (e instanceof MeshEvent.WireStatsUpdated w) {
+            String shown = w.stats().selectedPair() + "|" + w.stats().iceState() + "|"
+                    + w.stats().dtlsState();
+            if (shown.equals(lastWire.put(w.peerId(), shown))) {
+                return;
+            }
+        }
         add(new LogEntry(e.atMillis(), e.peerId(), e.getClass().getSimpleName(), e.describe(), isFailure(e), e));
     }
 

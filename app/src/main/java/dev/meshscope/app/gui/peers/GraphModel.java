@@ -36,6 +36,9 @@ public record GraphModel(NetworkMode mode, int localId, ConnectionStatus status,
      * @param pair         the selected candidate pair as "local ⇄ remote" candidate types ("host ⇄ host", "relay ⇄
      *                     srflx"), or "" before the connection's stats told it
      * @param relayed      whether that pair goes through a TURN server (either end a relay candidate)
+     * @param silent       "silent 7 s" when nothing arrived from the peer for longer than the operator's threshold,
+     *                     else ""
+     * @param impairment   the impairments set on the link, e.g. "out 40 ms, 10% loss", or ""
      */
     public record Peer(
             int id,
@@ -44,7 +47,21 @@ public record GraphModel(NetworkMode mode, int localId, ConnectionStatus status,
             int openChannels,
             int channels,
             String pair,
-            boolean relayed) {
+            boolean relayed,
+            String silent,
+            String impairment) {
+        /** A peer without liveness or impairment (nothing silent, nothing set). */
+        public Peer(
+                int id,
+                ConnectionState state,
+                boolean connected,
+                int openChannels,
+                int channels,
+                String pair,
+                boolean relayed) {
+            this(id, state, connected, openChannels, channels, pair, relayed, "", "");
+        }
+
         /** True when the connection is up but some channel is not open (drawn dashed). */
         public boolean partiallyOpen() {
             return state == ConnectionState.CONNECTED && openChannels < channels;

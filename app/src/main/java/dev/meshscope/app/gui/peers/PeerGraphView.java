@@ -22,7 +22,10 @@ import javafx.scene.text.TextAlignment;
  * around it, each edge coloured by its connection state (dashed while connecting or while some channel is
  * not open), the server relay drawn as a dotted ring. Readable from 1 to 32 peers: node size and labels
  * adapt to the count, labels point outward. Clicking a node selects that peer everywhere. Node ids:
- * {@code peer-node-<id>} (the local one is {@code peer-node-local}). FX thread.
+ * {@code peer-node-<id>} (the local one is {@code peer-node-local}); edges {@code peer-edge-<id>} (style class
+ * {@code silent} when nothing arrived for longer than the operator's threshold), with a label {@code edge-label-<id>}
+ * at the middle naming the impairments set on the link and the silence ("out 40 ms, 10% loss · silent 7 s"). FX
+ * thread.
  */
 public final class PeerGraphView extends Pane {
     /** Space kept around the ring for the outward labels. */
@@ -37,6 +40,8 @@ public final class PeerGraphView extends Pane {
     private final NodeView local = new NodeView(0, true);
     private final Map<Integer, NodeView> remote = new HashMap<>();
     private final Map<Integer, Line> edgeLines = new HashMap<>();
+    private final Map<Integer, Text> edgeLabels = new HashMap<>();
+    private final Group edgeTexts = new Group();
     private GraphModel model = GraphModel.EMPTY;
 
     /** A graph drawing {@code vm}'s model. */
@@ -51,7 +56,8 @@ public final class PeerGraphView extends Pane {
         caption.setTextOrigin(VPos.TOP);
         empty.getStyleClass().add("graph-caption");
         empty.setTextOrigin(VPos.CENTER);
-        getChildren().addAll(relayRing, edges, nodes, caption, empty);
+        edgeTexts.setMouseTransparent(true);
+        getChildren().addAll(relayRing, edges, edgeTexts, nodes, caption, empty);
         nodes.getChildren().add(local.group);
         vm.modelProperty().addListener((o, a, b) -> apply(b));
         vm.selection().peerProperty().addListener((o, a, b) -> restyleSelection());
@@ -77,6 +83,7 @@ public final class PeerGraphView extends Pane {
             if (!byId.containsKey(e.getKey())) {
                 nodes.getChildren().remove(e.getValue().group);
                 edges.getChildren().remove(edgeLines.remove(e.getKey()));
+                edgeTexts.getChildren().remove(edgeLabels.remove(e.getKey()));
                 it.remove();
             }
         }
@@ -85,22 +92,42 @@ public final class PeerGraphView extends Pane {
                 NodeView v = new NodeView(id, false);
                 nodes.getChildren().add(v.group);
                 Line l = new Line();
+                l.setId("peer-edge-" + id);
                 l.getStyleClass().add("graph-edge");
                 l.setMouseTransparent(true);
                 edgeLines.put(id, l);
                 edges.getChildren().add(l);
+                Text t = new Text();
+                t.setId("edge-label-" + id);
+                t.getStyleClass().add("graph-edge-label");
+                t.setTextOrigin(VPos.CENTER);
+                edgeLabels.put(id, t);
+                edgeTexts.getChildren().add(t);
                 return v;
             });
             String state = edgeState(p);
             n.setState(state);
             n.setText(Integer.toString(p.id()), label(m, p));
             Line l = edgeLines.get(p.id());
-            l.getStyleClass().setAll("graph-edge", "state-" + state);
+            if (p.silent().isEmpty()) {
+                l.getStyleClass().setAll("graph-edge", "state-" + state);
+            } else {
+                l.getStyleClass().setAll("graph-edge", "state-" + state, "silent");
+            }
+            edgeLabels.get(p.id()).setText(edgeText(p));
         }
         relayRing.setVisible(m.mode() == NetworkMode.SERVER && m.peers().size() > 1);
         caption.setText(caption(m));
         restyleSelection();
         requestLayout();
+    }
+
+    /** What the middle of an edge says: the link's impairments and its silence, or nothing. */
+    static String edgeText(GraphModel.Peer p) {
+        if (p.impairment().isEmpty()) {
+            return p.silent();
+        }
+        return "⚠ " + p.impairment() + (p.silent().isEmpty() ? "" : " · " + p.silent());
     }
 
     private static String edgeState(GraphModel.Peer p) {
@@ -224,6 +251,12 @@ public final class PeerGraphView extends Pane {
             l.setStartY(cy);
             l.setEndX(x);
             l.setEndY(y);
+            Text t = edgeLabels.get(p.id());
+            // Just short of half way out: clear of the local disc and of the peer's own label.
+            double mx = cx + (x - cx) * 0.45;
+            double my = cy + (y - cy) * 0.45;
+            t.setX(mx - t.getLayoutBounds().getWidth() / 2);
+            t.setY(my - 9);
         }
     }
 

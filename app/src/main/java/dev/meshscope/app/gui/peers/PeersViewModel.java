@@ -2,9 +2,13 @@
 package dev.meshscope.app.gui.peers;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.links.ImpairmentText;
+import dev.meshscope.app.gui.links.LinkSilence;
+import dev.meshscope.app.gui.links.Liveness;
 import dev.meshscope.core.snapshot.MeshSnapshot;
 import dev.meshscope.core.snapshot.PeerSnapshot;
 import dev.meshscope.core.snapshot.WireStats;
+import dev.meshscope.session.LinkImpairment;
 import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +25,8 @@ public final class PeersViewModel {
     private final Selection selection;
     /** The newest wire statistics with a selected pair, per connected peer (dropped with the peer). */
     private final Map<Integer, WireStats> wire = new HashMap<>();
+
+    private final LinkSilence silence = new LinkSilence();
 
     private final ReadOnlyObjectWrapper<GraphModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
@@ -43,7 +49,19 @@ public final class PeersViewModel {
     /** Applies the newest state. */
     public void onState(SessionState s) {
         wire.keySet().removeIf(id -> s.mesh().peer(id) == null);
-        GraphModel next = toModel(s.mesh(), wire);
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (PeerSnapshot p : s.mesh().peers()) {
+            silence.update(p);
+            ids.add(p.id());
+        }
+        silence.retain(ids);
+        GraphModel next = toModel(
+                s.mesh(),
+                wire,
+                silence,
+                s.controls().impairments(),
+                System.currentTimeMillis(),
+                s.controls().lateThreshold().toMillis());
         if (!next.equals(model.get())) {
             model.set(next);
         }
@@ -57,8 +75,24 @@ public final class PeersViewModel {
     }
 
     static GraphModel toModel(MeshSnapshot m, Map<Integer, WireStats> wire) {
+        return toModel(m, wire, new LinkSilence(), List.of(), 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * The graph at wall-clock {@code nowMillis}: a link {@code silence} finds silent past {@code silentAfterMillis}
+     * is marked; {@code impairments} label their edges.
+     */
+    static GraphModel toModel(
+            MeshSnapshot m,
+            Map<Integer, WireStats> wire,
+            LinkSilence silence,
+            List<LinkImpairment> impairments,
+            long nowMillis,
+            long silentAfterMillis) {
         List<GraphModel.Peer> peers = new ArrayList<>(m.peers().size());
         for (PeerSnapshot p : m.peers()) {
+            long last = Liveness.newestReceipt(p);
+            boolean silent = silence.silent(p, nowMillis, silentAfterMillis);
             peers.add(new GraphModel.Peer(
                     p.id(),
                     p.connection(),
@@ -66,7 +100,9 @@ public final class PeersViewModel {
                     p.openChannels(),
                     p.channels().size(),
                     pair(wire.get(p.id())),
-                    wire.containsKey(p.id()) && wire.get(p.id()).relayed()));
+                    wire.containsKey(p.id()) && wire.get(p.id()).relayed(),
+                    silent ? Liveness.silentText(last, nowMillis) : "",
+                    ImpairmentText.forPeer(impairments, p.id())));
         }
         return new GraphModel(m.mode(), m.uniqueId(), m.status(), peers);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui.probe;
 
+import dev.meshscope.app.gui.godot.GodotRpcPayload;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Random;
@@ -25,6 +26,9 @@ public final class PayloadParser {
                 return check(t.getBytes(StandardCharsets.UTF_8));
             case HEX:
                 return check(hex(t));
+            case GODOT_RPC:
+                return check(GodotRpcPayload.encode(t));
+            case RANDOM:
             default:
                 return random(t);
         }

@@ -8,10 +8,12 @@ import dev.meshscope.app.gui.Tables;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
@@ -19,9 +21,13 @@ import javafx.scene.layout.BorderPane;
  * The probe table (id {@code probeTable}): per (peer, channel) round trip median and p99 (to the pong's arrival),
  * the app round trip (to when the session's loop read it: the difference is the application's cost), loss,
  * duplicates, reordering and replies that came back on another channel than the one written inside them, from
- * MeshScope's probe packets; {@code clearProbesButton} forgets them. FX thread.
+ * MeshScope's probe packets; {@code clearProbesButton} forgets them. Late: pongs after the silent threshold plus
+ * pings unanswered longer than it now (not yet lost, which takes the loss timeout); Outst.: pings not answered yet.
+ * A departed peer's rows stay, greyed (row pseudo-class {@code departed}) with when and why in Status. FX thread.
  */
 public final class ProbeTableView extends BorderPane {
+    private static final PseudoClass DEPARTED = PseudoClass.getPseudoClass("departed");
+
     /** A table of {@code vm}'s probe rows. */
     public ProbeTableView(TrafficViewModel vm) {
         TableView<ProbeRow> table = Tables.readable();
@@ -42,6 +48,8 @@ public final class ProbeTableView extends BorderPane {
         add(table, col("Sent", r -> r.stats().sent(), v -> Format.count(v), 44));
         add(table, col("Recv", r -> r.stats().received(), v -> Format.count(v), 44));
         add(table, col("Lost", r -> r.stats().lost(), v -> Format.count(v), 38));
+        add(table, col("Late", r -> r.stats().late(), v -> Format.count(v), 38));
+        add(table, col("Outst.", r -> r.stats().outstanding(), v -> Format.count(v), 44));
         add(
                 table,
                 col(
@@ -53,7 +61,15 @@ public final class ProbeTableView extends BorderPane {
         add(table, col("Reord", r -> r.stats().reordered(), v -> Format.count(v), 42));
         add(table, col("Wrong ch", r -> r.stats().wrongChannel(), v -> Format.count(v), 52));
         add(table, col("Samples", r -> r.stats().samples(), v -> Format.count(v), 52));
-        Label title = new Label("Probes · RTT, loss, duplicates, reordering");
+        add(table, col("Status", ProbeRow::status, v -> v, 60));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ProbeRow r, boolean empty) {
+                super.updateItem(r, empty);
+                pseudoClassStateChanged(DEPARTED, !empty && r != null && r.departed() != null);
+            }
+        });
+        Label title = new Label("Probes · RTT, loss, late, duplicates, reordering");
         title.getStyleClass().add("pane-title");
         Button clear = Icons.button("Clear", Icons.CLEAR);
         clear.setId("clearProbesButton");

@@ -2,6 +2,8 @@
 package dev.meshscope.app.gui.probe;
 
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.godot.GodotRpcPayload;
+import dev.meshscope.app.gui.links.Departures;
 import dev.meshscope.core.TransferMode;
 import dev.meshscope.core.WebRtcMultiplayerPeer;
 import dev.meshscope.core.probe.ProbeStats;
@@ -9,8 +11,12 @@ import dev.meshscope.session.SendRequest;
 import dev.meshscope.session.SessionCommands;
 import dev.meshscope.session.SessionState;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -51,10 +58,28 @@ public final class TrafficViewModel {
     private List<TransferMode> modes = List.of();
     private List<ProbeStats> lastStats = List.of();
     private boolean applyingState;
+    private final Departures departures;
+    /** The last figures of departed peers' flows, by (peer, channel), kept until departures are cleared. */
+    private final Map<Long, ProbeRow> departedRows = new LinkedHashMap<>();
 
     /** A panel that sends through {@code commands}; selecting a peer in {@code selection} targets it. */
     public TrafficViewModel(SessionCommands commands, Selection selection) {
+        this(commands, selection, new Departures());
+    }
+
+    /**
+     * A panel that sends through {@code commands}; selecting a peer in {@code selection} targets it; the probe results
+     * of a peer that left stay (greyed, with when and why) while {@code departures} has it.
+     */
+    public TrafficViewModel(SessionCommands commands, Selection selection, Departures departures) {
         this.commands = Objects.requireNonNull(commands);
+        this.departures = Objects.requireNonNull(departures);
+        departures.departed().addListener((MapChangeListener<Integer, Departures.Departure>) ch -> {
+            if (ch.wasRemoved() && !ch.wasAdded()) {
+                departedRows.values().removeIf(r -> r.peerId() == ch.getKey());
+            }
+            rebuildProbeRows();
+        });
         selection.peerProperty().addListener((o, a, b) -> target.set(Integer.toString(b.intValue())));
         target.addListener((o, a, b) -> validate());
         payloadKind.addListener((o, a, b) -> {
@@ -62,10 +87,14 @@ public final class TrafficViewModel {
                 payload.set("64");
             } else if (b == PayloadKind.HEX && a != PayloadKind.HEX) {
                 payload.set("de ad be ef");
+            } else if (b == PayloadKind.GODOT_RPC && a != PayloadKind.GODOT_RPC) {
+                payload.set(GodotRpcPayload.EXAMPLE);
+                probe.set(false); // A probe header in front would hide the RPC from the game.
             }
             validate();
         });
         payload.addListener((o, a, b) -> validate());
+        probe.addListener((o, a, b) -> validate());
         count.addListener((o, a, b) -> validate());
         rate.addListener((o, a, b) -> validate());
         echo.addListener((o, a, b) -> {
@@ -102,6 +131,10 @@ public final class TrafficViewModel {
             bytes = PayloadParser.parse(payloadKind.get(), payload.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Payload: " + e.getMessage());
+        }
+        if (payloadKind.get() == PayloadKind.GODOT_RPC && probe.get()) {
+            throw new IllegalArgumentException("a Godot RPC is sent as it is: untick \"probe ping\" (a probe header in"
+                    + " front would hide the RPC from the game).");
         }
         long n = parseLong(count.get(), "Count", 1, MAX_COUNT);
         double r = parseRate(rate.get());
@@ -144,6 +177,12 @@ public final class TrafficViewModel {
         if (r == null) {
             return false;
         }
+        if (payloadKind.get() == PayloadKind.GODOT_RPC) {
+            GodotRpcPayload.Call c = GodotRpcPayload.parse(payload.get());
+            if (!c.methodNames().isEmpty()) {
+                commands.nameRpcMethods(c.path(), c.methodNames()); // The inspector then shows the names too.
+            }
+        }
         commands.send(r);
         return true;
     }
@@ -153,8 +192,12 @@ public final class TrafficViewModel {
         commands.stopSending();
     }
 
-    /** Forgets every probe result. */
+    /** Forgets every probe result, departed peers' too. */
     public void clearProbes() {
+        if (!departedRows.isEmpty()) {
+            departedRows.clear();
+            rebuildProbeRows();
+        }
         commands.clearProbes();
     }
 
@@ -166,12 +209,9 @@ public final class TrafficViewModel {
             rebuildChannelOptions();
         }
         if (!s.probes().equals(lastStats)) {
+            keepDeparted(s);
             lastStats = s.probes();
-            List<ProbeRow> rows = new ArrayList<>(lastStats.size());
-            for (ProbeStats p : lastStats) {
-                rows.add(new ProbeRow(WebRtcMultiplayerPeer.channelLabel(p.channel()), p));
-            }
-            probeRows.setAll(rows);
+            rebuildProbeRows();
         }
         progress.set(s.traffic().describe());
         applyingState = true;
@@ -180,6 +220,38 @@ public final class TrafficViewModel {
         } finally {
             applyingState = false;
         }
+    }
+
+    /**
+     * Keeps the last figures of the flows that left the session's probe results because their peer left (the session
+     * forgets a departed peer's probes); flows dropped by Clear are not kept.
+     */
+    private void keepDeparted(SessionState s) {
+        Set<Long> now = new HashSet<>();
+        for (ProbeStats p : s.probes()) {
+            now.add(key(p));
+            departedRows.remove(key(p)); // Back (the peer rejoined): the live flow replaces the kept one.
+        }
+        for (ProbeStats p : lastStats) {
+            Departures.Departure d = departures.get(p.peerId());
+            if (!now.contains(key(p)) && d != null) {
+                departedRows.put(key(p), new ProbeRow(WebRtcMultiplayerPeer.channelLabel(p.channel()), p, d));
+            }
+        }
+    }
+
+    private static long key(ProbeStats p) {
+        return ((long) p.peerId() << 32) | (p.channel() & 0xFFFFFFFFL);
+    }
+
+    private void rebuildProbeRows() {
+        List<ProbeRow> rows = new ArrayList<>(lastStats.size() + departedRows.size());
+        for (ProbeStats p : lastStats) {
+            // A flow whose peer just left stays live in the session's figures until their next refresh.
+            rows.add(new ProbeRow(WebRtcMultiplayerPeer.channelLabel(p.channel()), p, departures.get(p.peerId())));
+        }
+        rows.addAll(departedRows.values());
+        probeRows.setAll(rows);
     }
 
     private void rebuildChannelOptions() {

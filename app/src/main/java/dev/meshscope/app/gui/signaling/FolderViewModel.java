@@ -36,6 +36,7 @@ public final class FolderViewModel {
         create.createdProperty().addListener((o, a, b) -> recheck());
         create.idProblemProperty().addListener((o, a, b) -> recheck());
         create.iceProblemProperty().addListener((o, a, b) -> recheck());
+        create.relayProblemProperty().addListener((o, a, b) -> recheck());
     }
 
     /** Joins the folder; false (with the reason in {@link #problemProperty()}) when the form is not ready. */
@@ -67,7 +68,8 @@ public final class FolderViewModel {
         if (form == null) {
             return "Fix the Create form first (mode and id are used to join): "
                     + create.idProblemProperty().get()
-                    + create.iceProblemProperty().get();
+                    + create.iceProblemProperty().get()
+                    + create.relayProblemProperty().get();
         }
         return "";
     }

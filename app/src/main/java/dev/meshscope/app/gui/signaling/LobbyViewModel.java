@@ -87,6 +87,7 @@ public final class LobbyViewModel {
         lobbyName.addListener((o, a, b) -> recheck());
         create.createdProperty().addListener((o, a, b) -> recheck());
         create.iceProblemProperty().addListener((o, a, b) -> recheck());
+        create.relayProblemProperty().addListener((o, a, b) -> recheck());
     }
 
     /**
@@ -99,7 +100,8 @@ public final class LobbyViewModel {
             CreateRequest r = create.lobbyRequest(joinMode());
             if (r == null) {
                 why = "Fix the ICE servers in Create first (every lobby connection uses them): "
-                        + create.iceProblemProperty().get();
+                        + create.iceProblemProperty().get()
+                        + create.relayProblemProperty().get();
             } else {
                 problem.set("");
                 commands.joinLobby(
@@ -193,9 +195,13 @@ public final class LobbyViewModel {
     private void recheck() {
         if (!problem.get().isEmpty()) {
             String why = refusal();
-            if (why.isEmpty() && !create.iceProblemProperty().get().isEmpty()) {
+            if (why.isEmpty()
+                    && !(create.iceProblemProperty().get()
+                                    + create.relayProblemProperty().get())
+                            .isEmpty()) {
                 why = "Fix the ICE servers in Create first (every lobby connection uses them): "
-                        + create.iceProblemProperty().get();
+                        + create.iceProblemProperty().get()
+                        + create.relayProblemProperty().get();
             }
             problem.set(why);
         }

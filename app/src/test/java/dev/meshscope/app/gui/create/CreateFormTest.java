@@ -86,4 +86,37 @@ class CreateFormTest {
         assertThat(vm.idTextProperty().get()).isEqualTo("424242");
         assertThat(vm.idProblemProperty().get()).isEmpty();
     }
+
+    @Test
+    void relayOnlyWithoutATurnServerIsRefusedWithTheReasonAndNothingIsSent() {
+        vm.idTextProperty().set("4");
+        vm.iceTextProperty().set("stun:10.77.0.1:3478");
+        vm.relayOnlyProperty().set(true);
+        assertThat(vm.relayProblemProperty().get())
+                .startsWith("Relay only (TURN):")
+                .contains("needs a TURN server");
+        assertThat(vm.createDisabledProperty().get()).isTrue();
+        assertThat(vm.create()).isFalse();
+        assertThat(vm.lobbyRequest(NetworkMode.MESH)).as("no lobby join either").isNull();
+        assertThat(commands.calls).as("nothing sent").isEmpty();
+
+        vm.iceTextProperty().set("turn:10.77.0.1:3478 user secret");
+        assertThat(vm.relayProblemProperty().get()).isEmpty();
+        assertThat(vm.formRequest().icePolicy()).isEqualTo(dev.meshscope.core.IceTransportPolicy.RELAY);
+        assertThat(vm.lobbyRequest(NetworkMode.MESH).icePolicy())
+                .isEqualTo(dev.meshscope.core.IceTransportPolicy.RELAY);
+        vm.relayOnlyProperty().set(false);
+        assertThat(vm.formRequest().icePolicy()).isEqualTo(dev.meshscope.core.IceTransportPolicy.ALL);
+    }
+
+    @Test
+    void theServerRelayToggleSendsItsCommandButAStateDoesNot() {
+        vm.serverRelayProperty().set(false);
+        assertThat(commands.calls).containsExactly("setServerRelay false");
+        vm.onState(dev.meshscope.session.SessionState.initial());
+        assertThat(vm.serverRelayProperty().get())
+                .as("the session's setting shown")
+                .isTrue();
+        assertThat(commands.calls).as("a state is not a command").containsExactly("setServerRelay false");
+    }
 }

@@ -117,4 +117,28 @@ class LogViewModelTest {
         vm.flush();
         assertThat(vm.entries()).filteredOn(LogEntry::failed).hasSize(4);
     }
+
+    @Test
+    void periodicWireStatsAddARowOnlyWhenThePairOrTheStatesChange() {
+        vm.onEvent(wire(3, "host udp 10.77.0.1:5000 -> host udp 10.77.0.1:5001", "connected"));
+        vm.onEvent(wire(3, "host udp 10.77.0.1:5000 -> host udp 10.77.0.1:5001", "connected"));
+        vm.onEvent(wire(4, "host udp 10.77.0.1:5000 -> host udp 10.77.0.1:5002", "connected"));
+        vm.onEvent(wire(3, "relay udp 10.77.0.1:6000 -> host udp 10.77.0.1:5001", "connected"));
+        vm.onEvent(wire(3, "relay udp 10.77.0.1:6000 -> host udp 10.77.0.1:5001", "disconnected"));
+        vm.flush();
+        assertThat(vm.entries())
+                .extracting(LogEntry::peerId)
+                .as("the repeat of peer 3's first report adds nothing")
+                .containsExactly(3, 4, 3, 3);
+    }
+
+    private static MeshEvent.WireStatsUpdated wire(int peer, String pair, String ice) {
+        String[] ends = pair.split(" -> ");
+        return new MeshEvent.WireStatsUpdated(
+                0,
+                0,
+                peer,
+                new dev.meshscope.core.snapshot.WireStats(
+                        0, pair, ends[0], ends[1], 1.0, 10, 10, 1, 1, ice, "connected", java.util.List.of()));
+    }
 }
