@@ -75,6 +75,12 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--payload", description = "Payload bytes per packet (default ${DEFAULT-VALUE}).")
     int payload = 256;
 
+    @Option(
+            names = "--plots",
+            description = "Measure with the Plots tab shown (probe RTT of the first partner, every channel), and report"
+                    + " the plots' history memory.")
+    boolean plots;
+
     /** The figures. */
     public record Result(
             int members,
@@ -153,7 +159,7 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
         Platform.setImplicitExit(false);
         Result r;
         try {
-            r = run(peers, seconds, warmup, payload, Platform::startup, System.out);
+            r = run(peers, seconds, warmup, payload, plots, Platform::startup, System.out);
         } finally {
             Platform.exit();
         }
@@ -174,6 +180,16 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
     public static Result run(
             int members, int seconds, int warmup, int payload, Consumer<Runnable> onFx, PrintStream log)
             throws Exception {
+        return run(members, seconds, warmup, payload, false, onFx, log);
+    }
+
+    /**
+     * Like {@link #run(int, int, int, int, Consumer, PrintStream)}; with {@code plots} the Plots tab is shown during the
+     * measurement and its history's memory is logged at the end.
+     */
+    public static Result run(
+            int members, int seconds, int warmup, int payload, boolean plots, Consumer<Runnable> onFx, PrintStream log)
+            throws Exception {
         WebRtcRuntime runtime = WebRtcRuntime.create();
         CompletableFuture<OpenWindow> opened = new CompletableFuture<>();
         CompletableFuture<PulseRecorder> recorder = new CompletableFuture<>();
@@ -181,6 +197,9 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             try {
                 OpenWindow w = OpenWindow.open(new Stage(), runtime, "mesh-bench");
                 w.stage().setTitle("MeshScope bench gui");
+                if (plots) {
+                    w.window().showPlots();
+                }
                 PulseRecorder r =
                         new PulseRecorder(TimeUnit.SECONDS.toNanos(warmup), TimeUnit.SECONDS.toNanos(seconds), w);
                 r.start();
@@ -222,6 +241,22 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             long[] after = windowCounters(session);
             System.gc();
             long heapAfter = mem.getHeapMemoryUsage().getUsed();
+            if (plots) {
+                // Safe off the FX thread: the recorder stopped the bridge (nothing writes the history any more)
+                // before it counted "done" down, and the latch orders those writes before this read.
+                var vm = window.window().plots();
+                var history = vm.history();
+                log.println(String.format(
+                        Locale.ROOT,
+                        "bench gui: plots history %d peer(s), %d sample(s), %d B in rings (bound for this mesh: %d B);"
+                                + " FX time per sample (sample, rebuild, hand to chart): mean %.2f ms, longest %.2f ms",
+                        history.peers().size(),
+                        history.samples(),
+                        history.bytes(),
+                        dev.meshscope.session.history.SessionHistory.bytesForMesh(members, 3, history.capacity()),
+                        vm.totalSampleNanos() / 1e6 / Math.max(1, history.samples()),
+                        vm.maxSampleNanos() / 1e6));
+            }
             double[] g = pulses.gapsMs();
             String worst = pulses.worst();
             Arrays.sort(g);

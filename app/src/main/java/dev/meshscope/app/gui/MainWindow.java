@@ -21,6 +21,8 @@ import dev.meshscope.app.gui.log.LogEntry;
 import dev.meshscope.app.gui.log.LogViewModel;
 import dev.meshscope.app.gui.peers.PeerGraphView;
 import dev.meshscope.app.gui.peers.PeersViewModel;
+import dev.meshscope.app.gui.plots.PlotsView;
+import dev.meshscope.app.gui.plots.PlotsViewModel;
 import dev.meshscope.app.gui.probe.ProbeTableView;
 import dev.meshscope.app.gui.probe.TrafficView;
 import dev.meshscope.app.gui.probe.TrafficViewModel;
@@ -68,7 +70,7 @@ import javafx.scene.layout.VBox;
  * (and a lobby server in this window), Test packets, Link controls. Right, as tabs ({@code centerTabs}): Mesh
  * ({@code meshTab}: peer graph beside {@code get_peers()} and the selected peer's transport (tabs), the channel table,
  * the probe table and, in tabs, the event log and the signaling timeline), Packet inspector ({@code inspectorTab}) and
- * Network profiler ({@code profilerTab}). FX thread.
+ * Network profiler ({@code profilerTab}) and Plots ({@code plotsTab}). FX thread.
  */
 public final class MainWindow implements FxBridge.Receiver {
     private final Selection selection = new Selection();
@@ -85,6 +87,7 @@ public final class MainWindow implements FxBridge.Receiver {
     private final LobbyViewModel lobby;
     private final LocalServerViewModel localServer;
     private final TimelineViewModel timeline = new TimelineViewModel();
+    private final PlotsViewModel plots;
     /** Peers that left, kept greyed in the tables until cleared. */
     private final Departures departures = new Departures();
 
@@ -131,6 +134,7 @@ public final class MainWindow implements FxBridge.Receiver {
         inspector = new InspectorViewModel(commands);
         lobby = new LobbyViewModel(commands, create);
         localServer = new LocalServerViewModel(fx, lobby);
+        plots = new PlotsViewModel(selection);
         selection
                 .peerProperty()
                 .addListener((o, a, b) ->
@@ -187,7 +191,9 @@ public final class MainWindow implements FxBridge.Receiver {
         inspectorTab.setId("inspectorTab");
         Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
         profilerTab.setId("profilerTab");
-        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab);
+        Tab plotsTab = new Tab("Plots", new PlotsView(plots));
+        plotsTab.setId("plotsTab");
+        centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab, plotsTab);
         centerTabs.setId("centerTabs");
         centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane main = new SplitPane(leftScroll, centerTabs);
@@ -230,6 +236,11 @@ public final class MainWindow implements FxBridge.Receiver {
     public void showTimeline() {
         centerTabs.getSelectionModel().select(0);
         logTabs.getSelectionModel().select(1);
+    }
+
+    /** Brings the Plots tab to the front. FX thread. */
+    public void showPlots() {
+        centerTabs.getSelectionModel().select(3);
     }
 
     /** Stops what the window runs besides the session: the lobby server, if started here. FX thread. */
@@ -310,6 +321,7 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onEvent(MeshEvent event) {
         log.onEvent(event);
+        plots.onEvent(event);
         departures.onEvent(event);
         if (event instanceof MeshEvent.WireStatsUpdated w) {
             peers.onWireStats(w.peerId(), w.stats());
@@ -320,6 +332,7 @@ public final class MainWindow implements FxBridge.Receiver {
     @Override
     public void onAction(OperatorAction action) {
         log.onAction(action);
+        plots.onAction(action);
     }
 
     @Override
@@ -336,6 +349,7 @@ public final class MainWindow implements FxBridge.Receiver {
         profiler.onState(s);
         lobby.onState(s);
         timeline.onState(s.signaling());
+        plots.onState(s);
         links.onState(s);
         transport.onState(s);
     }
@@ -353,6 +367,11 @@ public final class MainWindow implements FxBridge.Receiver {
     /** The lobby server this window may run (started from the Signaling server panel or the menu). */
     public LocalServerViewModel localServer() {
         return localServer;
+    }
+
+    /** The Plots tab's model (the session's history). */
+    public PlotsViewModel plots() {
+        return plots;
     }
 
     /** The shared selection. */

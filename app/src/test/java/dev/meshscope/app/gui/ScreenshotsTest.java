@@ -90,6 +90,40 @@ class ScreenshotsTest extends WindowTestBase {
         }
     }
 
+    /**
+     * README's plots picture: a mesh of three under probe traffic, the round-trip plot in its own window with probe
+     * RTT per channel beside the transport's, and the connections marked on the time axis.
+     */
+    @Test
+    void plotsOnRealTraffic() throws Exception {
+        OpenWindow w = t.open("plots");
+        List<HeadlessPeer> peers = new ArrayList<>();
+        try {
+            peers.addAll(connectAll(w, NetworkMode.MESH, 2, NetworkMode.MESH, 3, 4));
+            send(w, "1000000", "60");
+            GuiTestSupport.fxRun(() -> w.window().showPlots());
+            dev.meshscope.app.gui.plots.PlotsView view = t.find(w, "#plotsView");
+            var vm = w.window().plots();
+            GuiTestSupport.fxRun(() -> vm.choosePeer(3));
+            t.click(w, "#plotPopOutButton");
+            t.awaitFx(
+                    "20 s of probe RTT on every channel",
+                    () -> vm.plotProperty().get().series().stream()
+                                            .filter(s -> s.name().startsWith("probe RTT"))
+                                            .count()
+                                    == 3
+                            && vm.plotProperty().get().series().get(0).size() >= 20
+                            && view.markers().size() >= 2);
+            Path file = GuiTestSupport.screenshotsDir().resolve("plots-round-trip.png");
+            GuiTestSupport.savePng(view.ownWindow().getScene(), file);
+            assertThat(Files.size(file)).isGreaterThan(20_000);
+            t.click(w, "#stopButton");
+            GuiTestSupport.fxRun(view::bringBack);
+        } finally {
+            peers.forEach(HeadlessPeer::close);
+        }
+    }
+
     @Test
     void serverWithThreeClients() throws Exception {
         OpenWindow w = t.open("server");
