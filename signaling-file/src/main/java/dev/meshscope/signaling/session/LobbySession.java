@@ -491,7 +491,13 @@ public final class LobbySession implements AutoCloseable {
             }
             it.remove();
             if (peer.hasPeer(id)) {
-                continue; // Its offer came first and was answered on a new connection.
+                // Its offer came first and was answered on a new connection: still a loss the operator must see.
+                fireNotice(LobbyNotice.warning(
+                        id,
+                        "The connection to peer " + id + " was lost (" + l.reason() + ") while it is "
+                                + "still in the lobby; it offered a new one first (" + l.attempt() + " of "
+                                + MAX_RECONNECTS + ")."));
+                continue;
             }
             fireNotice(LobbyNotice.warning(
                     id,

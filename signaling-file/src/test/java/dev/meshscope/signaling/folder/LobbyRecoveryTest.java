@@ -180,6 +180,10 @@ class LobbyRecoveryTest {
         assertThat(two.noticed("offered while the new connection to it was still queued"))
                 .isTrue();
         assertThat(two.noticed("Ignored an offer")).isFalse();
+        await("the loss is still reported once the departure grace is over")
+                .atMost(WAIT)
+                .until(() -> two.noticed("was lost") && two.noticed("it offered a new one first"));
+        assertThat(two.noticed("making a new one")).as("no second connection").isFalse();
     }
 
     private static void apply(WebRtcPeerConnection pc, SignalMessage m) {
