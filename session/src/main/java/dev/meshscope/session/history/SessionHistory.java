@@ -125,8 +125,18 @@ public final class SessionHistory {
      */
     public boolean onRecordedState(SessionState s, long atMicros) {
         long at = recordNanos(atMicros);
-        start(at, Math.floorDiv(atMicros, MICROS_PER_MILLI));
+        startOnRecord(atMicros);
         return sample(s, at);
+    }
+
+    /**
+     * Starts the axis at the whole millisecond of {@code atMicros}, so that a time on the axis is exactly the record
+     * time in ms minus the origin's: a cut-off given in record ms ({@code at / 1000 - originMillis()}) includes
+     * exactly the items at or before it.
+     */
+    private void startOnRecord(long atMicros) {
+        long ms = Math.floorDiv(atMicros, MICROS_PER_MILLI);
+        start(ms * 1_000_000L, ms);
     }
 
     /** Nanoseconds since the epoch on the record's clock (fits a long until the year 2262). */
@@ -215,7 +225,7 @@ public final class SessionHistory {
      */
     public void onRecordedEvent(MeshEvent e, long atMicros) {
         long at = recordNanos(atMicros);
-        start(at, Math.floorDiv(atMicros, MICROS_PER_MILLI));
+        startOnRecord(atMicros);
         event(e, at);
     }
 
