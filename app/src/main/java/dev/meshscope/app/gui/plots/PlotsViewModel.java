@@ -198,11 +198,15 @@ public final class PlotsViewModel {
     private void refreshPeers() {
         List<PeerOption> now = new ArrayList<>();
         for (PeerHistory h : history.peers()) {
+            // In a replay, a peer that leaves after the moment shown has not left yet.
+            boolean left = !h.present()
+                    && (shownUntilMs == Integer.MAX_VALUE
+                            || h.departedAtMillis() <= history.originMillis() + shownUntilMs);
             now.add(new PeerOption(
                     h.peerId(),
-                    h.present()
-                            ? "peer " + h.peerId()
-                            : "peer " + h.peerId() + " (left " + Format.time(h.departedAtMillis()) + ")"));
+                    left
+                            ? "peer " + h.peerId() + " (left " + Format.time(h.departedAtMillis()) + ")"
+                            : "peer " + h.peerId()));
         }
         if (now.equals(peers)) {
             return;
