@@ -183,6 +183,25 @@ class ReplayPlotsWindowTest extends WindowTestBase {
         return checked;
     }
 
+    /** Checks every node of {@code ids} is laid out inside the window's scene, not cut off. */
+    private static void fitsTheWindow(ReplayWindow w, String... ids) {
+        GuiTestSupport.fxRun(() -> w.stage().getScene().getRoot().layout());
+        GuiTestSupport.fxRun(() -> {
+            javafx.geometry.Bounds scene = w.stage().getScene().getRoot().getLayoutBounds();
+            assertThat(scene.getWidth()).isLessThanOrEqualTo(1366);
+            assertThat(scene.getHeight()).isLessThanOrEqualTo(768);
+            for (String id : ids) {
+                Node n = find(w, id);
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(n.isVisible()).as("%s visible", id).isTrue();
+                assertThat(b.getWidth() * b.getHeight()).as("%s has room", id).isPositive();
+                assertThat(scene.contains(b))
+                        .as("%s (%s) inside %s", id, b, scene)
+                        .isTrue();
+            }
+        });
+    }
+
     private static double lastX(PlotSeries s) {
         return s.size() == 0 ? Double.NaN : s.x()[s.size() - 1];
     }
@@ -309,7 +328,26 @@ class ReplayPlotsWindowTest extends WindowTestBase {
             }
         }
 
-        // The picture for the README: the replay with its Plots tab, throughput of channel 0.
+        // Usable on a 1366x768 laptop screen (the window is 1340x720 at most): every control and view lies inside.
+        fitsTheWindow(
+                w,
+                "#plotKindChoice",
+                "#plotPeerChoice",
+                "#plotChannelChoice",
+                "#plotPauseToggle",
+                "#plotResetZoomButton",
+                "#plotExportButton",
+                "#plotPopOutButton",
+                "#plotChart",
+                "#replaySlider",
+                "#replayPlayButton");
+        GuiTestSupport.fxRun(() -> w.showPlots(false));
+        fitsTheWindow(w, "#peerGraph", "#dictionaryView", "#channelTable", "#probeTable", "#eventLog");
+        GuiTestSupport.fxRun(() -> w.showPlots(true));
+
+        // The picture for the README: the replay with its Plots tab, every channel's probe round trip.
+        choose(vm, PlotKind.RTT, ChannelChoice.ALL.index());
+        t.awaitFx("the chart laid out", () -> view.chart().getCanvas().getWidth() > 0);
         GuiTestSupport.savePng(
                 w.stage().getScene(), GuiTestSupport.screenshotsDir().resolve("replay-plots.png"));
         assertThat(replay.endsAt()).isGreaterThan(last.at() - 1);
