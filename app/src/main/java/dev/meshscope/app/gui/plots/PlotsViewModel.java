@@ -262,8 +262,8 @@ public final class PlotsViewModel {
     }
 
     private String statusText() {
-        if (history.samples() == 0) {
-            return "no samples to plot: nothing sampled yet (a record without stats lines has none)"
+        if (shownUntilMs != Integer.MAX_VALUE && history.samples() == 0) {
+            return "no samples to plot: the record has no stats lines (its recorder sampled nothing)"
                     + (history.markers().isEmpty()
                             ? ""
                             : "; " + history.markers().size() + " event(s) kept");
