@@ -177,6 +177,42 @@ class PlotsWindowTest extends WindowTestBase {
         }
     }
 
+    /**
+     * Regression: the window froze with the FX thread waiting for ever in {@code DoubleDataSet.set}, a write into a
+     * shown data set whose read lock chartfx had left held (it read-locks the shown sets in a layout pass and unlocks
+     * them in the scene's post-layout pass). The plot must never write a data set once it is shown: here every shown
+     * set is left read-locked on purpose, and new samples must still be drawn.
+     */
+    @Test
+    void aShownDataSetLeftLockedDoesNotFreezeTheWindow() throws Exception {
+        OpenWindow w = t.open("plots-locked");
+        try (HeadlessPeer seven = new HeadlessPeer("7", t.runtime())) {
+            WindowFlows.create(t, w, NetworkMode.MESH, "2");
+            seven.create(NetworkMode.MESH, 7, List.of());
+            WindowFlows.connect(t, w, seven, 7, 2);
+            showPlots(w);
+            PlotsViewModel vm = w.window().plots();
+            PlotsView view = t.find(w, "#plotsView");
+            t.awaitFx("series shown", () -> !view.chart().getDatasets().isEmpty());
+            for (int round = 0; round < 3; round++) {
+                long before = GuiTestSupport.fx(() -> {
+                    view.chart().getDatasets().forEach(d -> d.lock().readLock()); // never unlocked
+                    return vm.history().samples();
+                });
+                t.awaitFx(
+                        "round " + round + ": a new sample drawn beside the locked sets",
+                        () -> vm.history().samples() > before
+                                && !view.chart().getDatasets().isEmpty()
+                                && view.chart().getDatasets().get(0).getDataCount()
+                                        == vm.plotProperty()
+                                                .get()
+                                                .series()
+                                                .get(0)
+                                                .size());
+            }
+        }
+    }
+
     @Test
     void thePlotsTabIsUsableOnALaptopScreen() {
         OpenWindow w = t.open("plots-laptop", 1366, 768 - 40);

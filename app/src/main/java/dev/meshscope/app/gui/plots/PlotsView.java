@@ -139,23 +139,16 @@ public final class PlotsView extends StackPane {
     private void show(Plot p) {
         yAxis.setName(p.kind().title());
         yAxis.setUnit(p.kind().unit());
-        javafx.collections.ObservableList<DataSet> sets = chart.getDatasets();
-        boolean sameNames = sets.size() == p.series().size();
-        for (int i = 0; sameNames && i < sets.size(); i++) {
-            sameNames = sets.get(i).getName().equals(p.series().get(i).name());
+        // Always new data sets, never a write into a shown one: chartfx 11.3's Chart read-locks every data set in its
+        // layout pass and unlocks them in the scene's post-layout pass; moving the chart to another scene in between
+        // (Own window / bring back) leaves them read-locked, and a later write waited for ever on the FX thread
+        // (ScreenshotsTest hung in DoubleDataSet.set). A fresh set's lock is ours alone until it is shown, and a shown
+        // set is only read from then on. Cost: a few arrays of at most CAPACITY points a second.
+        List<DataSet> fresh = new ArrayList<>();
+        for (PlotSeries s : p.series()) {
+            fresh.add(new DoubleDataSet(s.name()).set(s.x(), s.y(), true));
         }
-        if (sameNames) {
-            for (int i = 0; i < sets.size(); i++) {
-                PlotSeries s = p.series().get(i);
-                ((DoubleDataSet) sets.get(i)).set(s.x(), s.y(), true);
-            }
-        } else {
-            List<DataSet> fresh = new ArrayList<>();
-            for (PlotSeries s : p.series()) {
-                fresh.add(new DoubleDataSet(s.name()).set(s.x(), s.y(), true));
-            }
-            sets.setAll(fresh);
-        }
+        chart.getDatasets().setAll(fresh);
         if (!p.markers().equals(shownMarkers)) {
             chart.getPlugins().removeAll(indicators);
             indicators.clear();
