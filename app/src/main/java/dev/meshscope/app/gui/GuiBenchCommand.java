@@ -1,23 +1,16 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.app.gui;
 
-import dev.meshscope.core.ChannelState;
-import dev.meshscope.core.GodotError;
-import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
-import dev.meshscope.core.PeerInfo;
-import dev.meshscope.core.WebRtcDataChannel;
-import dev.meshscope.core.WebRtcMultiplayerPeer;
-import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
-import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.session.CreateRequest;
 import dev.meshscope.session.MeshSession;
 import dev.meshscope.session.SendRequest;
+import dev.meshscope.session.load.FloodPartners;
+import dev.meshscope.session.record.SessionRecorder;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +43,6 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
     public static final double TARGET_P99_MS = 20;
     /** Target for the longest gap between FX pulses. */
     public static final double TARGET_MAX_MS = 100;
-    /** Bytes queued per partner channel before it waits: keeps the flood saturating without unbounded queues. */
-    static final long PARTNER_BACKPRESSURE_BYTES = 256 * 1024;
-    /** Packets a partner sends per channel per loop iteration at most. */
-    static final int PARTNER_BURST = 64;
     /**
      * Traffic time between the forced GC that reads the starting heap and the measured window: G1 re-sizes its
      * young generation after a full collection, and the collections of that first second belong to the
@@ -96,10 +85,19 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             double seconds,
             double maxDrainMs,
             long itemsDrained,
-            String worstGaps) {
+            String worstGaps,
+            String recordFile,
+            long recordBytes,
+            long recordDropped,
+            long rssAfterBytes) {
         /** Heap growth over the measured window. */
         public long heapGrowthBytes() {
             return heapAfterBytes - heapBeforeBytes;
+        }
+
+        /** Compressed record bytes per minute over the measured window (0 when the session did not record). */
+        public double recordBytesPerMinute() {
+            return recordBytes / seconds * 60;
         }
 
         /** Whether both targets are met. */
@@ -119,6 +117,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                             + "  window traffic:  %d msgs in (%.0f/s), %d msgs out (%.0f/s)%n"
                             + "  FX bridge:       longest drain %.2f ms, %d events/actions shown%n"
                             + "  worst gaps at:   %s%n"
+                            + "  record:          %s%n"
+                            + "  process RSS:     %s at the end%n"
                             + "  verdict:         %s",
                     members,
                     connected,
@@ -140,6 +140,15 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                     maxDrainMs,
                     itemsDrained,
                     worstGaps,
+                    recordFile.isEmpty()
+                            ? "not recording (records are off)"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.1f KiB/min compressed over the measured window, %d item(s) dropped, %s",
+                                    recordBytesPerMinute() / 1024,
+                                    recordDropped,
+                                    recordFile),
+                    rssAfterBytes <= 0 ? "unknown" : String.format(Locale.ROOT, "%.1f MiB", rssAfterBytes / 1048576.0),
                     meetsTargets() ? "targets met" : "TARGETS MISSED");
         }
     }
@@ -213,14 +222,14 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
         OpenWindow window = opened.get(30, TimeUnit.SECONDS);
         PulseRecorder pulses = recorder.get(30, TimeUnit.SECONDS);
         MeshSession session = window.session();
-        Partners partners = new Partners(runtime, payload);
+        FloodPartners partners = new FloodPartners(runtime, "bench-partners", payload);
         try {
             session.create(new CreateRequest(NetworkMode.MESH, 1, List.of(), List.of()));
             log.println("bench gui: connecting " + (members - 1) + " partner peers to the window's peer...");
             for (int id = 2; id <= members; id++) {
                 partners.wire(session, id);
             }
-            int connected = partners.awaitConnected(session, members - 1, TimeUnit.SECONDS.toNanos(60));
+            int connected = FloodPartners.awaitConnected(session, members - 1, TimeUnit.SECONDS.toNanos(60));
             log.println("bench gui: " + connected + " connected; saturating every channel both ways, " + warmup
                     + " s warm-up then " + seconds + " s measured...");
             session.send(new SendRequest(0, SendRequest.ALL_CHANNELS, new byte[payload], 1_000_000_000L, 0, true));
@@ -231,14 +240,17 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             System.gc(); // Outside the measured window: the recorder waits for "go" below.
             long heapBefore = mem.getHeapMemoryUsage().getUsed();
             Thread.sleep(GC_SETTLE_MILLIS);
-            long[] before = windowCounters(session);
+            long[] before = FloodPartners.messageCounters(session);
+            SessionRecorder rec = session.recorder();
+            long recordBefore = rec == null ? 0 : rec.bytesWritten();
             long t0 = System.nanoTime();
             pulses.go = true;
             if (!pulses.done.await(seconds + 60L, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the FX thread did not finish the measurement (it may be stuck)");
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            long[] after = windowCounters(session);
+            long[] after = FloodPartners.messageCounters(session);
+            long recordAfter = rec == null ? 0 : rec.bytesWritten();
             System.gc();
             long heapAfter = mem.getHeapMemoryUsage().getUsed();
             if (plots) {
@@ -274,7 +286,11 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                     secs,
                     window.bridge().maxDrainNanos() / 1e6,
                     window.bridge().itemsDrained(),
-                    worst);
+                    worst,
+                    rec == null ? "" : rec.file().toString(),
+                    recordAfter - recordBefore,
+                    rec == null ? 0 : rec.dropped(),
+                    residentBytes());
         } finally {
             partners.flood(false);
             session.stopSending();
@@ -284,28 +300,26 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
         }
     }
 
+    /** The process's resident set from {@code /proc/self/status} (Linux), or 0 when it cannot be read. */
+    static long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] f = line.trim().split("\\s+");
+                    return Long.parseLong(f[1]) * 1024; // "VmRSS:  123456 kB"
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     private static double pct(double[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1)];
-    }
-
-    /** Messages received and sent by the window's peer, summed over every channel (read on its mesh thread). */
-    private static long[] windowCounters(MeshSession session) throws Exception {
-        CompletableFuture<long[]> f = new CompletableFuture<>();
-        session.onMeshThread(p -> {
-            long in = 0;
-            long out = 0;
-            for (var ps : p.snapshot().peers()) {
-                for (var c : ps.channels()) {
-                    in += c.messagesReceived();
-                    out += c.messagesSent();
-                }
-            }
-            f.complete(new long[] {in, out});
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     /**
@@ -392,146 +406,6 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                         String.format(Locale.ROOT, "%s%.0f ms @ %.1f s", i == 0 ? "" : ", ", gaps[idx[i]], at[idx[i]]));
             }
             return sb.toString();
-        }
-    }
-
-    /**
-     * The window's partners: one mesh peer per id on their own owner thread, each connected to the window's peer
-     * by in-process signaling (descriptions and candidates handed across the two owner threads), each answering
-     * probe pings and, while flooding, filling every channel towards the window.
-     */
-    private static final class Partners implements AutoCloseable {
-        final WebRtcRuntime runtime;
-        final MeshThread thread;
-        final List<WebRtcMultiplayerPeer> peers = new ArrayList<>();
-        /** Each partner's channels to the window's peer (fixed after addPeer; no per-packet map copies). */
-        final List<List<WebRtcDataChannel>> toWindow = new ArrayList<>();
-
-        final byte[] data;
-        volatile boolean flooding;
-
-        Partners(WebRtcRuntime runtime, int payload) {
-            this.runtime = runtime;
-            this.thread = new MeshThread("bench-partners", runtime);
-            this.data = new ProbePacket(ProbePacket.Kind.DATA, 0, 0, 0, new byte[payload]).encode();
-            thread.addPoller(this::poll);
-        }
-
-        /** Connects partner {@code id} to the window's peer (id 1); the partner, the larger id, offers. */
-        void wire(MeshSession session, int id) throws Exception {
-            CompletableFuture<WebRtcPeerConnection> windowSide = new CompletableFuture<>();
-            session.onMeshThread(p -> {
-                WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
-                GodotError e = p.addPeer(pc, id);
-                if (e != GodotError.OK) {
-                    windowSide.completeExceptionally(new IllegalStateException("addPeer(" + id + ") " + e));
-                    return;
-                }
-                windowSide.complete(pc);
-            });
-            WebRtcPeerConnection a = windowSide.get(30, TimeUnit.SECONDS);
-            thread.call(() -> {
-                        WebRtcMultiplayerPeer partner = new WebRtcMultiplayerPeer();
-                        partner.createMesh(id);
-                        WebRtcPeerConnection b = new WebRtcPeerConnection(runtime);
-                        partner.addPeer(b, 1);
-                        a.addListener(new WebRtcPeerConnection.Listener() {
-                            @Override
-                            public void sessionDescriptionCreated(String type, String sdp) {
-                                thread.execute(() -> b.setRemoteDescription(type, sdp));
-                            }
-
-                            @Override
-                            public void iceCandidateCreated(String mid, int index, String cand) {
-                                thread.execute(() -> b.addIceCandidate(mid, index, cand));
-                            }
-                        });
-                        b.addListener(new WebRtcPeerConnection.Listener() {
-                            @Override
-                            public void sessionDescriptionCreated(String type, String sdp) {
-                                session.onMeshThread(p -> a.setRemoteDescription(type, sdp));
-                            }
-
-                            @Override
-                            public void iceCandidateCreated(String mid, int index, String cand) {
-                                session.onMeshThread(p -> a.addIceCandidate(mid, index, cand));
-                            }
-                        });
-                        b.createOffer();
-                        peers.add(partner);
-                        toWindow.add(partner.getPeer(1).channels());
-                        return null;
-                    })
-                    .get(30, TimeUnit.SECONDS);
-        }
-
-        /** Waits until {@code n} partners are connected to the window's peer; returns how many are. */
-        int awaitConnected(MeshSession session, int n, long timeoutNanos) throws Exception {
-            long end = System.nanoTime() + timeoutNanos;
-            int connected = 0;
-            while (System.nanoTime() < end) {
-                CompletableFuture<Integer> f = new CompletableFuture<>();
-                session.onMeshThread(p -> {
-                    int c = 0;
-                    for (PeerInfo i : p.getPeers().values()) {
-                        c += i.connected() ? 1 : 0;
-                    }
-                    f.complete(c);
-                });
-                connected = f.get(30, TimeUnit.SECONDS);
-                if (connected >= n) {
-                    break;
-                }
-                Thread.sleep(100); // A benchmark's progress poll, not a test wait.
-            }
-            return connected;
-        }
-
-        void flood(boolean on) {
-            flooding = on;
-            thread.wake();
-        }
-
-        private void poll() {
-            boolean more = false;
-            for (int i = 0; i < peers.size(); i++) {
-                WebRtcMultiplayerPeer p = peers.get(i);
-                List<WebRtcDataChannel> chs = toWindow.get(i);
-                p.poll();
-                int reads = 0;
-                while (reads++ < 4096 && p.getAvailablePacketCount() > 0) {
-                    byte[] pong = ProbePacket.pongFor(p.getPacket());
-                    int channel = pong == null ? -1 : MeshSession.probeChannel(pong);
-                    if (channel >= 0 && channel < chs.size()) {
-                        chs.get(channel).putPacket(pong);
-                    }
-                }
-                if (flooding) {
-                    for (WebRtcDataChannel ch : chs) {
-                        for (int k = 0;
-                                k < PARTNER_BURST
-                                        && ch.getReadyState() == ChannelState.OPEN
-                                        && ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;
-                                k++) {
-                            ch.putPacket(data);
-                        }
-                        more |= ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;
-                    }
-                }
-            }
-            if (more) {
-                thread.wake();
-            }
-        }
-
-        @Override
-        public void close() {
-            thread.execute(() -> {
-                for (WebRtcMultiplayerPeer p : peers) {
-                    p.close();
-                }
-            });
-            thread.close();
         }
     }
 }

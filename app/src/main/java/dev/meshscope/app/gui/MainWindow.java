@@ -191,6 +191,8 @@ public final class MainWindow implements FxBridge.Receiver {
         inspectorTab.setId("inspectorTab");
         Tab profilerTab = new Tab("Network profiler", new NetworkProfilerView(profiler));
         profilerTab.setId("profilerTab");
+        profiler.setShown(profilerTab.isSelected());
+        profilerTab.selectedProperty().addListener((o, a, b) -> profiler.setShown(b));
         Tab plotsTab = new Tab("Plots", new PlotsView(plots));
         plotsTab.setId("plotsTab");
         centerTabs.getTabs().addAll(meshTab, inspectorTab, profilerTab, plotsTab);

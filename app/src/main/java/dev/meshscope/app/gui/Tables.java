@@ -16,7 +16,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tables whose column headers (and chosen columns' contents) are never cut to "...": after each layout, every
@@ -121,15 +123,49 @@ public final class Tables {
         if (!(cell instanceof Labeled c)) {
             return; // No row drawn yet: nothing to measure the cell font with.
         }
-        Text probe = new Text();
-        probe.setFont(c.getFont());
+        Widths widths = (Widths) t.getProperties().computeIfAbsent(Widths.class, k -> new Widths());
+        widths.useFont(c.getFont());
         for (Map.Entry<TableColumn<S, ?>, Supplier<Collection<String>>> e : content.entrySet()) {
             double widest = 0;
             for (String s : e.getValue().get()) {
-                probe.setText(s);
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                widest = Math.max(widest, widths.of(s));
             }
             raise(e.getKey(), Math.ceil(widest + CELL_ROOM));
+        }
+    }
+
+    /**
+     * Text widths measured in one table's cell font, remembered: a live table is fitted on every layout (up to 60 a
+     * second) over up to {@link #CELLS_MEASURED} rows per column, and laying out each text again was a fifth of the FX
+     * thread in a 32-peer flood ({@code bench gui}, JFR). FX thread.
+     */
+    private static final class Widths {
+        /** Texts remembered at most; then the cache starts again (a live table's texts keep changing). */
+        static final int MAX_TEXTS = 8192;
+
+        private final Text probe = new Text();
+        private final Map<String, Double> known = new java.util.HashMap<>();
+        private @Nullable Font font;
+
+        void useFont(Font f) {
+            if (!f.equals(font)) {
+                font = f;
+                probe.setFont(f);
+                known.clear();
+            }
+        }
+
+        double of(String s) {
+            Double w = known.get(s);
+            if (w == null) {
+                if (known.size() >= MAX_TEXTS) {
+                    known.clear();
+                }
+                probe.setText(s);
+                w = probe.getLayoutBounds().getWidth();
+                known.put(s, w);
+            }
+            return w;
         }
     }
 

@@ -44,7 +44,16 @@ class GuiBenchSmokeTest {
                 .isPositive();
         assertThat(r.windowMsgsIn()).as("partners flood the window").isPositive();
         assertThat(r.windowMsgsOut()).as("the window sends probes").isPositive();
-        assertThat(r.report()).contains("pulse gap:").contains("heap (after GC)");
+        assertThat(r.report())
+                .contains("pulse gap:")
+                .contains("heap (after GC)")
+                .contains("record:");
+        // The record's figure against the file itself: what was written while measuring is in the closed file.
+        assertThat(r.recordFile()).as("bench sessions record like the window's").isNotEmpty();
+        assertThat(r.recordBytes()).isPositive();
+        assertThat(java.nio.file.Files.size(java.nio.file.Path.of(r.recordFile())))
+                .isGreaterThanOrEqualTo(r.recordBytes());
+        assertThat(r.rssAfterBytes()).as("VmRSS from /proc").isGreaterThan(r.heapAfterBytes() / 2);
         System.out.println(r.report());
     }
 }

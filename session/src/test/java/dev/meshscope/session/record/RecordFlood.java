@@ -1,33 +1,25 @@
 // SPDX-License-Identifier: MIT
 package dev.meshscope.session.record;
 
-import dev.meshscope.core.ChannelState;
-import dev.meshscope.core.GodotError;
-import dev.meshscope.core.MeshThread;
 import dev.meshscope.core.NetworkMode;
-import dev.meshscope.core.PeerInfo;
-import dev.meshscope.core.WebRtcDataChannel;
-import dev.meshscope.core.WebRtcMultiplayerPeer;
-import dev.meshscope.core.WebRtcPeerConnection;
 import dev.meshscope.core.WebRtcRuntime;
 import dev.meshscope.core.event.MeshEvent;
-import dev.meshscope.core.probe.ProbePacket;
 import dev.meshscope.session.CreateRequest;
 import dev.meshscope.session.MeshSession;
 import dev.meshscope.session.OperatorAction;
 import dev.meshscope.session.SendRequest;
 import dev.meshscope.session.SessionSink;
 import dev.meshscope.session.SessionState;
+import dev.meshscope.session.load.FloodPartners;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures a session record at the 32-peer flood of {@code bench gui} (a recording window session as peer 1, 31
@@ -39,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * {@code tools/netns/bin/java -cp CLASSPATH dev.meshscope.session.record.RecordFlood [seconds] [peers]}.
  */
 public final class RecordFlood {
-    private static final long PARTNER_BACKPRESSURE_BYTES = 256 * 1024;
-    private static final int PARTNER_BURST = 64;
+    /** Flood before measuring, so the record's first sample and the send buffers are past their start-up. */
+    private static final long WARMUP_SECONDS = 5;
+
     private static final int PAYLOAD = 100;
 
     private RecordFlood() {}
@@ -61,50 +54,16 @@ public final class RecordFlood {
             public void state(SessionState state) {}
         };
         MeshSession session = new MeshSession("mesh-flood", runtime, quiet, RecordSettings.inDirectory(dir));
-        MeshThread partners = new MeshThread("flood-partners", runtime);
-        List<WebRtcMultiplayerPeer> peers = new ArrayList<>();
-        List<List<WebRtcDataChannel>> toWindow = new ArrayList<>();
-        byte[] data = new ProbePacket(ProbePacket.Kind.DATA, 0, 0, 0, new byte[PAYLOAD]).encode();
-        partners.addPoller(() -> {
-            boolean more = false;
-            for (int i = 0; i < peers.size(); i++) {
-                WebRtcMultiplayerPeer p = peers.get(i);
-                List<WebRtcDataChannel> chs = toWindow.get(i);
-                p.poll();
-                int reads = 0;
-                while (reads++ < 4096 && p.getAvailablePacketCount() > 0) {
-                    byte[] pong = ProbePacket.pongFor(p.getPacket());
-                    int channel = pong == null ? -1 : MeshSession.probeChannel(pong);
-                    if (channel >= 0 && channel < chs.size()) {
-                        chs.get(channel).putPacket(pong);
-                    }
-                }
-                for (WebRtcDataChannel ch : chs) {
-                    for (int k = 0;
-                            k < PARTNER_BURST
-                                    && ch.getReadyState() == ChannelState.OPEN
-                                    && ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;
-                            k++) {
-                        ch.putPacket(data);
-                    }
-                    more |= ch.getBufferedAmount() < PARTNER_BACKPRESSURE_BYTES;
-                }
-            }
-            if (more) {
-                partners.wake();
-            }
-        });
+        FloodPartners partners = new FloodPartners(runtime, "flood-partners", PAYLOAD);
+        partners.flood(true);
         session.create(new CreateRequest(NetworkMode.MESH, 1, List.of(), List.of()));
         for (int id = 2; id <= members; id++) {
-            wire(session, partners, runtime, id, peers, toWindow);
+            partners.wire(session, id);
         }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (connected(session) < members - 1 && System.nanoTime() < end) {
-            Thread.sleep(200); // A measurement's progress poll, not a test wait.
-        }
-        System.out.println("connected: " + connected(session) + " of " + (members - 1));
+        int connected = FloodPartners.awaitConnected(session, members - 1, TimeUnit.SECONDS.toNanos(120));
+        System.out.println("connected: " + connected + " of " + (members - 1));
         session.send(new SendRequest(0, SendRequest.ALL_CHANNELS, new byte[PAYLOAD], 1_000_000_000L, 0, true));
-        Thread.sleep(5000); // warm-up
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(WARMUP_SECONDS));
         SessionRecorder r = session.recorder();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long meshThread = threadId(mx, "mesh-flood");
@@ -112,15 +71,17 @@ public final class RecordFlood {
         long lines0 = r.written();
         long feed0 = r.feedNanos();
         long cpu0 = mx.getThreadCpuTime(meshThread);
-        long[] c0 = counters(session);
+        long[] c0 = FloodPartners.messageCounters(session);
         long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
+        for (long end = t0 + TimeUnit.SECONDS.toNanos(seconds); System.nanoTime() < end; ) {
+            LockSupport.parkNanos(end - System.nanoTime()); // The measured window (park may return early).
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         long bytes1 = r.bytesWritten();
         long lines1 = r.written();
         long feed1 = r.feedNanos();
         long cpu1 = mx.getThreadCpuTime(meshThread);
-        long[] c1 = counters(session);
+        long[] c1 = FloodPartners.messageCounters(session);
         session.stopSending();
         session.shutdown();
         partners.close();
@@ -162,87 +123,5 @@ public final class RecordFlood {
             }
         }
         throw new IllegalStateException("no thread " + name);
-    }
-
-    private static int connected(MeshSession s) throws Exception {
-        CompletableFuture<Integer> f = new CompletableFuture<>();
-        s.onMeshThread(p -> {
-            int c = 0;
-            for (PeerInfo i : p.getPeers().values()) {
-                c += i.connected() ? 1 : 0;
-            }
-            f.complete(c);
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
-    private static long[] counters(MeshSession s) throws Exception {
-        CompletableFuture<long[]> f = new CompletableFuture<>();
-        s.onMeshThread(p -> {
-            long in = 0;
-            long out = 0;
-            for (var ps : p.snapshot().peers()) {
-                for (var ch : ps.channels()) {
-                    in += ch.messagesReceived();
-                    out += ch.messagesSent();
-                }
-            }
-            f.complete(new long[] {in, out});
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void wire(
-            MeshSession session,
-            MeshThread thread,
-            WebRtcRuntime runtime,
-            int id,
-            List<WebRtcMultiplayerPeer> peers,
-            List<List<WebRtcDataChannel>> toWindow)
-            throws Exception {
-        CompletableFuture<WebRtcPeerConnection> windowSide = new CompletableFuture<>();
-        session.onMeshThread(p -> {
-            WebRtcPeerConnection pc = new WebRtcPeerConnection(runtime);
-            GodotError e = p.addPeer(pc, id);
-            if (e != GodotError.OK) {
-                windowSide.completeExceptionally(new IllegalStateException("addPeer(" + id + ") " + e));
-                return;
-            }
-            windowSide.complete(pc);
-        });
-        WebRtcPeerConnection a = windowSide.get(30, TimeUnit.SECONDS);
-        thread.call(() -> {
-                    WebRtcMultiplayerPeer partner = new WebRtcMultiplayerPeer();
-                    partner.createMesh(id);
-                    WebRtcPeerConnection b = new WebRtcPeerConnection(runtime);
-                    partner.addPeer(b, 1);
-                    a.addListener(new WebRtcPeerConnection.Listener() {
-                        @Override
-                        public void sessionDescriptionCreated(String type, String sdp) {
-                            thread.execute(() -> b.setRemoteDescription(type, sdp));
-                        }
-
-                        @Override
-                        public void iceCandidateCreated(String mid, int index, String cand) {
-                            thread.execute(() -> b.addIceCandidate(mid, index, cand));
-                        }
-                    });
-                    b.addListener(new WebRtcPeerConnection.Listener() {
-                        @Override
-                        public void sessionDescriptionCreated(String type, String sdp) {
-                            session.onMeshThread(p -> a.setRemoteDescription(type, sdp));
-                        }
-
-                        @Override
-                        public void iceCandidateCreated(String mid, int index, String cand) {
-                            session.onMeshThread(p -> a.addIceCandidate(mid, index, cand));
-                        }
-                    });
-                    b.createOffer();
-                    peers.add(partner);
-                    toWindow.add(partner.getPeer(1).channels());
-                    return null;
-                })
-                .get(30, TimeUnit.SECONDS);
     }
 }

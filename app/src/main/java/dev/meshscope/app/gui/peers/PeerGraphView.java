@@ -109,10 +109,11 @@ public final class PeerGraphView extends Pane {
             n.setState(state);
             n.setText(Integer.toString(p.id()), label(m, p));
             Line l = edgeLines.get(p.id());
-            if (p.silent().isEmpty()) {
-                l.getStyleClass().setAll("graph-edge", "state-" + state);
-            } else {
-                l.getStyleClass().setAll("graph-edge", "state-" + state, "silent");
+            List<String> want = p.silent().isEmpty()
+                    ? List.of("graph-edge", "state-" + state)
+                    : List.of("graph-edge", "state-" + state, "silent");
+            if (!l.getStyleClass().equals(want)) {
+                l.getStyleClass().setAll(want); // Only on a change: each set restyles the edge (31 edges, 10 states/s).
             }
             edgeLabels.get(p.id()).setText(edgeText(p));
         }
@@ -260,6 +261,9 @@ public final class PeerGraphView extends Pane {
         }
     }
 
+    /** The style classes a peer's disc shows its connection state with (one at a time). */
+    private static final List<String> STATE_CLASSES = List.of("connected", "connecting", "failed");
+
     /** One drawn peer: a disc with its id inside when it fits, and a label pointing outward. */
     private final class NodeView {
         final Group group = new Group();
@@ -285,14 +289,20 @@ public final class PeerGraphView extends Pane {
         }
 
         void setState(String state) {
+            String want = "connected".equals(state)
+                    ? "connected"
+                    : "failed".equals(state) || "disconnected".equals(state)
+                            ? "failed"
+                            : "closed".equals(state) ? null : "connecting";
             javafx.collections.ObservableList<String> cls = group.getStyleClass();
-            cls.removeAll("connected", "connecting", "failed");
-            if ("connected".equals(state)) {
-                cls.add("connected");
-            } else if ("failed".equals(state) || "disconnected".equals(state)) {
-                cls.add("failed");
-            } else if (!"closed".equals(state)) {
-                cls.add("connecting");
+            if (want != null
+                    && cls.contains(want)
+                    && cls.stream().filter(STATE_CLASSES::contains).count() == 1) {
+                return; // Unchanged: touching the style classes would restyle the node's whole group.
+            }
+            cls.removeAll(STATE_CLASSES);
+            if (want != null) {
+                cls.add(want);
             }
         }
 
