@@ -85,11 +85,19 @@ public final class SessionHistory {
         return ((long) peerId << 32) | (channel & 0xFFFF_FFFFL);
     }
 
+    /** Starts the axis at {@code atNanos} (this JVM's {@link System#nanoTime()}), whose wall clock is derived now. */
     private void start(long atNanos) {
+        if (!started) {
+            start(atNanos, System.currentTimeMillis() - (System.nanoTime() - atNanos) / 1_000_000L);
+        }
+    }
+
+    /** Starts the axis at {@code atNanos} on whatever clock the history is fed with, which is {@code wallMillis}. */
+    private void start(long atNanos, long wallMillis) {
         if (!started) {
             started = true;
             originNanos = atNanos;
-            originMillis = System.currentTimeMillis() - (System.nanoTime() - atNanos) / 1_000_000L;
+            originMillis = wallMillis;
         }
     }
 
@@ -104,12 +112,49 @@ public final class SessionHistory {
      */
     public boolean onState(SessionState s) {
         start(s.atNanos());
-        if (samples > 0 && s.atNanos() < nextDueNanos) {
+        return sample(s, s.atNanos());
+    }
+
+    /**
+     * Takes a sample from {@code s} (a state read back from a record) when one is due, on the record's clock:
+     * {@code atMicros} is the record item's time (microseconds since the epoch, {@code RecordItem.at()}), which
+     * replaces {@code s.atNanos()} (the recording JVM's {@link System#nanoTime()}, meaningless here) for the axis, the
+     * rates and the departures. The first time fed (state or event) is the axis' origin, with wall clock {@code
+     * atMicros / 1000}. A history is fed on one clock: this one, or the live one ({@link #onState}), never both.
+     * Returns whether it took a sample.
+     */
+    public boolean onRecordedState(SessionState s, long atMicros) {
+        long at = recordNanos(atMicros);
+        startOnRecord(atMicros);
+        return sample(s, at);
+    }
+
+    /**
+     * Starts the axis at the whole millisecond of {@code atMicros}, so that a time on the axis is exactly the record
+     * time in ms minus the origin's: a cut-off given in record ms ({@code at / 1000 - originMillis()}) includes
+     * exactly the items at or before it.
+     */
+    private void startOnRecord(long atMicros) {
+        long ms = Math.floorDiv(atMicros, MICROS_PER_MILLI);
+        start(ms * 1_000_000L, ms);
+    }
+
+    /** Nanoseconds since the epoch on the record's clock (fits a long until the year 2262). */
+    private static long recordNanos(long atMicros) {
+        return atMicros * NANOS_PER_MICRO;
+    }
+
+    private static final long NANOS_PER_MICRO = 1000;
+    private static final long MICROS_PER_MILLI = 1000;
+
+    /** Samples {@code s} at {@code at} (nanoseconds on the history's clock) when due. */
+    private boolean sample(SessionState s, long at) {
+        if (samples > 0 && at < nextDueNanos) {
             return false;
         }
-        nextDueNanos = s.atNanos() + SAMPLE_PERIOD_NANOS - EARLY_NANOS;
+        nextDueNanos = at + SAMPLE_PERIOD_NANOS - EARLY_NANOS;
         samples++;
-        int t = timeMs(s.atNanos());
+        int t = timeMs(at);
         Map<Long, ProbeStats> probes = new HashMap<>();
         for (ProbeStats p : s.probes()) {
             probes.put(key(p.peerId(), p.channel()), p);
@@ -123,8 +168,8 @@ public final class SessionHistory {
                 continue;
             }
             seen.add(p.id());
-            int created = h.sample(
-                    t, s.atNanos(), p.channels(), probes, n -> channelRings + n < MAX_CHANNEL_RINGS, WIRE_STALE_NANOS);
+            int created =
+                    h.sample(t, at, p.channels(), probes, n -> channelRings + n < MAX_CHANNEL_RINGS, WIRE_STALE_NANOS);
             channelRings += created;
             if (h.channelIndices().size() < p.channels().size()) {
                 skippedSeries++;
@@ -171,23 +216,46 @@ public final class SessionHistory {
     /** Records what {@code e} means for the plots: wire statistics, and a marker for the events worth one. */
     public void onEvent(MeshEvent e) {
         start(e.atNanos());
+        event(e, e.atNanos());
+    }
+
+    /**
+     * Records what {@code e} (an event read back from a record) means for the plots, at {@code atMicros} on the
+     * record's clock (its item's time; see {@link #onRecordedState}).
+     */
+    public void onRecordedEvent(MeshEvent e, long atMicros) {
+        long at = recordNanos(atMicros);
+        startOnRecord(atMicros);
+        event(e, at);
+    }
+
+    private void event(MeshEvent e, long at) {
         if (e instanceof MeshEvent.WireStatsUpdated w) {
             PeerHistory h = peers.get(w.peerId());
             if (h != null) {
-                h.onWire(w.stats(), w.atNanos());
+                h.onWire(w.stats(), at);
             }
             return;
         }
         HistoryMarker.Kind kind = markerKind(e);
         if (kind != null) {
-            mark(new HistoryMarker(timeMs(e.atNanos()), e.peerId(), kind, e.describe()));
+            mark(new HistoryMarker(timeMs(at), e.peerId(), kind, e.describe()));
         }
     }
 
     /** Marks a failed operator command (an error the window shows); successful ones are not marked. */
     public void onAction(OperatorAction a) {
+        markAction(a, a.atMillis());
+    }
+
+    /** Marks a failed operator command read back from a record, at {@code atMicros} on the record's clock. */
+    public void onRecordedAction(OperatorAction a, long atMicros) {
+        markAction(a, Math.floorDiv(atMicros, MICROS_PER_MILLI));
+    }
+
+    private void markAction(OperatorAction a, long atMillis) {
         if (a.failed() && started) {
-            long ms = Math.max(0, a.atMillis() - originMillis);
+            long ms = Math.max(0, atMillis - originMillis);
             mark(new HistoryMarker(
                     (int) Math.min(Integer.MAX_VALUE, ms),
                     a.peerId(),

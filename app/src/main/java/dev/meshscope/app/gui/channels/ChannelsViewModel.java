@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
@@ -31,6 +32,8 @@ public final class ChannelsViewModel {
 
     private final Departures departures;
     private final LinkSilence silence = new LinkSilence();
+    /** "Now" for "last in N s ago", silence and departures: the wall clock live, the moment shown in a replay. */
+    private final LongSupplier clock;
 
     /** A table filtered by {@code selection}, with its own record of departures. */
     public ChannelsViewModel(Selection selection) {
@@ -39,8 +42,17 @@ public final class ChannelsViewModel {
 
     /** A table filtered by {@code selection} whose departed rows stay while {@code departures} has their peer. */
     public ChannelsViewModel(Selection selection, Departures departures) {
+        this(selection, departures, System::currentTimeMillis);
+    }
+
+    /**
+     * A table whose "now" is {@code clock} (ms since the epoch, read once per state on the FX thread): a replay gives
+     * the moment it shows, on the record's clock, so "last in N s ago" is N seconds before that moment.
+     */
+    public ChannelsViewModel(Selection selection, Departures departures, LongSupplier clock) {
         this.selection = selection;
         this.departures = departures;
+        this.clock = clock;
         selection.peerProperty().addListener((o, a, b) -> refilter());
         departures.departed().addListener((MapChangeListener<Integer, Departures.Departure>) ch -> {
             if (ch.wasRemoved() && !ch.wasAdded()) {
@@ -73,7 +85,7 @@ public final class ChannelsViewModel {
      * greyed, with its departure (a peer that comes back gets fresh rows).
      */
     public void onState(SessionState s) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         long threshold = s.controls().lateThreshold().toMillis();
         Set<Long> seen = new HashSet<>();
         List<ChannelRow> added = new ArrayList<>();

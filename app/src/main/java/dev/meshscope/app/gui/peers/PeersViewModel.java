@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -31,9 +32,21 @@ public final class PeersViewModel {
     private final ReadOnlyObjectWrapper<GraphModel> model =
             new ReadOnlyObjectWrapper<>(this, "model", GraphModel.EMPTY);
 
+    /** "Now" for a silent link's "nothing for N s": the wall clock live, the moment shown in a replay. */
+    private final LongSupplier clock;
+
     /** A model that selects through {@code selection}. */
     public PeersViewModel(Selection selection) {
+        this(selection, System::currentTimeMillis);
+    }
+
+    /**
+     * A model whose "now" is {@code clock} (ms since the epoch, read once per state on the FX thread): a replay gives
+     * the moment it shows, on the record's clock.
+     */
+    public PeersViewModel(Selection selection, LongSupplier clock) {
         this.selection = selection;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +73,7 @@ public final class PeersViewModel {
                 wire,
                 silence,
                 s.controls().impairments(),
-                System.currentTimeMillis(),
+                clock.getAsLong(),
                 s.controls().lateThreshold().toMillis());
         if (!next.equals(model.get())) {
             model.set(next);

@@ -46,6 +46,11 @@ public final class PlotsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     /** History time of the pause (samples after it are not drawn), or {@link Integer#MAX_VALUE} when live. */
     private int pausedAtMs = Integer.MAX_VALUE;
+    /**
+     * History time of the moment a replay shows (samples and markers after it are not drawn, as the replay's other
+     * views do not show them yet), or {@link Integer#MAX_VALUE} in the live window.
+     */
+    private int shownUntilMs = Integer.MAX_VALUE;
     /** Whether the chooser lists are being rebuilt (their selection changes are not the operator's). */
     private boolean rebuilding;
 
@@ -120,6 +125,20 @@ public final class PlotsViewModel {
         history.onAction(a);
     }
 
+    /**
+     * Shows the history only up to the wall clock {@code atMillis} (a replay's moment, on the record's clock): the
+     * replay window calls it on every move of its slider, back or forth. The choosers list the peers and channels of
+     * the whole history (so a choice survives a move back); the status says how much of it is shown.
+     */
+    public void showUntil(long atMillis) {
+        long ms = atMillis - history.originMillis();
+        shownUntilMs = (int) Math.max(-1, Math.min(Integer.MAX_VALUE - 1, ms));
+        refreshPeers();
+        refreshChannels();
+        rebuild();
+        status.set(statusText());
+    }
+
     // ---------------------------------------------------------------- commands
 
     /** Shows {@code peerId}'s series when it has any. */
@@ -154,21 +173,40 @@ public final class PlotsViewModel {
     private int latestSampleMs() {
         int latest = 0;
         for (PeerHistory h : history.peers()) {
-            if (h.wire().size() > 0) {
-                latest = Math.max(latest, h.wire().timeMs(h.wire().size() - 1));
+            for (int i = h.wire().size() - 1; i >= 0; i--) {
+                int t = h.wire().timeMs(i);
+                if (t <= shownUntilMs) {
+                    latest = Math.max(latest, t);
+                    break;
+                }
             }
         }
         return latest;
     }
 
+    /** Distinct sample times at or before {@code untilMs} over every peer's wire ring (every sample has one). */
+    private int samplesUntil(int untilMs) {
+        java.util.Set<Integer> times = new java.util.HashSet<>();
+        for (PeerHistory h : history.peers()) {
+            for (int i = 0; i < h.wire().size() && h.wire().timeMs(i) <= untilMs; i++) {
+                times.add(h.wire().timeMs(i));
+            }
+        }
+        return times.size();
+    }
+
     private void refreshPeers() {
         List<PeerOption> now = new ArrayList<>();
         for (PeerHistory h : history.peers()) {
+            // In a replay, a peer that leaves after the moment shown has not left yet.
+            boolean left = !h.present()
+                    && (shownUntilMs == Integer.MAX_VALUE
+                            || h.departedAtMillis() <= history.originMillis() + shownUntilMs);
             now.add(new PeerOption(
                     h.peerId(),
-                    h.present()
-                            ? "peer " + h.peerId()
-                            : "peer " + h.peerId() + " (left " + Format.time(h.departedAtMillis()) + ")"));
+                    left
+                            ? "peer " + h.peerId() + " (left " + Format.time(h.departedAtMillis()) + ")"
+                            : "peer " + h.peerId()));
         }
         if (now.equals(peers)) {
             return;
@@ -220,10 +258,21 @@ public final class PlotsViewModel {
                 kind.get(),
                 p == null ? 0 : p.peerId(),
                 c == null ? PlotData.ALL_CHANNELS : c.index(),
-                pausedAtMs));
+                Math.min(pausedAtMs, shownUntilMs)));
     }
 
     private String statusText() {
+        if (shownUntilMs != Integer.MAX_VALUE && history.samples() == 0) {
+            return "no samples to plot: the record has no stats lines (its recorder sampled nothing)"
+                    + (history.markers().isEmpty()
+                            ? ""
+                            : "; " + history.markers().size() + " event(s) kept");
+        }
+        if (shownUntilMs != Integer.MAX_VALUE) {
+            return history.peers().size() + " peer(s), " + samplesUntil(shownUntilMs)
+                    + " sample(s) with peers up to the moment shown, of " + history.samples() + " in the record, 1/s"
+                    + (paused.get() ? " · paused" : "");
+        }
         return history.peers().size() + " peer(s), " + history.samples() + " sample(s), 1/s, last "
                 + history.capacity() / 60 + " min kept, " + Format.bytes(history.bytes())
                 + (paused.get() ? " · paused" : "");

@@ -33,10 +33,15 @@ public final class ReplayFeed {
     private long shownAt = Long.MIN_VALUE;
     /** How many of the replay's log lines were fed. */
     private int logFed;
+    /**
+     * The moment being fed, ms since the epoch on the record's clock: the views' "now" ("last in N s ago", silent
+     * links, when a peer was last seen), never this machine's clock.
+     */
+    private long nowMillis;
 
     ReplayFeed(Selection selection, ReplayCommands commands) {
-        peers = new PeersViewModel(selection);
-        channels = new ChannelsViewModel(selection, departures);
+        peers = new PeersViewModel(selection, this::now);
+        channels = new ChannelsViewModel(selection, departures, this::now);
         traffic = new TrafficViewModel(commands, selection, departures);
     }
 
@@ -55,6 +60,7 @@ public final class ReplayFeed {
      * then the state itself, stamped with its moment (so the channel rates are per second of record time).
      */
     void feed(ReplayState s) {
+        nowMillis = Math.floorDiv(s.at(), MICROS_PER_MILLI);
         List<ReplayState.LogEntry> lines = s.log();
         for (int i = logFed; i < lines.size(); i++) {
             RecordItem item = lines.get(i).item();
@@ -97,6 +103,11 @@ public final class ReplayFeed {
                 false,
                 TrafficStatus.IDLE,
                 "");
+    }
+
+    /** The moment being fed, ms since the epoch on the record's clock (the views' clock). */
+    long now() {
+        return nowMillis;
     }
 
     /** The peer graph's model. */

@@ -3,6 +3,8 @@ package dev.meshscope.app.gui.replay;
 
 import dev.meshscope.app.gui.Format;
 import dev.meshscope.app.gui.Selection;
+import dev.meshscope.app.gui.plots.PlotsViewModel;
+import dev.meshscope.session.history.RecordHistory;
 import dev.meshscope.session.record.RecordContents;
 import dev.meshscope.session.record.RecordDamage;
 import dev.meshscope.session.record.RecordHeader;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A record opened read-only: one moment of it ({@link #seek}) shown by the live window's own view models (peer
  * graph, channel table, probe table, {@code get_peers()}, event log), all fed from {@link RecordReplay#at(long)} so
- * they always show the same moment; play advances the moment at record speed. FX thread; plain Java apart from
+ * they always show the same moment, and the plots ({@link #plots()}: the history of the whole record, on its clock,
+ * drawn up to the same moment); play advances the moment at record speed. FX thread; plain Java apart from
  * the play ticker (a JavaFX {@link Timeline}, which runs on the FX thread).
  */
 public final class ReplayViewModel {
@@ -45,6 +48,9 @@ public final class ReplayViewModel {
     private final Selection selection = new Selection();
     private final ReplayCommands commands = new ReplayCommands();
     private final ReadOnlyObjectWrapper<ReplayFeed> feed;
+    /** The plots: one history of the whole record, built once; a move of the slider only moves its cut-off. */
+    private final PlotsViewModel plots;
+
     private final ReadOnlyLongWrapper at = new ReadOnlyLongWrapper(this, "at");
     private final ReadOnlyObjectWrapper<ReplayState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper(this, "timeText", "");
@@ -63,6 +69,7 @@ public final class ReplayViewModel {
         this.replay = RecordReplay.of(contents);
         this.damage = contents.damage();
         this.feed = new ReadOnlyObjectWrapper<>(this, "feed", new ReplayFeed(selection, commands));
+        this.plots = new PlotsViewModel(selection, RecordHistory.of(replay));
         ticker = new Timeline(new KeyFrame(Duration.millis(TICK_MILLIS), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         seek(replay.startsAt());
@@ -85,6 +92,7 @@ public final class ReplayViewModel {
         ReplayState s = replay.at(to);
         f.feed(s);
         state.set(s);
+        plots.showUntil(to / MICROS_PER_MILLI);
         at.set(to);
         timeText.set(timeText(to));
         statusText.set(statusText(s));
@@ -246,6 +254,11 @@ public final class ReplayViewModel {
     /** Whether it is playing. */
     public ReadOnlyBooleanProperty playingProperty() {
         return playing.getReadOnlyProperty();
+    }
+
+    /** The plots' model (its history is the whole record's; it shows it up to the moment shown). */
+    public PlotsViewModel plots() {
+        return plots;
     }
 
     /** The selection the replay's views share (not the live window's). */

@@ -8,6 +8,7 @@ import dev.meshscope.app.gui.channels.ChannelTableView;
 import dev.meshscope.app.gui.dictionary.DictionaryView;
 import dev.meshscope.app.gui.log.EventLogView;
 import dev.meshscope.app.gui.peers.PeerGraphView;
+import dev.meshscope.app.gui.plots.PlotsView;
 import dev.meshscope.app.gui.probe.ProbeTableView;
 import java.util.Objects;
 import javafx.geometry.Orientation;
@@ -18,6 +19,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -32,10 +35,15 @@ import org.jspecify.annotations.Nullable;
  * The replay window: a second stage, read-only, titled and bannered "REPLAY of &lt;file&gt;". Top:
  * {@code replayBanner}, {@code replayDamageBanner} (only for a damaged record: where it stops),
  * {@code replayPlayButton}, {@code replaySlider} (seconds since the record's start), {@code replayTimeLabel},
- * {@code replayStatusLabel}. Below, the live window's own views fed from the record: peer graph ({@code peerGraph})
- * beside {@code get_peers()} ({@code dictionaryView}), the channel table ({@code channelTable}), the probe table
- * ({@code probeTable}) beside the event log ({@code eventLog}). Every control that would command a session is
- * disabled. FX thread.
+ * {@code replayStatusLabel}. Below, two tabs ({@code replayTabs}). "Session" ({@code replaySessionTab}): the live
+ * window's own views fed from the record: peer graph ({@code peerGraph}) beside {@code get_peers()}
+ * ({@code dictionaryView}), the channel table ({@code channelTable}), the probe table ({@code probeTable}) beside the
+ * event log ({@code eventLog}). "Plots" ({@code replayPlotsTab}): the live window's Plots view ({@code plotsView},
+ * with the same control ids: {@code plotChart}, {@code plotKindChoice}, {@code plotPeerChoice},
+ * {@code plotChannelChoice}, {@code plotPauseToggle}, {@code plotResetZoomButton}, {@code plotExportButton},
+ * {@code plotPopOutButton}, {@code plotStatus}, {@code plotExportStatus}) over the history of the whole record on its
+ * own clock, drawn up to the slider's moment, with the record's events as markers. Every control that would command
+ * a session or change what was recorded is disabled (also {@code plotClearButton}). FX thread.
  */
 public final class ReplayWindow {
     /** The window's size where the screen allows: a 1366x768 laptop screen shows it whole. */
@@ -45,11 +53,15 @@ public final class ReplayWindow {
     static final double HEIGHT = 720;
 
     /** The ids of the live views' controls that would send a command or change what was recorded. */
-    private static final String[] COMMAND_CONTROLS = {"#clearProbesButton", "#clearDepartedButton"};
+    private static final String[] COMMAND_CONTROLS = {"#clearProbesButton", "#clearDepartedButton", "#plotClearButton"};
 
     private final ReplayViewModel vm;
     private final Stage stage = new Stage();
     private final BorderPane root = new BorderPane();
+    private final Tab sessionTab = new Tab("Session");
+    private final Tab plotsTab = new Tab("Plots");
+    private final TabPane tabs = new TabPane(sessionTab, plotsTab);
+    private @Nullable PlotsView plotsView;
 
     private ReplayWindow(ReplayViewModel vm) {
         this.vm = vm;
@@ -125,6 +137,14 @@ public final class ReplayWindow {
         VBox top = new VBox(2, banner, damage, controls, status);
         status.setStyle("-fx-padding: 0 8 4 8;");
         root.setTop(top);
+        sessionTab.setId("replaySessionTab");
+        plotsTab.setId("replayPlotsTab");
+        tabs.setId("replayTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        PlotsView plots = new PlotsView(vm.plots());
+        plotsTab.setContent(plots);
+        plotsView = plots;
+        root.setCenter(tabs);
         root.getStyleClass().add("meshscope");
         // Sized from the start, as the live window is: a first layout at the preferred size would be too wide.
         Scene scene = new Scene(root, width, height);
@@ -133,6 +153,12 @@ public final class ReplayWindow {
                                 MainWindow.class.getResource("meshscope.css"), "meshscope.css is missing from the jar")
                         .toExternalForm());
         stage.setScene(scene);
+        root.applyCss();
+        for (String id : COMMAND_CONTROLS) {
+            for (Node n : plots.lookupAll(id)) {
+                n.setDisable(true);
+            }
+        }
         showFeed(vm.feed());
         vm.feedProperty().addListener((o, a, b) -> showFeed(b));
     }
@@ -146,7 +172,7 @@ public final class ReplayWindow {
         SplitPane center = new SplitPane(top, new ChannelTableView(f.channels()), bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.36, 0.64);
-        root.setCenter(center);
+        sessionTab.setContent(center);
         // Skins now, not at the next pulse: the split panes' items (and the buttons to disable) become children.
         root.applyCss();
         for (String id : COMMAND_CONTROLS) {
@@ -159,6 +185,16 @@ public final class ReplayWindow {
     /** The stage. */
     public Stage stage() {
         return stage;
+    }
+
+    /** The Plots tab's view (tests read its chart and export through it). */
+    public PlotsView plotsView() {
+        return Objects.requireNonNull(plotsView, "built in open()");
+    }
+
+    /** Shows the Plots tab ({@code plots} true) or the Session tab. */
+    public void showPlots(boolean plots) {
+        tabs.getSelectionModel().select(plots ? plotsTab : sessionTab);
     }
 
     /** The model. */
