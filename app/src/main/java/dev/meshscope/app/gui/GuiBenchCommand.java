@@ -89,7 +89,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             String recordFile,
             long recordBytes,
             long recordDropped,
-            long rssAfterBytes) {
+            long rssAfterBytes,
+            long webrtcLeakGrowthBytes) {
         /** Heap growth over the measured window. */
         public long heapGrowthBytes() {
             return heapAfterBytes - heapBeforeBytes;
@@ -114,6 +115,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                             + "  FX pulses:       %d (%.1f per second)%n"
                             + "  pulse gap:       median %.2f ms, p99 %.2f ms (target < %.0f), longest %.2f ms (target < %.0f)%n"
                             + "  heap (after GC): %.1f MiB before, %.1f MiB after, growth %+.1f MiB%n"
+                            + "  of the growth:   %.1f MiB webrtc-java's receive leak (%d B x messages received, estimate),"
+                            + " %+.1f MiB the rest%n"
                             + "  window traffic:  %d msgs in (%.0f/s), %d msgs out (%.0f/s)%n"
                             + "  FX bridge:       longest drain %.2f ms, %d events/actions shown%n"
                             + "  worst gaps at:   %s%n"
@@ -133,6 +136,9 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                     heapBeforeBytes / 1048576.0,
                     heapAfterBytes / 1048576.0,
                     heapGrowthBytes() / 1048576.0,
+                    webrtcLeakGrowthBytes / 1048576.0,
+                    WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE,
+                    (heapGrowthBytes() - webrtcLeakGrowthBytes) / 1048576.0,
                     windowMsgsIn,
                     windowMsgsIn / seconds,
                     windowMsgsOut,
@@ -239,6 +245,7 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             pulses.warmedUp.await(warmup + 30L, TimeUnit.SECONDS);
             System.gc(); // Outside the measured window: the recorder waits for "go" below.
             long heapBefore = mem.getHeapMemoryUsage().getUsed();
+            long leakBefore = runtime.leakEstimateBytes();
             Thread.sleep(GC_SETTLE_MILLIS);
             long[] before = FloodPartners.messageCounters(session);
             SessionRecorder rec = session.recorder();
@@ -253,6 +260,7 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
             long recordAfter = rec == null ? 0 : rec.bytesWritten();
             System.gc();
             long heapAfter = mem.getHeapMemoryUsage().getUsed();
+            long leakAfter = runtime.leakEstimateBytes();
             if (plots) {
                 // Safe off the FX thread: the recorder stopped the bridge (nothing writes the history any more)
                 // before it counted "done" down, and the latch orders those writes before this read.
@@ -290,7 +298,8 @@ public final class GuiBenchCommand implements java.util.concurrent.Callable<Inte
                     rec == null ? "" : rec.file().toString(),
                     recordAfter - recordBefore,
                     rec == null ? 0 : rec.dropped(),
-                    residentBytes());
+                    residentBytes(),
+                    leakAfter - leakBefore);
         } finally {
             partners.flood(false);
             session.stopSending();

@@ -54,6 +54,10 @@ class GuiBenchSmokeTest {
         assertThat(java.nio.file.Files.size(java.nio.file.Path.of(r.recordFile())))
                 .isGreaterThanOrEqualTo(r.recordBytes());
         assertThat(r.rssAfterBytes()).as("VmRSS from /proc").isGreaterThan(r.heapAfterBytes() / 2);
+        // Every message received in the measured window, on either side, counted by webrtc-java's own runtime.
+        assertThat(r.webrtcLeakGrowthBytes())
+                .isGreaterThanOrEqualTo(r.windowMsgsIn() * dev.meshscope.core.WebRtcRuntime.LEAKED_BYTES_PER_MESSAGE);
+        assertThat(r.report()).contains("receive leak");
         System.out.println(r.report());
     }
 }
