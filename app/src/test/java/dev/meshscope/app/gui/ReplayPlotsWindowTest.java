@@ -354,6 +354,47 @@ class ReplayPlotsWindowTest extends WindowTestBase {
         GuiTestSupport.fxRun(() -> w.stage().close());
     }
 
+    /**
+     * A jump from the record's start into the middle of its traffic shows the channel rates of the two samples around
+     * the moment (once showed 0 msg/s: the rows had one sample to compare); moving within one sample period changes
+     * nothing. Expected values straight from the two stats lines.
+     */
+    @Test
+    void aJumpForwardShowsTheRatesOfTheTwoSamplesAroundTheMoment() throws Exception {
+        RecordContents c = RecordReader.read(record);
+        List<RecordItem.Stats> samples = samplesWithRemote(c);
+        int i = -1;
+        for (int k = 1; k < samples.size(); k++) {
+            if (channel0(samples.get(k)).bytesReceived()
+                    > channel0(samples.get(k - 1)).bytesReceived()) {
+                i = k;
+                break;
+            }
+        }
+        assertThat(i).as("two samples with traffic between them").isPositive();
+        RecordItem.Stats before = samples.get(i - 1);
+        RecordItem.Stats now = samples.get(i);
+        double secs = (now.at() - before.at()) / 1e6;
+        double expectedBytes = (channel0(now).bytesReceived() - channel0(before).bytesReceived()) / secs;
+        double expectedMsgs =
+                (channel0(now).messagesReceived() - channel0(before).messagesReceived()) / secs;
+        ReplayWindow w = open(record);
+        TableView<ChannelRow> table = find(w, "#channelTable");
+        for (long m : new long[] {now.at() + 100, now.at() + 300_000}) {
+            slide(w, m);
+            ChannelRow row = GuiTestSupport.fx(() -> table.getItems().stream()
+                    .filter(r -> r.peerId() == REMOTE && r.index() == 0)
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(GuiTestSupport.fx(() -> row.byteRateInProperty().get()))
+                    .as("B/s in at %d", m)
+                    .isCloseTo(expectedBytes, within(1e-6 * expectedBytes));
+            assertThat(GuiTestSupport.fx(() -> row.msgRateInProperty().get()))
+                    .isCloseTo(expectedMsgs, within(1e-6 * Math.max(1, expectedMsgs)));
+        }
+        GuiTestSupport.fxRun(() -> w.stage().close());
+    }
+
     @Test
     void lastInCountsFromTheSliderMomentNotFromToday() throws Exception {
         RecordContents c = RecordReader.read(record);

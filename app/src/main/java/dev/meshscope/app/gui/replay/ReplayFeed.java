@@ -50,6 +50,11 @@ public final class ReplayFeed {
         return at >= shownAt;
     }
 
+    /** The moment fed last (record µs), {@link Long#MIN_VALUE} before the first. */
+    long shownAt() {
+        return shownAt;
+    }
+
     /** Whether nothing was fed yet. */
     boolean fresh() {
         return shownAt == Long.MIN_VALUE;
@@ -92,10 +97,14 @@ public final class ReplayFeed {
     private static final long MICROS_PER_MILLI = 1000;
     private static final long NANOS_PER_MICRO = 1000;
 
-    /** A session state as the live window would have received it at {@code s.at()}. */
+    /**
+     * A session state as the live window would have received it, stamped when its counters were sampled (the moment
+     * itself before the first sample): the channel rates compare counters over the time between their samples, and a
+     * moment that shows the same sample again adds nothing to them.
+     */
     static SessionState sessionState(ReplayState s) {
         return new SessionState(
-                s.at() * NANOS_PER_MICRO,
+                (s.sampledAt() > 0 ? s.sampledAt() : s.at()) * NANOS_PER_MICRO,
                 s.mesh(),
                 s.dictionary(),
                 s.probes(),

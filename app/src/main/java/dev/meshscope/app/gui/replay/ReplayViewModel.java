@@ -86,9 +86,7 @@ public final class ReplayViewModel {
         if (restart) {
             f = new ReplayFeed(selection, commands);
         }
-        if (f.fresh()) {
-            primeRates(f, to);
-        }
+        primeRates(f, to);
         ReplayState s = replay.at(to);
         f.feed(s);
         state.set(s);
@@ -102,14 +100,15 @@ public final class ReplayViewModel {
     }
 
     /**
-     * Feeds a fresh set the sample before the one {@code to} shows, so its channel rates have two samples to compare
-     * (the live window has them from its previous state).
+     * Feeds the sample before the one {@code to} shows when the set has not shown it (a fresh set, or a jump forward
+     * over it), so the channel rates compare the two samples around the moment (the live window has them from its
+     * previous state); a jump from the start to the middle of a flood otherwise showed 0 msg/s.
      */
     private void primeRates(ReplayFeed f, long to) {
         long sampled = replay.at(to).sampledAt();
         if (sampled > 0) {
             ReplayState before = replay.at(sampled - 1);
-            if (before.sampledAt() > 0) {
+            if (before.sampledAt() > 0 && before.sampledAt() > f.shownAt()) {
                 f.feed(replay.at(before.sampledAt()));
             }
         }
