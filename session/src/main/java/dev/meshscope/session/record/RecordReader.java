@@ -152,7 +152,8 @@ public final class RecordReader implements AutoCloseable {
                     at,
                     false,
                     file + " is corrupt at line " + at + " (" + e.getMessage() + "): the " + (at - 2)
-                            + " item(s) before it were read, nothing after."));
+                            + " item(s) before it were read, nothing after; the last of them may be garbled (gzip"
+                            + " checks its data only at the end of a part)."));
         }
         if (text == null) {
             ended = true;
