@@ -186,8 +186,10 @@ class AgentLinkProcessTest {
                 good,
                 "--send",
                 "20",
+                // The reliable channel only: every packet must come back through the relay; the unreliable ones
+                // may lose a few on a loaded machine's TURN server (3 of 20 once), which is what they are for.
                 "--send-channels",
-                "all",
+                "reliable",
                 "--rate",
                 "50",
                 "--exit-when-done",
@@ -198,7 +200,7 @@ class AgentLinkProcessTest {
         assertThat(summary).as(agents.diagnostics()).isNotNull();
         JsonNode s = JSON.readTree(summary);
         assertThat(s.path("ok").asBoolean()).as(summary).isTrue();
-        assertThat(s.path("total").path("back").asLong()).isEqualTo(60);
+        assertThat(s.path("total").path("back").asLong()).isEqualTo(20);
         assertThat(sender.waitFor(60)).as(sender.stderrText()).isZero();
         for (AgentProcess a : List.of(host, sender)) {
             assertThat(events(a, "CandidateCreated"))
