@@ -3,6 +3,7 @@ package dev.meshscope.agent;
 
 import dev.meshscope.godot.packet.RpcMethodNames;
 import dev.meshscope.godot.variant.Variant;
+import dev.meshscope.godot.variant.VariantLiteral;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -34,7 +34,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,28 +76,19 @@ class ReplayPlotsWindowTest extends WindowTestBase {
         OpenWindow w3 = t.open("replay-plots-3");
         w2.session().joinFolder(lobby, new CreateRequest(NetworkMode.MESH, 2, List.of(), List.of()));
         w3.session().joinFolder(lobby, new CreateRequest(NetworkMode.MESH, 3, List.of(), List.of()));
-        t.awaitFx("both connected on three channels", () -> openRows(w2) == 3 && openRows(w3) == 3);
+        t.awaitFx(
+                "both connected on three channels",
+                () -> WindowFlows.openChannels(t, w2) == 3 && WindowFlows.openChannels(t, w3) == 3);
         // Four seconds of probes at 20/s on every channel: several samples with moving counters and round trips.
         w2.session().send(new SendRequest(REMOTE, SendRequest.ALL_CHANNELS, new byte[48], 80, 20, true));
-        t.awaitFx("probes answered", () -> msgsIn(w2) >= 150);
-        await("two more samples").pollDelay(Duration.ofMillis(2200)).until(() -> true);
+        t.awaitFx("probes answered", () -> WindowFlows.messagesIn(t, w2) >= 150);
+        long sampled = w2.session().recorder().samples();
+        await("two more samples")
+                .atMost(GuiTestSupport.TIMEOUT)
+                .until(() -> w2.session().recorder().samples() >= sampled + 2);
         record = w2.session().recorder().file();
         t.closeWindows();
         assertThat(record).exists();
-    }
-
-    private static int openRows(OpenWindow w) {
-        TableView<ChannelRow> table = t.find(w, "#channelTable");
-        return (int) table.getItems().stream()
-                .filter(r -> r.stateProperty().get() == dev.meshscope.core.ChannelState.OPEN)
-                .count();
-    }
-
-    private static long msgsIn(OpenWindow w) {
-        TableView<ChannelRow> table = t.find(w, "#channelTable");
-        return table.getItems().stream()
-                .mapToLong(r -> r.msgsInProperty().get())
-                .sum();
     }
 
     private static ReplayWindow open(Path file) {

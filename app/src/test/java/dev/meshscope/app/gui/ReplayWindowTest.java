@@ -25,7 +25,6 @@ import dev.meshscope.session.record.RecordReplay;
 import dev.meshscope.session.record.ReplayState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,31 +59,24 @@ class ReplayWindowTest extends WindowTestBase {
         OpenWindow w3 = t.open("replay-3");
         w2.session().joinFolder(lobby, new CreateRequest(NetworkMode.MESH, 2, List.of(), List.of()));
         w3.session().joinFolder(lobby, new CreateRequest(NetworkMode.MESH, 3, List.of(), List.of()));
-        t.awaitFx("both connected on three channels", () -> openRows(w2) == 3 && openRows(w3) == 3);
+        t.awaitFx(
+                "both connected on three channels",
+                () -> WindowFlows.openChannels(t, w2) == 3 && WindowFlows.openChannels(t, w3) == 3);
         w2.session().send(new SendRequest(3, SendRequest.ALL_CHANNELS, new byte[48], 40, 20, true));
         w3.session().send(new SendRequest(2, 0, new byte[16], 40, 20, true));
         // Two seconds of probes at 20/s: several stats samples with moving counters.
-        t.awaitFx("probes answered", () -> msgsIn(w2) >= 60);
-        await("three more samples").pollDelay(Duration.ofMillis(3200)).until(() -> true);
+        t.awaitFx("probes answered", () -> WindowFlows.messagesIn(t, w2) >= 60);
+        long sampled2 = w2.session().recorder().samples();
+        long sampled3 = w3.session().recorder().samples();
+        await("three more samples")
+                .atMost(GuiTestSupport.TIMEOUT)
+                .until(() -> w2.session().recorder().samples() >= sampled2 + 3
+                        && w3.session().recorder().samples() >= sampled3 + 3);
         record2 = w2.session().recorder().file();
         record3 = w3.session().recorder().file();
         t.closeWindows();
         assertThat(record2).exists();
         assertThat(record3).exists();
-    }
-
-    private static int openRows(OpenWindow w) {
-        TableView<ChannelRow> table = t.find(w, "#channelTable");
-        return (int) table.getItems().stream()
-                .filter(r -> r.stateProperty().get() == dev.meshscope.core.ChannelState.OPEN)
-                .count();
-    }
-
-    private static long msgsIn(OpenWindow w) {
-        TableView<ChannelRow> table = t.find(w, "#channelTable");
-        return table.getItems().stream()
-                .mapToLong(r -> r.msgsInProperty().get())
-                .sum();
     }
 
     private static <T extends Node> T find(ReplayWindow w, String query) {

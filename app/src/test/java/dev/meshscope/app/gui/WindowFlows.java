@@ -52,4 +52,20 @@ final class WindowFlows {
                         .getStyleClass()
                         .contains("connected"));
     }
+
+    /** Rows of {@code w}'s channel table that are OPEN. */
+    static int openChannels(GuiTestSupport t, OpenWindow w) {
+        javafx.scene.control.TableView<dev.meshscope.app.gui.channels.ChannelRow> table = t.find(w, "#channelTable");
+        return (int) table.getItems().stream()
+                .filter(r -> r.stateProperty().get() == dev.meshscope.core.ChannelState.OPEN)
+                .count();
+    }
+
+    /** Messages received, summed over {@code w}'s channel table. */
+    static long messagesIn(GuiTestSupport t, OpenWindow w) {
+        javafx.scene.control.TableView<dev.meshscope.app.gui.channels.ChannelRow> table = t.find(w, "#channelTable");
+        return table.getItems().stream()
+                .mapToLong(r -> r.msgsInProperty().get())
+                .sum();
+    }
 }

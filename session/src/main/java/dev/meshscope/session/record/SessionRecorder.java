@@ -30,6 +30,8 @@ public final class SessionRecorder implements AutoCloseable {
     private final RecordLimits limits;
     private final RecordWriter writer;
     private long nextSampleNanos;
+    /** Stats samples handed to the writer (counted on the owner thread, read from any thread). */
+    private final java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
     /** Time the owner spent handing items over (measured by the recording sink), for the cost figure. */
     private volatile long feedNanos;
 
@@ -119,6 +121,7 @@ public final class SessionRecorder implements AutoCloseable {
         }
         nextSampleNanos = now + limits.sampleMillis() * 1_000_000L;
         writer.offer(new RecordItem.Stats(clock.micros(mesh.atNanos()), mesh, dictionary, probes));
+        samples.incrementAndGet();
         return true;
     }
 
@@ -145,6 +148,11 @@ public final class SessionRecorder implements AutoCloseable {
     /** Items dropped because the writer could not keep up (or stopped). Any thread. */
     public long dropped() {
         return writer.dropped();
+    }
+
+    /** Stats samples taken so far (handed to the writer; {@link #written()} says when they reach the file). Any thread. */
+    public long samples() {
+        return samples.get();
     }
 
     /** Lines written so far. Any thread. */

@@ -5,6 +5,7 @@ import dev.meshscope.godot.packet.Packet;
 import dev.meshscope.godot.packet.PacketWriter;
 import dev.meshscope.godot.packet.RpcMethodNames;
 import dev.meshscope.godot.variant.Variant;
+import dev.meshscope.godot.variant.VariantLiteral;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * move shoot}, encoded as the REMOTE_CALL packet Godot's SceneMultiplayer would send (scene-multiplayer-packets.md
  * §4). The node goes by path (the path form, bit 31 of the node target), so the game needs no SIMPLIFY_PATH from
  * MeshScope first. The method goes by id, as on the wire: {@code #1} (or {@code 1}), or a name together with the node's
- * RPC method names after {@code |}, which Godot sorts into ids (§4.5). Arguments are {@link VariantParser} literals.
+ * RPC method names after {@code |}, which Godot sorts into ids (§4.5). Arguments are {@link VariantLiteral} literals.
  *
  * <p>Pure; any thread. Every mistake is an {@link IllegalArgumentException} with an operator-facing message.
  */
@@ -85,7 +86,7 @@ public final class GodotRpcPayload {
         }
         List<Variant> values;
         try {
-            values = VariantParser.parseList(args);
+            values = VariantLiteral.parseList(args);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("argument list \"" + args + "\", " + e.getMessage());
         }

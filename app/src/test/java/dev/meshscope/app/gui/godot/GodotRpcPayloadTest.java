@@ -8,6 +8,7 @@ import dev.meshscope.godot.DecodeOptions;
 import dev.meshscope.godot.packet.Packet;
 import dev.meshscope.godot.packet.PacketReader;
 import dev.meshscope.godot.variant.Variant;
+import dev.meshscope.godot.variant.VariantLiteral;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,32 +77,34 @@ class GodotRpcPayloadTest {
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player #1(\"open)"))
                 .hasMessageContaining("never closed");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player #1(Vector9(1))"))
-                .hasMessageContaining("\"Vector9\" is not a value MeshScope can type");
+                .hasMessageContaining("expected a known constructor")
+                .hasMessageContaining("not 'Vector9'");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player #70000()"))
                 .hasMessageContaining("out of range");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/Main/Player #1(Vector2i(1.5, 2))"))
-                .hasMessageContaining("whole number");
+                .hasMessageContaining("a 32-bit integer in Vector2i");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root #1()")).hasMessageContaining("not the root itself");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/A #1(1) extra"))
                 .hasMessageContaining("only '| method names' may follow");
         assertThatThrownBy(() -> GodotRpcPayload.encode("/root/A #1(99999999999999999999)"))
-                .hasMessageContaining("fits a 64-bit int");
+                .hasMessageContaining("64-bit integer or float");
     }
 
     @Test
     void literalsReadAsGdscriptWritesThem() {
-        assertThat(VariantParser.parseList(" ")).isEmpty();
-        assertThat(VariantParser.parse("\"a\\\"b\\n\"")).isEqualTo(new Variant.Str("a\"b\n"));
-        assertThat(VariantParser.parse("3")).isEqualTo(new Variant.Int(3));
-        assertThat(VariantParser.parse("3.0")).isEqualTo(new Variant.Float(3.0));
-        assertThat(VariantParser.parse("1e3")).isEqualTo(new Variant.Float(1000));
-        assertThat(VariantParser.parse("Vector2(0.1, 2)"))
+        assertThat(VariantLiteral.parseList(" ")).isEmpty();
+        assertThat(VariantLiteral.parse("\"a\\\"b\\n\"")).isEqualTo(new Variant.Str("a\"b\n"));
+        assertThat(VariantLiteral.parse("3")).isEqualTo(new Variant.Int(3));
+        assertThat(VariantLiteral.parse("3.0")).isEqualTo(new Variant.Float(3.0));
+        assertThat(VariantLiteral.parse("1e3")).isEqualTo(new Variant.Float(1000));
+        assertThat(VariantLiteral.parse("Vector2(0.1, 2)"))
                 .isEqualTo(new Variant.Vector2((float) 0.1, 2, false)); // 32-bit, as a default Godot build.
-        assertThat(VariantParser.parse("[]")).isEqualTo(Variant.Array.untyped(List.of()));
-        assertThatThrownBy(() -> VariantParser.parse("[1, 2")).hasMessageContaining("expected ']'");
-        assertThatThrownBy(() -> VariantParser.parse("{1 2}")).hasMessageContaining("expected ':'");
-        assertThatThrownBy(() -> VariantParser.parse("PackedByteArray(256)")).hasMessageContaining("0 to 255");
-        assertThatThrownBy(() -> VariantParser.parse("[".repeat(40) + "]".repeat(40)))
-                .hasMessageContaining("nest");
+        assertThat(VariantLiteral.parse("[]")).isEqualTo(Variant.Array.untyped(List.of()));
+        assertThatThrownBy(() -> VariantLiteral.parse("[1, 2")).hasMessageContaining("expected ']'");
+        assertThatThrownBy(() -> VariantLiteral.parse("{1 2}")).hasMessageContaining("expected ':'");
+        assertThatThrownBy(() -> VariantLiteral.parse("PackedByteArray(256)")).hasMessageContaining("0..255");
+        assertThatThrownBy(() -> VariantLiteral.parse(
+                        "[".repeat(VariantLiteral.MAX_DEPTH + 1) + "]".repeat(VariantLiteral.MAX_DEPTH + 1)))
+                .hasMessageContaining("nested values");
     }
 }

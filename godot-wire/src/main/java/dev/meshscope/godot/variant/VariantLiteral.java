@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-package dev.meshscope.agent;
+package dev.meshscope.godot.variant;
 
-import dev.meshscope.godot.variant.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads RPC arguments written as GDScript literals, for {@code --send-rpc}: a comma-separated list of values, each
+ * Reads RPC arguments written as GDScript literals (the agent's {@code --send-rpc}, the window's Godot RPC payload):
+ * a comma-separated list of values, each
  * one of {@code 3}, {@code -2}, {@code 1.5}, {@code 1e3} (a number with a point or an exponent is a float),
  * {@code "text"} (escapes {@code \" \\ \n \t}), {@code &"name"} (StringName), {@code ^"Main/Player"} (NodePath),
  * {@code true}, {@code false}, {@code null}, {@code Vector2(1.5, -2)}, {@code Vector2i}, {@code Vector3},
@@ -19,9 +19,9 @@ import java.util.Locale;
  * <p>Pure and stateless; any thread. A mistake is an {@link IllegalArgumentException} whose message names the
  * character position (1-based, in the argument text) and what was expected there.
  */
-final class VariantLiteral {
+public final class VariantLiteral {
     /** Nesting accepted at most: far deeper than any call an operator types, far below Godot's limit of 1024. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     private final String text;
     private int pos;
@@ -32,7 +32,7 @@ final class VariantLiteral {
     }
 
     /** The values of {@code args} ("" for none). */
-    static List<Variant> parseList(String args) {
+    public static List<Variant> parseList(String args) {
         VariantLiteral p = new VariantLiteral(args);
         List<Variant> out = new ArrayList<>();
         p.skipSpace();
@@ -47,6 +47,15 @@ final class VariantLiteral {
             }
             p.expect(',', "',' before the next argument (or the end of the arguments)");
         }
+    }
+
+    /** Exactly one value. */
+    public static Variant parse(String text) {
+        List<Variant> values = parseList(text);
+        if (values.size() != 1) {
+            throw new IllegalArgumentException("expected one value, got " + values.size());
+        }
+        return values.get(0);
     }
 
     private Variant value() {
@@ -160,7 +169,9 @@ final class VariantLiteral {
             throw fail(name + " takes " + (arity.length == 1 ? arity[0] : arity[0] + " or " + arity[1])
                     + " numbers, not " + xs.size());
         }
-        double[] v = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        // Single precision, as a default Godot build sends them: the value held is the value that goes on the wire.
+        double[] v =
+                xs.stream().mapToDouble(x -> ints ? x : (float) x.doubleValue()).toArray();
         return switch (name) {
             case "Vector2" -> new Variant.Vector2(v[0], v[1], false);
             case "Vector2i" -> new Variant.Vector2i((int) v[0], (int) v[1]);
